@@ -1,0 +1,3 @@
+from pymodpost.cli.main import main
+
+raise SystemExit(main())
