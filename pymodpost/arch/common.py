@@ -1,0 +1,130 @@
+"""What the per-architecture relocation modules share: little-endian field access and the table type.
+
+A relocation handler is a plain function ``handler(mem, off, S, A, P, env)`` that patches the
+bytearray ``mem`` at ``off`` (the bytes that sit at run-time address ``P``) the way the kernel's
+``apply_relocate_add`` does for one relocation type, or raises
+:class:`pymodpost.kernel.errors.KernelError` with the kernel's message and errno.  ``env`` carries
+what the kernel reads besides S, A and P: the module's name for messages and, on riscv, the GOT/PLT
+state.  Each architecture module collects its handlers in a :class:`RelocTable` keyed by ``R_*``
+number, like the kernel's ``reloc_handlers[]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+U16 = 0xFFFF
+U32 = 0xFFFFFFFF
+U64 = 0xFFFFFFFFFFFFFFFF
+
+
+def get_u16(mem: bytearray, off: int) -> int:
+    return int.from_bytes(mem[off:off + 2], "little")
+
+
+def get_u32(mem: bytearray, off: int) -> int:
+    return int.from_bytes(mem[off:off + 4], "little")
+
+
+def get_u64(mem: bytearray, off: int) -> int:
+    return int.from_bytes(mem[off:off + 8], "little")
+
+
+def put_u16(mem: bytearray, off: int, value: int) -> None:
+    mem[off:off + 2] = (value & U16).to_bytes(2, "little")
+
+
+def put_u32(mem: bytearray, off: int, value: int) -> None:
+    mem[off:off + 4] = (value & U32).to_bytes(4, "little")
+
+
+def put_u64(mem: bytearray, off: int, value: int) -> None:
+    mem[off:off + 8] = (value & U64).to_bytes(8, "little")
+
+
+def signed(value: int, bits: int) -> int:
+    """Reinterpret the low ``bits`` of ``value`` as a two's-complement number (a C cast to sN)."""
+    value &= (1 << bits) - 1
+    return value - (1 << bits) if value >> (bits - 1) else value
+
+
+class Handler(Protocol):
+    def __call__(self, mem: bytearray, off: int, S: int, A: int, P: int, env, /) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RelocHandler:
+    """One row of an architecture's handler table."""
+
+    number: int
+    name: str  #: e.g. "R_X86_64_PC32"
+    apply: Callable[..., None]
+    #: how many bytes at P the handler reads or writes (for before/after records)
+    width: int
+
+
+class RelocTable:
+    """Handlers keyed by relocation number; :meth:`lookup` refuses the others as the kernel does."""
+
+    def __init__(self, rows: list[RelocHandler], refuse: Callable[[int, object], None]):
+        self.rows: dict[int, RelocHandler] = {row.number: row for row in rows}
+        self._refuse = refuse
+
+    def __contains__(self, number: int) -> bool:
+        return number in self.rows
+
+    def __iter__(self):
+        return iter(self.rows.values())
+
+    def lookup(self, number: int, env) -> RelocHandler:
+        row = self.rows.get(number)
+        if row is None:
+            self._refuse(number, env)
+            raise AssertionError("refuse() must raise")  # pragma: no cover
+        return row
+
+
+class AddressSpace(Protocol):
+    """Module memory as the relocation drivers see it: a run-time address maps to bytes."""
+
+    def locate(self, addr: int, width: int) -> tuple[bytearray, int]: ...
+
+
+class SymbolView(Protocol):
+    """The module's symbol table after simplify_symbols: final values, binding, names."""
+
+    values: list[int]
+
+    def is_weak(self, index: int) -> bool: ...
+
+    def name(self, index: int) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RelocRecord:
+    """One applied relocation, for walkthroughs: the inputs and the bytes at P before and after."""
+
+    index: int  #: position in its relocation section
+    type: int
+    name: str
+    symbol: int  #: symbol table index
+    S: int
+    A: int
+    P: int
+    before: bytes
+    after: bytes
+
+
+def symbol_value(symbols: SymbolView, index: int, module: str) -> int:
+    """The symbol's value, or a crash report when the index runs past the table (the kernel reads on)."""
+    if index >= len(symbols.values):
+        from pymodpost.kernel.errors import KernelError
+
+        raise KernelError(
+            f"{module}: relocation names symbol {index} past the end of the symbol table "
+            f"({len(symbols.values)} entries); the kernel would read whatever memory follows",
+            None,
+            crash=True,
+        )
+    return symbols.values[index]

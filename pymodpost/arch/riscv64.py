@@ -1,0 +1,375 @@
+"""riscv64 relocations as Linux 6.1's ``apply_relocate_add`` (arch/riscv/kernel/module.c) applies them.
+
+6.1's handler table ends at R_RISCV_RELAX (51): the 8/16-bit ADD/SUB, SET*, 32_PCREL (57), PLT32 and
+ULEB128 types that later kernels accept are "Unknown relocation type" here, with -EINVAL.  Several
+handlers have no range check (BRANCH, JAL, the RVC forms, LO12, medany HI20): a far target is
+silently truncated, exactly as the kernel does.  The file has no ``pr_fmt``: messages start with
+the module name.
+
+Handlers take ``(mem, off, S, A, P, env)``; the PCREL_LO12 ones take their HI20 partner instead of
+their own S + A, which the kernel ignores for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pymodpost.arch.common import (
+    U64,
+    AddressSpace,
+    RelocHandler,
+    RelocRecord,
+    RelocTable,
+    SymbolView,
+    get_u16,
+    get_u32,
+    get_u64,
+    put_u16,
+    put_u32,
+    put_u64,
+    signed,
+    symbol_value,
+)
+from pymodpost.arch.riscv64_sections import ModuleSections
+from pymodpost.kernel.errors import KernelError, format_pointer
+
+EM_RISCV = 243
+
+R_RISCV_32 = 1
+R_RISCV_64 = 2
+R_RISCV_BRANCH = 16
+R_RISCV_JAL = 17
+R_RISCV_CALL = 18
+R_RISCV_CALL_PLT = 19
+R_RISCV_GOT_HI20 = 20
+R_RISCV_PCREL_HI20 = 23
+R_RISCV_PCREL_LO12_I = 24
+R_RISCV_PCREL_LO12_S = 25
+R_RISCV_HI20 = 26
+R_RISCV_LO12_I = 27
+R_RISCV_LO12_S = 28
+R_RISCV_ADD32 = 35
+R_RISCV_ADD64 = 36
+R_RISCV_SUB32 = 39
+R_RISCV_SUB64 = 40
+R_RISCV_ALIGN = 43
+R_RISCV_RVC_BRANCH = 44
+R_RISCV_RVC_JUMP = 45
+R_RISCV_RELAX = 51
+
+#: IS_ERR_VALUE: the top 4095 values of an unsigned long are error codes
+_ERR_FLOOR = (1 << 64) - 4095
+
+
+@dataclass(slots=True)
+class RiscvEnv:
+    """What the riscv handlers read besides S, A and P.
+
+    ``sections`` is the module's GOT/PLT (CONFIG_MODULE_SECTIONS, which riscv always selects with
+    modules); ``None`` models a kernel without it.  ``cmodel_medlow`` makes absolute HI20 fail.
+    """
+
+    module: str = "module"
+    sections: ModuleSections | None = None
+    cmodel_medlow: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hi20Partner:
+    """The PCREL_HI20 or GOT_HI20 relocation at the auipc a PCREL_LO12 points to."""
+
+    type: int
+    S: int
+    A: int
+    P: int
+
+
+DEFAULT_ENV = RiscvEnv()
+
+
+def _in_auipc_jalr_range(offset: int) -> bool:
+    """auipc + jalr reach [-2^31 - 2^11, 2^31 - 2^11) from P."""
+    return -(1 << 31) - (1 << 11) <= offset < (1 << 31) - (1 << 11)
+
+
+def _pc_offset(S: int, A: int, P: int) -> int:
+    """``(void *)v - (void *)location`` as a signed 64-bit ptrdiff_t."""
+    return signed(S + A - P, 64)
+
+
+def _unreachable(v: int, P: int, env: RiscvEnv) -> KernelError:
+    return KernelError(
+        f"{env.module}: target {v & U64:016x} can not be addressed by the 32-bit offset from PC = {format_pointer(P)}",
+        "EINVAL",
+    )
+
+
+def _hi20(offset: int) -> int:
+    return (offset + 0x800) & 0xFFFFF000
+
+
+def _set_utype(mem: bytearray, off: int, hi20: int) -> None:
+    put_u32(mem, off, (get_u32(mem, off) & 0xFFF) | hi20)
+
+
+def _set_itype(mem: bytearray, off: int, lo12: int) -> None:
+    put_u32(mem, off, (get_u32(mem, off) & 0xFFFFF) | ((lo12 & 0xFFF) << 20))
+
+
+def _set_stype(mem: bytearray, off: int, lo12: int) -> None:
+    put_u32(mem, off, (get_u32(mem, off) & 0x1FFF07F) | ((lo12 & 0xFE0) << 20) | ((lo12 & 0x1F) << 7))
+
+
+def _set_auipc_jalr(mem: bytearray, off: int, offset: int) -> None:
+    hi20 = _hi20(offset)
+    _set_utype(mem, off, hi20)
+    _set_itype(mem, off + 4, offset - hi20)
+
+
+def r_riscv_32(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_32: S + A must fit an unsigned 32-bit field."""
+    v = (S + A) & U64
+    if v >> 32:
+        raise KernelError(f"{env.module}: value {v:016x} out of range for 32-bit field", "EINVAL")
+    put_u32(mem, off, v)
+
+
+def r_riscv_64(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_64: the 8-byte absolute address."""
+    put_u64(mem, off, S + A)
+
+
+def r_riscv_branch(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_BRANCH: B-type immediate (bits 12|10:5 and 4:1|11); no range check."""
+    d = _pc_offset(S, A, P)
+    imm = ((d & 0x1000) << 19) | ((d & 0x800) >> 4) | ((d & 0x7E0) << 20) | ((d & 0x1E) << 7)
+    put_u32(mem, off, (get_u32(mem, off) & 0x1FFF07F) | imm)
+
+
+def r_riscv_jal(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_JAL: J-type immediate (bits 20|10:1|11|19:12); no range check."""
+    d = _pc_offset(S, A, P)
+    imm = ((d & 0x100000) << 11) | (d & 0xFF000) | ((d & 0x800) << 9) | ((d & 0x7FE) << 20)
+    put_u32(mem, off, (get_u32(mem, off) & 0xFFF) | imm)
+
+
+def r_riscv_rvc_branch(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_RVC_BRANCH: c.beqz/c.bnez offset (bits 8|4:3 and 7:6|2:1|5); no range check."""
+    d = _pc_offset(S, A, P)
+    imm = ((d & 0x100) << 4) | ((d & 0xC0) >> 1) | ((d & 0x20) >> 3) | ((d & 0x18) << 7) | ((d & 0x6) << 2)
+    put_u16(mem, off, (get_u16(mem, off) & 0xE383) | imm)
+
+
+def r_riscv_rvc_jump(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_RVC_JUMP: c.j/c.jal offset (bits 11|4|9:8|10|6|7|3:1|5); no range check."""
+    d = _pc_offset(S, A, P)
+    imm = (
+        ((d & 0x800) << 1)
+        | ((d & 0x400) >> 2)
+        | ((d & 0x300) << 1)
+        | ((d & 0x80) >> 1)
+        | ((d & 0x40) << 1)
+        | ((d & 0x20) >> 3)
+        | ((d & 0x10) << 7)
+        | ((d & 0xE) << 2)
+    )
+    put_u16(mem, off, (get_u16(mem, off) & 0xE003) | imm)
+
+
+def r_riscv_pcrel_hi20(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_PCREL_HI20: upper 20 bits of S + A - P, which must be in auipc range."""
+    d = _pc_offset(S, A, P)
+    if not _in_auipc_jalr_range(d):
+        raise _unreachable(S + A, P, env)
+    _set_utype(mem, off, _hi20(d))
+
+
+def pcrel_lo12_value(partner: Hi20Partner | None, env: RiscvEnv = DEFAULT_ENV) -> int:
+    """The low 12 bits a PCREL_LO12 fills in, computed from its HI20 partner as the kernel does.
+
+    A GOT_HI20 partner points at its GOT entry (created here if the LO12 comes first).
+    """
+    if partner is None:
+        raise KernelError(f"{env.module}: Can not find HI20 relocation information", "EINVAL")
+    val = (partner.S + partner.A) & U64
+    target = val
+    if partner.type == R_RISCV_GOT_HI20 and env.sections is not None:
+        target = env.sections.emit_got_entry(val)
+    offset = (target - partner.P) & U64
+    hi20 = signed(_hi20(offset), 32)
+    return signed(offset - hi20, 32)
+
+
+def r_riscv_pcrel_lo12_i(
+    mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV, *, hi20: Hi20Partner | None = None
+) -> None:
+    """R_RISCV_PCREL_LO12_I: I-type low 12 bits of the partner's offset (own S + A ignored)."""
+    _set_itype(mem, off, pcrel_lo12_value(hi20, env))
+
+
+def r_riscv_pcrel_lo12_s(
+    mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV, *, hi20: Hi20Partner | None = None
+) -> None:
+    """R_RISCV_PCREL_LO12_S: S-type low 12 bits of the partner's offset (own S + A ignored)."""
+    _set_stype(mem, off, pcrel_lo12_value(hi20, env))
+
+
+def r_riscv_hi20(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_HI20: absolute upper 20 bits of (s32)(S + A); refused outright under medlow."""
+    if env.cmodel_medlow:
+        raise _unreachable(S + A, P, env)
+    _set_utype(mem, off, _hi20(signed(S + A, 32)))
+
+
+def _abs_lo12(S: int, A: int) -> int:
+    v = signed(S + A, 32)
+    return signed(v - signed(_hi20(v), 32), 32)
+
+
+def r_riscv_lo12_i(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_LO12_I: absolute low 12 bits, I-type."""
+    _set_itype(mem, off, _abs_lo12(S, A))
+
+
+def r_riscv_lo12_s(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_LO12_S: absolute low 12 bits, S-type."""
+    _set_stype(mem, off, _abs_lo12(S, A))
+
+
+def r_riscv_got_hi20(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_GOT_HI20: always makes (or reuses) a GOT entry holding S + A; no range check."""
+    v = (S + A) & U64
+    if env.sections is None:
+        raise KernelError(
+            f"{env.module}: can not generate the GOT entry for symbol = {v:016x} from PC = {format_pointer(P)}",
+            "EINVAL",
+        )
+    entry = env.sections.emit_got_entry(v)
+    _set_utype(mem, off, _hi20(signed(entry - P, 64)))
+
+
+def r_riscv_call_plt(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_CALL_PLT: auipc + jalr pair; a target out of reach goes through a PLT entry."""
+    d = _pc_offset(S, A, P)
+    if not _in_auipc_jalr_range(d):
+        if env.sections is None:
+            raise _unreachable(S + A, P, env)
+        d = signed(env.sections.emit_plt_entry((S + A) & U64) - P, 64)
+    _set_auipc_jalr(mem, off, d)
+
+
+def r_riscv_call(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_CALL: auipc + jalr pair; never uses a PLT."""
+    d = _pc_offset(S, A, P)
+    if not _in_auipc_jalr_range(d):
+        raise _unreachable(S + A, P, env)
+    _set_auipc_jalr(mem, off, d)
+
+
+def r_riscv_relax(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_RELAX: a linker hint; nothing to do."""
+
+
+def r_riscv_align(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_ALIGN: has a handler in 6.1, whose only job is to refuse."""
+    raise KernelError(
+        f"{env.module}: The unexpected relocation type 'R_RISCV_ALIGN' from PC = {format_pointer(P)}", "EINVAL"
+    )
+
+
+def r_riscv_add32(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_ADD32: adds S + A to the 32-bit word in place."""
+    put_u32(mem, off, get_u32(mem, off) + S + A)
+
+
+def r_riscv_add64(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_ADD64: adds S + A to the 64-bit word in place."""
+    put_u64(mem, off, get_u64(mem, off) + S + A)
+
+
+def r_riscv_sub32(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_SUB32: subtracts S + A from the 32-bit word in place."""
+    put_u32(mem, off, get_u32(mem, off) - S - A)
+
+
+def r_riscv_sub64(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
+    """R_RISCV_SUB64: subtracts S + A from the 64-bit word in place."""
+    put_u64(mem, off, get_u64(mem, off) - S - A)
+
+
+def _refuse(rtype: int, env: RiscvEnv) -> None:
+    raise KernelError(f"{env.module}: Unknown relocation type {rtype}", "EINVAL")
+
+
+HANDLERS = RelocTable(
+    [
+        RelocHandler(R_RISCV_32, "R_RISCV_32", r_riscv_32, 4),
+        RelocHandler(R_RISCV_64, "R_RISCV_64", r_riscv_64, 8),
+        RelocHandler(R_RISCV_BRANCH, "R_RISCV_BRANCH", r_riscv_branch, 4),
+        RelocHandler(R_RISCV_JAL, "R_RISCV_JAL", r_riscv_jal, 4),
+        RelocHandler(R_RISCV_CALL, "R_RISCV_CALL", r_riscv_call, 8),
+        RelocHandler(R_RISCV_CALL_PLT, "R_RISCV_CALL_PLT", r_riscv_call_plt, 8),
+        RelocHandler(R_RISCV_GOT_HI20, "R_RISCV_GOT_HI20", r_riscv_got_hi20, 4),
+        RelocHandler(R_RISCV_PCREL_HI20, "R_RISCV_PCREL_HI20", r_riscv_pcrel_hi20, 4),
+        RelocHandler(R_RISCV_PCREL_LO12_I, "R_RISCV_PCREL_LO12_I", r_riscv_pcrel_lo12_i, 4),
+        RelocHandler(R_RISCV_PCREL_LO12_S, "R_RISCV_PCREL_LO12_S", r_riscv_pcrel_lo12_s, 4),
+        RelocHandler(R_RISCV_HI20, "R_RISCV_HI20", r_riscv_hi20, 4),
+        RelocHandler(R_RISCV_LO12_I, "R_RISCV_LO12_I", r_riscv_lo12_i, 4),
+        RelocHandler(R_RISCV_LO12_S, "R_RISCV_LO12_S", r_riscv_lo12_s, 4),
+        RelocHandler(R_RISCV_ADD32, "R_RISCV_ADD32", r_riscv_add32, 4),
+        RelocHandler(R_RISCV_ADD64, "R_RISCV_ADD64", r_riscv_add64, 8),
+        RelocHandler(R_RISCV_SUB32, "R_RISCV_SUB32", r_riscv_sub32, 4),
+        RelocHandler(R_RISCV_SUB64, "R_RISCV_SUB64", r_riscv_sub64, 8),
+        RelocHandler(R_RISCV_ALIGN, "R_RISCV_ALIGN", r_riscv_align, 0),
+        RelocHandler(R_RISCV_RVC_BRANCH, "R_RISCV_RVC_BRANCH", r_riscv_rvc_branch, 2),
+        RelocHandler(R_RISCV_RVC_JUMP, "R_RISCV_RVC_JUMP", r_riscv_rvc_jump, 2),
+        RelocHandler(R_RISCV_RELAX, "R_RISCV_RELAX", r_riscv_relax, 0),
+    ],
+    _refuse,
+)
+
+_LO12 = (R_RISCV_PCREL_LO12_I, R_RISCV_PCREL_LO12_S)
+_HI20_PARTNERS = (R_RISCV_PCREL_HI20, R_RISCV_GOT_HI20)
+
+
+def apply_relocate_add(
+    space: AddressSpace,
+    target_addr: int,
+    relas: list[tuple[int, int, int]],
+    symbols: SymbolView,
+    env: RiscvEnv,
+    records: list[RelocRecord] | None = None,
+) -> None:
+    """Apply one SHT_RELA section whose target section sits at ``target_addr``, in entry order."""
+    partners: dict[int, int] | None = None  # auipc address -> index of the first HI20 there
+    for i, (r_offset, r_info, r_addend) in enumerate(relas):
+        P = (target_addr + r_offset) & U64
+        sym = r_info >> 32
+        rtype = r_info & 0xFFFFFFFF
+        S = symbol_value(symbols, sym, env.module)
+        if S >= _ERR_FLOOR:
+            if symbols.is_weak(sym):
+                continue
+            raise KernelError(f"{env.module}: Unknown symbol {symbols.name(sym)}", "ENOENT")
+        row = HANDLERS.lookup(rtype, env)
+        A = signed(r_addend, 64)
+        mem, off = space.locate(P, row.width) if row.width else (bytearray(), 0)
+        before = bytes(mem[off:off + row.width]) if records is not None else b""
+        if rtype in _LO12:
+            if partners is None:
+                partners = {}
+                for j, (o, inf, _a) in enumerate(relas):
+                    if inf & 0xFFFFFFFF in _HI20_PARTNERS:
+                        partners.setdefault((target_addr + o) & U64, j)
+            j = partners.get(S)
+            partner = None
+            if j is not None:
+                _o, inf, a = relas[j]
+                partner = Hi20Partner(
+                    inf & 0xFFFFFFFF, symbol_value(symbols, inf >> 32, env.module), signed(a, 64), S
+                )
+            row.apply(mem, off, S, A, P, env, hi20=partner)
+        else:
+            row.apply(mem, off, S, A, P, env)
+        if records is not None:
+            records.append(RelocRecord(i, rtype, row.name, sym, S, A, P, before, bytes(mem[off:off + row.width])))

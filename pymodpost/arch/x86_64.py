@@ -1,0 +1,174 @@
+"""x86_64 relocations as Linux 6.1's ``apply_relocate_add`` (arch/x86/kernel/module.c) applies them.
+
+Every handled type first insists that the field is still zero (a RELA object keeps its addends in
+the relocation, so a non-zero field means a second relocation hit the same bytes), then writes.
+For R_X86_64_32 and R_X86_64_32S the overflow test happens *after* the write, as in 6.1; the PC
+relative types have no overflow test at all in 6.1 (it sits inside ``#if 0``), so a far target is
+silently truncated.  The file defines ``pr_fmt`` as ``KBUILD_MODNAME ": "`` and is built into the
+kernel as ``module.o``, hence every message starts with ``module: ``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pymodpost.arch.common import (
+    U32,
+    U64,
+    AddressSpace,
+    RelocHandler,
+    RelocRecord,
+    RelocTable,
+    SymbolView,
+    get_u32,
+    get_u64,
+    put_u32,
+    put_u64,
+    signed,
+    symbol_value,
+)
+from pymodpost.kernel.errors import KernelError, format_pointer
+
+EM_X86_64 = 62
+
+R_X86_64_NONE = 0
+R_X86_64_64 = 1
+R_X86_64_PC32 = 2
+R_X86_64_PLT32 = 4
+R_X86_64_32 = 10
+R_X86_64_32S = 11
+R_X86_64_PC64 = 24
+
+PR_FMT = "module: "
+
+
+@dataclass(slots=True)
+class X86Env:
+    """What the x86 handlers need besides S, A and P: the module name for messages."""
+
+    module: str = "module"
+
+
+DEFAULT_ENV = X86Env()
+
+
+def _nonzero_target(rtype: int, P: int, val: int) -> KernelError:
+    return KernelError(
+        f"{PR_FMT}x86/modules: Skipping invalid relocation target, existing value is nonzero "
+        f"for type {rtype}, loc {format_pointer(P)}, val {val & U64:x}",
+        "ENOEXEC",
+    )
+
+
+def _overflow(rtype: int, val: int, env: X86Env) -> KernelError:
+    return KernelError(
+        (
+            f"{PR_FMT}overflow in relocation type {rtype} val {val & U64:x}",
+            f"{PR_FMT}`{env.module}' likely not compiled with -mcmodel=kernel",
+        ),
+        "ENOEXEC",
+    )
+
+
+def r_x86_64_none(mem: bytearray, off: int, S: int, A: int, P: int, env: X86Env = DEFAULT_ENV) -> None:
+    """R_X86_64_NONE: nothing is written (objtool turns patched mcount calls into these)."""
+
+
+def r_x86_64_64(mem: bytearray, off: int, S: int, A: int, P: int, env: X86Env = DEFAULT_ENV) -> None:
+    """R_X86_64_64: the 8-byte absolute address S + A."""
+    val = (S + A) & U64
+    if get_u64(mem, off):
+        raise _nonzero_target(R_X86_64_64, P, val)
+    put_u64(mem, off, val)
+
+
+def r_x86_64_32(mem: bytearray, off: int, S: int, A: int, P: int, env: X86Env = DEFAULT_ENV) -> None:
+    """R_X86_64_32: S + A must zero-extend from 32 bits."""
+    val = (S + A) & U64
+    if get_u32(mem, off):
+        raise _nonzero_target(R_X86_64_32, P, val)
+    put_u32(mem, off, val)
+    if val != val & U32:
+        raise _overflow(R_X86_64_32, val, env)
+
+
+def r_x86_64_32s(mem: bytearray, off: int, S: int, A: int, P: int, env: X86Env = DEFAULT_ENV) -> None:
+    """R_X86_64_32S: S + A must sign-extend from 32 bits (the kernel's -mcmodel=kernel addresses)."""
+    val = (S + A) & U64
+    if get_u32(mem, off):
+        raise _nonzero_target(R_X86_64_32S, P, val)
+    put_u32(mem, off, val)
+    if signed(val, 64) != signed(val, 32):
+        raise _overflow(R_X86_64_32S, val, env)
+
+
+def _pc32(rtype: int, mem: bytearray, off: int, S: int, A: int, P: int) -> None:
+    val = (S + A) & U64
+    if get_u32(mem, off):
+        raise _nonzero_target(rtype, P, val)
+    put_u32(mem, off, val - P)
+
+
+def r_x86_64_pc32(mem: bytearray, off: int, S: int, A: int, P: int, env: X86Env = DEFAULT_ENV) -> None:
+    """R_X86_64_PC32: S + A - P, truncated to 32 bits without a range check (6.1)."""
+    _pc32(R_X86_64_PC32, mem, off, S, A, P)
+
+
+def r_x86_64_plt32(mem: bytearray, off: int, S: int, A: int, P: int, env: X86Env = DEFAULT_ENV) -> None:
+    """R_X86_64_PLT32: modules have no PLT, so the same as PC32."""
+    _pc32(R_X86_64_PLT32, mem, off, S, A, P)
+
+
+def r_x86_64_pc64(mem: bytearray, off: int, S: int, A: int, P: int, env: X86Env = DEFAULT_ENV) -> None:
+    """R_X86_64_PC64: S + A - P in 8 bytes."""
+    val = (S + A) & U64
+    if get_u64(mem, off):
+        raise _nonzero_target(R_X86_64_PC64, P, val)
+    put_u64(mem, off, val - P)
+
+
+def _refuse(rtype: int, env: X86Env) -> None:
+    raise KernelError(f"{PR_FMT}{env.module}: Unknown rela relocation: {rtype}", "ENOEXEC")
+
+
+HANDLERS = RelocTable(
+    [
+        RelocHandler(R_X86_64_NONE, "R_X86_64_NONE", r_x86_64_none, 0),
+        RelocHandler(R_X86_64_64, "R_X86_64_64", r_x86_64_64, 8),
+        RelocHandler(R_X86_64_PC32, "R_X86_64_PC32", r_x86_64_pc32, 4),
+        RelocHandler(R_X86_64_PLT32, "R_X86_64_PLT32", r_x86_64_plt32, 4),
+        RelocHandler(R_X86_64_32, "R_X86_64_32", r_x86_64_32, 4),
+        RelocHandler(R_X86_64_32S, "R_X86_64_32S", r_x86_64_32s, 4),
+        RelocHandler(R_X86_64_PC64, "R_X86_64_PC64", r_x86_64_pc64, 8),
+    ],
+    _refuse,
+)
+
+
+def apply_relocate_add(
+    space: AddressSpace,
+    target_addr: int,
+    relas: list[tuple[int, int, int]],
+    symbols: SymbolView,
+    env: X86Env,
+    records: list[RelocRecord] | None = None,
+) -> None:
+    """Apply one SHT_RELA section whose target section sits at ``target_addr``, in entry order.
+
+    Unlike riscv, x86 does not look for unresolved (error-valued) symbols here: simplify_symbols
+    has already refused them, and a weak undefined symbol simply has the value 0.
+    """
+    for i, (r_offset, r_info, r_addend) in enumerate(relas):
+        P = (target_addr + r_offset) & U64
+        sym = r_info >> 32
+        rtype = r_info & U32
+        S = symbol_value(symbols, sym, env.module)
+        row = HANDLERS.lookup(rtype, env)
+        if not row.width:
+            continue
+        A = signed(r_addend, 64)
+        mem, off = space.locate(P, row.width)
+        before = bytes(mem[off:off + row.width]) if records is not None else b""
+        row.apply(mem, off, S, A, P, env)
+        if records is not None:
+            records.append(RelocRecord(i, rtype, row.name, sym, S, A, P, before, bytes(mem[off:off + row.width])))
