@@ -1,0 +1,344 @@
+#!/usr/bin/env python3
+"""Rebuild the kbuild fixtures in testdata/ with the real tools.
+
+For each (architecture, module) pair the module's sources (testdata/modules/<name>/) are copied
+to a fixed build directory, /tmp/pymodpost-kbuild/<arch>/<name>, built there with
+``make -C <kernel build tree> M=<build dir> modules`` and the whole M= directory, exactly as
+kbuild leaves it, is copied to testdata/<arch>/<name>/.  modpost is run through
+modpost-wrapper.sh, which records its argv, stdin, stderr and exit status.  Kernel-side facts
+(Module.symvers, .config, utsrelease.h, vermagic, module.lds, System.map) go to
+testdata/kernels/<arch>/ and everything is described in testdata/manifest.json.
+
+Usage: regen.py [--arch x86_64|riscv64|all] [--module NAME]...
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import glob
+import hashlib
+import json
+import lzma
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REGEN = Path(__file__).resolve().parent
+TESTDATA = REGEN.parent
+SOURCES = TESTDATA / "modules"
+MANIFEST = TESTDATA / "manifest.json"
+BUILD_ROOT = Path("/tmp/pymodpost-kbuild")
+WRAPPER = REGEN / "modpost-wrapper.sh"
+ARCHES = ("x86_64", "riscv64")
+
+# Debian's amd64 kernel is built with CONFIG_DEBUG_INFO=y, so kbuild compiles modules with -g.
+# To keep testdata small, every x86_64 module except these is built with KCFLAGS=-g0 (appended
+# after kbuild's own flags, so it wins); the files stay genuine kbuild outputs.  These keep
+# their DWARF, so .debug_* sections and their .rela.debug_* relocations are exercised.
+X86_DEBUG_INFO = ("hello", "params")
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleSpec:
+    """How one fixture module is built and what its build is expected to do."""
+
+    name: str
+    covers: str
+    arches: tuple[str, ...] = ARCHES
+    needs: tuple[str, ...] = ()  # fixtures whose Module.symvers it uses (built first)
+    modpost_fails: bool = False  # modpost exits non-zero, so there is no .ko
+    loads: bool = True  # meant to be inserted by the qemu harness
+
+
+MODULES: tuple[ModuleSpec, ...] = (
+    ModuleSpec("hello", "minimal module: init/exit, MODULE_AUTHOR/DESCRIPTION"),
+    ModuleSpec("params", "module_param int/charp/bool/ulong (named), module_param_array, "
+               "module_param_string, MODULE_PARM_DESC"),
+    ModuleSpec("exports", "EXPORT_SYMBOL (function and variable), EXPORT_SYMBOL_GPL, "
+               "EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL"),
+    ModuleSpec("consumer", "uses every export of 'exports' (KBUILD_EXTRA_SYMBOLS, depends=), "
+               "MODULE_IMPORT_NS", needs=("exports",)),
+    ModuleSpec("ns_missing", "uses a namespaced symbol without MODULE_IMPORT_NS (modpost error)",
+               needs=("exports",), modpost_fails=True, loads=False),
+    ModuleSpec("devtables", "MODULE_DEVICE_TABLE for pci, usb, hid, of, acpi, platform, i2c, "
+               "spi, input, virtio, dmi, serio, sdio, pnp, mdio, x86cpu, auxiliary, wmi, "
+               "rpmsg, typec, mhi, ipack, amba, eisa"),
+    ModuleSpec("composite", "module linked from three .c files (composite-y), MODULE_VERSION"),
+    ModuleSpec("sections", "__init/__initdata/__initconst/__exit/__exitdata/__ro_after_init/"
+               "__read_mostly, .bss and .data"),
+    ModuleSpec("static_keys", "DEFINE_STATIC_KEY_FALSE/TRUE, static_branch_unlikely/likely, "
+               "static_branch_enable/disable (jump labels, __jump_table)"),
+    ModuleSpec("unresolved", "undefined function and variable (modpost error)",
+               modpost_fails=True, loads=False),
+    ModuleSpec("gpl_only", "MODULE_LICENSE(\"Proprietary\") using the GPL-only ktime_get "
+               "(modpost error)", modpost_fails=True, loads=False),
+    ModuleSpec("no_license", "no MODULE_LICENSE (modpost error)", modpost_fails=True,
+               loads=False),
+    ModuleSpec("mismatch", "section mismatches: non-__init code/data referencing __init "
+               "function and __initdata (modpost warnings)", loads=False),
+    ModuleSpec("version", "MODULE_VERSION with srcversion over a local header, MODULE_ALIAS, "
+               "MODULE_SOFTDEP, MODULE_INFO, two MODULE_AUTHORs, dual licence"),
+    ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL",
+               arches=("riscv64",)),
+)
+SPECS = {m.name: m for m in MODULES}
+
+# Files of the build directory that describe one build and are not kbuild's own outputs.
+RECORDS = ("build.log", "build.status", "modpost.argv", "modpost.cwd", "modpost.stdin",
+           "modpost.stderr", "modpost.status")
+
+PACKAGES = ("linux-source-6.1", "linux-kbuild-6.1", "gcc-12", "binutils", "make",
+            "gcc-riscv64-linux-gnu", "gcc-12-riscv64-linux-gnu", "binutils-riscv64-linux-gnu")
+
+
+def run(argv: list[str], **kw) -> str:
+    return subprocess.run(argv, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def first_line(argv: list[str]) -> str:
+    try:
+        return run(argv).splitlines()[0]
+    except (OSError, subprocess.CalledProcessError):
+        return "unavailable"
+
+
+def package_version(name: str) -> str | None:
+    try:
+        return run(["dpkg-query", "-W", "-f=${Version}", name]).strip() or None
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def xz_copy(src: Path, dst: Path) -> None:
+    # preset 9 without a timestamp-bearing container: identical input gives identical bytes.
+    dst.write_bytes(lzma.compress(src.read_bytes(), preset=9))
+
+
+# ---------------------------------------------------------------------------------------------
+# Kernel build trees
+
+
+@dataclass(frozen=True, slots=True)
+class Kernel:
+    arch: str
+    tree: Path  # the -C directory for "make M=..."
+    make_vars: tuple[str, ...]  # ARCH=/CROSS_COMPILE= etc.
+    facts: dict
+
+
+def x86_kernel() -> Kernel:
+    override = os.environ.get("PYMODPOST_X86_KDIR")
+    if override:
+        tree = Path(override)
+    else:
+        found = sorted(glob.glob("/usr/src/linux-headers-*-amd64"),
+                       key=lambda p: [int(x) if x.isdigit() else x
+                                      for x in re.split(r"(\d+)", p)])
+        if not found:
+            sys.exit("regen: no /usr/src/linux-headers-*-amd64 (install linux-headers-amd64)")
+        tree = Path(found[-1])
+    abi = tree.name.removeprefix("linux-headers-")
+    facts = {
+        "kernel_abi": abi,
+        "kernel_tree": str(tree),
+        "kernelrelease": (tree / "include/config/kernel.release").read_text().strip(),
+        "packages": {p: package_version(p) for p in
+                     (f"linux-headers-{abi}", f"linux-headers-{abi.rsplit('-', 1)[0]}-common")},
+        "real_modpost": str(tree / "scripts/mod/modpost"),
+        "module_lds": "arch/x86/module.lds",
+        "kcflags": {"default": "-g0", "debug_info_modules": list(X86_DEBUG_INFO)},
+    }
+    return Kernel("x86_64", tree, (), facts)
+
+
+def riscv_kernel() -> Kernel:
+    script = REGEN / "build-riscv64-kernel.sh"
+    proc = subprocess.run([str(script)], stdout=subprocess.PIPE, text=True)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        sys.exit(f"regen: {script.name} failed (status {proc.returncode})")
+    tree = Path(proc.stdout.strip().splitlines()[-1])
+    config = (tree / ".config").read_bytes()
+    facts = {
+        "kernel_tree": str(tree),
+        "kernel_build_script": "testdata/regen/build-riscv64-kernel.sh",
+        "kernelrelease": (tree / "include/config/kernel.release").read_text().strip(),
+        "config_sha256": hashlib.sha256(config).hexdigest(),
+        "stamp": (tree.parent / "stamp").read_text().strip(),
+        "real_modpost": str(tree / "scripts/mod/modpost"),
+        "module_lds": "scripts/module.lds",
+        "kcflags": {"default": None, "debug_info_modules": []},
+    }
+    return Kernel("riscv64", tree, ("ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-"),
+                  facts)
+
+
+def copy_kernel_facts(kernel: Kernel, vermagic: str | None) -> dict:
+    out = TESTDATA / "kernels" / kernel.arch
+    out.mkdir(parents=True, exist_ok=True)
+    tree = kernel.tree
+    xz_copy(tree / "Module.symvers", out / "Module.symvers.xz")
+    xz_copy(tree / ".config", out / "config.xz")
+    shutil.copyfile(tree / "include/generated/utsrelease.h", out / "utsrelease.h")
+    shutil.copyfile(tree / kernel.facts["module_lds"], out / "module.lds")
+    files = ["Module.symvers.xz", "config.xz", "utsrelease.h", "module.lds"]
+    if (tree / "System.map").exists():
+        xz_copy(tree / "System.map", out / "System.map.xz")
+        files.append("System.map.xz")
+    if vermagic is not None:
+        (out / "vermagic").write_text(vermagic + "\n")
+        files.append("vermagic")
+    return {"dir": f"testdata/kernels/{kernel.arch}", "files": files}
+
+
+def modinfo_field(ko: Path, field: str) -> str | None:
+    """Read one key of a .ko's .modinfo with pyelftools (no pymodpost code involved)."""
+    from elftools.elf.elffile import ELFFile
+
+    with ko.open("rb") as f:
+        section = ELFFile(f).get_section_by_name(".modinfo")
+        data = section.data() if section is not None else b""
+    for entry in data.split(b"\0"):
+        key, _, value = entry.partition(b"=")
+        if key.decode() == field:
+            return value.decode()
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Module builds
+
+
+def clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("KBUILD_", "KCFLAGS", "ARCH", "CROSS_COMPILE", "MAKEFLAGS",
+                                "MFLAGS", "MAKELEVEL"))}
+    env["LC_ALL"] = "C"
+    env["LANG"] = "C"
+    return env
+
+
+def build_module(kernel: Kernel, spec: ModuleSpec) -> dict:
+    bdir = BUILD_ROOT / kernel.arch / spec.name
+    if bdir.exists():
+        shutil.rmtree(bdir)
+    shutil.copytree(SOURCES / spec.name, bdir)
+    kcflags = None
+    if kernel.arch == "x86_64" and spec.name not in X86_DEBUG_INFO:
+        kcflags = "-g0"
+    argv = ["make", "-C", str(kernel.tree), *kernel.make_vars, f"M={bdir}",
+            f"MODPOST={WRAPPER}"]
+    if kcflags:
+        argv.append(f"KCFLAGS={kcflags}")
+    argv.append("modules")
+    env = clean_env()
+    env["PYMODPOST_RECORD_DIR"] = str(bdir)
+    env["PYMODPOST_REAL_MODPOST"] = kernel.facts["real_modpost"]
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                          cwd=bdir)
+    (bdir / "build.log").write_bytes(proc.stdout)
+    (bdir / "build.status").write_text(f"{proc.returncode}\n")
+    status_file = bdir / "modpost.status"
+    modpost_status = int(status_file.read_text()) if status_file.exists() else None
+    ko = bdir / f"{spec.name}.ko"
+    ok = modpost_status == 0 and proc.returncode == 0 and ko.exists()
+    if ok == spec.modpost_fails:
+        sys.stderr.write(proc.stdout.decode(errors="replace"))
+        sys.exit(f"regen: {kernel.arch}/{spec.name}: build status {proc.returncode}, modpost "
+                 f"status {modpost_status}; expected modpost to "
+                 f"{'fail' if spec.modpost_fails else 'succeed'}")
+    dest = TESTDATA / kernel.arch / spec.name
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(bdir, dest)
+    files = sorted(str(p.relative_to(dest)) for p in dest.rglob("*") if p.is_file())
+    return {
+        "build_dir": str(bdir),
+        "command": argv,
+        "command_cwd": str(bdir),
+        "env": {"PYMODPOST_RECORD_DIR": str(bdir),
+                "PYMODPOST_REAL_MODPOST": kernel.facts["real_modpost"]},
+        "kcflags": kcflags,
+        "debug_info": kernel.arch == "x86_64" and kcflags is None,
+        "needs": list(spec.needs),
+        "covers": spec.covers,
+        "loads": spec.loads,
+        "modpost_fails": spec.modpost_fails,
+        "make_status": proc.returncode,
+        "modpost_status": modpost_status,
+        "ko": f"{spec.name}.ko" if ko.exists() else None,
+        "files": files,
+    }
+
+
+def ordered(names: list[str]) -> list[ModuleSpec]:
+    """Specs for ``names`` plus what they need, dependencies first."""
+    out: list[ModuleSpec] = []
+
+    def add(name: str) -> None:
+        spec = SPECS[name]
+        for dep in spec.needs:
+            add(dep)
+        if spec not in out:
+            out.append(spec)
+
+    for name in names:
+        add(name)
+    return out
+
+
+def tool_versions() -> dict:
+    return {
+        "gcc": first_line(["gcc", "--version"]),
+        "ld": first_line(["ld", "--version"]),
+        "make": first_line(["make", "--version"]),
+        "riscv64-linux-gnu-gcc": first_line(["riscv64-linux-gnu-gcc", "--version"]),
+        "riscv64-linux-gnu-ld": first_line(["riscv64-linux-gnu-ld", "--version"]),
+        "packages": {p: package_version(p) for p in PACKAGES},
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--arch", choices=(*ARCHES, "all"), default="all")
+    ap.add_argument("--module", action="append", choices=sorted(SPECS), dest="modules")
+    args = ap.parse_args()
+    arches = ARCHES if args.arch == "all" else (args.arch,)
+    manifest = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
+    manifest["about"] = ("Reference outputs of the real kbuild/modpost/ld; written by "
+                         "testdata/regen/regen.py -- see testdata/README.md")
+    manifest["regen_command"] = "testdata/regen/regen.sh [--arch ARCH] [--module NAME]"
+    manifest["build_root"] = str(BUILD_ROOT)
+    manifest["modpost_wrapper"] = "testdata/regen/modpost-wrapper.sh"
+    manifest["tools"] = tool_versions()
+    for arch in arches:
+        kernel = x86_kernel() if arch == "x86_64" else riscv_kernel()
+        wanted = args.modules or [m.name for m in MODULES]
+        specs = [s for s in ordered(wanted) if arch in s.arches]
+        entry = manifest.get(arch, {})
+        entry.update(kernel.facts)
+        entry["make_vars"] = list(kernel.make_vars)
+        entry["generated"] = datetime.datetime.now(datetime.timezone.utc).strftime(
+            "%Y-%m-%dT%H:%M:%SZ")
+        modules = entry.setdefault("modules", {})
+        for spec in specs:
+            print(f"regen: building {arch}/{spec.name}", file=sys.stderr)
+            modules[spec.name] = build_module(kernel, spec)
+        entry["modules"] = dict(sorted(modules.items()))
+        hello_ko = BUILD_ROOT / arch / "hello" / "hello.ko"
+        vermagic = modinfo_field(hello_ko, "vermagic") if hello_ko.exists() else None
+        if vermagic is None and arch in manifest and "vermagic" in manifest[arch]:
+            vermagic = manifest[arch]["vermagic"]
+        entry["vermagic"] = vermagic
+        entry["kernel_facts"] = copy_kernel_facts(kernel, vermagic)
+        manifest[arch] = entry
+        MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    print(f"regen: wrote {MANIFEST}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/consumer/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/x86_64/consumer/modules.order | /work/main/testdata/regen/modpost-wrapper.sh -m      -o /tmp/pymodpost-kbuild/x86_64/consumer/Module.symvers -e -i Module.symvers -i /tmp/pymodpost-kbuild/x86_64/consumer/../exports/Module.symvers -T - 

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/consumer/consumer.mod := printf '%s\n'   consumer.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/consumer/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/consumer/consumer.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/mismatch/modules.order := {   echo /tmp/pymodpost-kbuild/x86_64/mismatch/mismatch.ko; :; } > /tmp/pymodpost-kbuild/x86_64/mismatch/modules.order

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/unresolved/unresolved.mod := printf '%s\n'   unresolved.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/unresolved/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/unresolved/unresolved.mod

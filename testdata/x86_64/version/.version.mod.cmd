@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/version/version.mod := printf '%s\n'   version.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/version/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/version/version.mod
