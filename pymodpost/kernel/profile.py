@@ -1,0 +1,185 @@
+"""A kernel profile: everything about one target kernel that decides how a module loads.
+
+``load_profile(spec)`` accepts a bundled profile name (a folder of ``testdata/kernels/``, e.g.
+``x86_64`` for Debian's 6.1 amd64 kernel, ``riscv64`` for the fixture kernel) or a directory laid
+out like a kernel build or headers tree:
+
+* ``.config`` (or ``config``; ``.xz`` accepted) -- the config facts;
+* ``Module.symvers`` (``.xz`` accepted) -- exported symbols, CRCs, GPL-only flags, namespaces;
+* ``include/generated/utsrelease.h`` (or ``utsrelease.h``) -- the release vermagic starts with,
+  which on Debian differs from ``uname -r``'s package version;
+* ``kallsyms`` or ``System.map`` (``.xz`` accepted) -- symbol addresses; Debian's stub
+  System.map has none, a ``/proc/kallsyms`` capture of the booted kernel does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pymodpost.errors import InputError
+from pymodpost.kernel.archfacts import ArchFacts, arch_facts
+from pymodpost.kernel.config import KernelConfig
+from pymodpost.kernel.dialect import DEFAULT_DIALECT, DIALECTS, Dialect
+from pymodpost.kernel.kallsyms import parse_symbol_map, read_text_maybe_xz
+
+BUNDLED_DIR = Path(__file__).resolve().parent.parent.parent / "testdata" / "kernels"
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """One exported symbol as find_symbol() sees it."""
+
+    name: str
+    addr: int | None  #: None when the profile has no address for it
+    crc: int | None  #: None when the exporter has no CRCs (MODVERSIONS off)
+    gpl_only: bool
+    namespace: str
+    owner: str  #: "vmlinux" or the module's name
+
+
+@dataclass(slots=True)
+class KernelProfile:
+    name: str
+    arch: ArchFacts
+    dialect: Dialect
+    release: str
+    config: KernelConfig
+    exports: dict[str, Export]
+    #: every vmlinux symbol with a known address (kallsyms/System.map), exported or not
+    addresses: dict[str, int] = field(default_factory=dict, repr=False)
+    vermagic_override: str | None = None
+    source: str = ""
+
+    @property
+    def vermagic(self) -> str:
+        if self.vermagic_override is not None:
+            return self.vermagic_override
+        return f"{self.release} {self.config.vermagic_flags(self.arch.vermagic_suffix)}"
+
+    @property
+    def module_layout_crc(self) -> int | None:
+        exp = self.exports.get("module_layout")
+        return exp.crc if exp else None
+
+
+def parse_module_symvers(data: bytes, path: str, only_owner: str | None = "vmlinux") -> list[tuple[str, int | None, str, str, str]]:
+    """(name, crc, owner, export type, namespace) per line of a Module.symvers."""
+    rows = []
+    for lineno, raw in enumerate(data.decode("utf-8", "surrogateescape").splitlines(), 1):
+        if not raw.strip():
+            continue
+        parts = raw.split("\t")
+        if len(parts) < 4:
+            raise InputError(path, f"line {lineno}: expected CRC, symbol, module, export type")
+        crc_text, name, owner, kind = parts[:4]
+        namespace = parts[4] if len(parts) > 4 else ""
+        if only_owner is not None and owner != only_owner:
+            continue
+        try:
+            crc = int(crc_text, 16)
+        except ValueError:
+            raise InputError(path, f"line {lineno}: bad CRC {crc_text!r}") from None
+        rows.append((name, crc, owner, kind, namespace))
+    return rows
+
+
+def _first_existing(root: Path, names: tuple[str, ...]) -> Path | None:
+    for name in names:
+        for candidate in (root / name, root / (name + ".xz")):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+_UTS_RE = re.compile(rb'#define\s+UTS_RELEASE\s+"([^"]*)"')
+
+
+def _guess_arch(config: dict[str, str]) -> str:
+    if config.get("X86_64") == "y":
+        return "x86_64"
+    if config.get("RISCV") == "y" and config.get("64BIT") == "y":
+        return "riscv64"
+    raise KeyError("architecture")
+
+
+def load_profile_dir(root: str | os.PathLike, name: str | None = None, dialect: str | Dialect | None = None) -> KernelProfile:
+    root = Path(root)
+    if not root.is_dir():
+        raise InputError(str(root), "not a kernel profile directory")
+    cfg_path = _first_existing(root, (".config", "config"))
+    if cfg_path is None:
+        raise InputError(str(root), "no .config")
+    cfg_text = read_text_maybe_xz(cfg_path).decode("utf-8", "surrogateescape")
+    randstruct = ""
+    rs = _first_existing(root, ("include/generated/randstruct_hash.h",))
+    if rs is not None:
+        m = re.search(rb'RANDSTRUCT_HASHED_SEED\s+"([0-9a-f]+)"', read_text_maybe_xz(rs))
+        randstruct = m.group(1).decode() if m else ""
+    config = KernelConfig.from_dotconfig(cfg_text, randstruct)
+    try:
+        arch = arch_facts(_guess_arch(config.values))
+    except KeyError:
+        raise InputError(str(cfg_path), "neither an x86_64 nor a riscv64 64-bit configuration") from None
+    uts = _first_existing(root, ("include/generated/utsrelease.h", "utsrelease.h"))
+    if uts is None:
+        raise InputError(str(root), "no include/generated/utsrelease.h")
+    m = _UTS_RE.search(read_text_maybe_xz(uts))
+    if not m:
+        raise InputError(str(uts), "no UTS_RELEASE definition")
+    release = m.group(1).decode()
+    symvers_path = _first_existing(root, ("Module.symvers",))
+    if symvers_path is None:
+        raise InputError(str(root), "no Module.symvers")
+    rows = parse_module_symvers(read_text_maybe_xz(symvers_path), str(symvers_path))
+    addresses: dict[str, int] = {}
+    for map_name in ("kallsyms", "System.map"):
+        map_path = _first_existing(root, (map_name,))
+        if map_path is not None:
+            addresses = parse_symbol_map(read_text_maybe_xz(map_path), str(map_path))
+            if addresses:
+                break
+    exports = {
+        sym: Export(
+            sym,
+            addresses.get(sym),
+            crc if config.modversions else None,
+            kind.endswith("_GPL"),
+            namespace,
+            owner,
+        )
+        for sym, crc, owner, kind, namespace in rows
+    }
+    vermagic_file = root / "vermagic"
+    override = vermagic_file.read_text().rstrip("\n") if vermagic_file.is_file() else None
+    if isinstance(dialect, str):
+        dialect = DIALECTS[dialect]
+    return KernelProfile(
+        name=name or root.name,
+        arch=arch,
+        dialect=dialect or DEFAULT_DIALECT,
+        release=release,
+        config=config,
+        exports=exports,
+        addresses=addresses,
+        vermagic_override=override,
+        source=str(root),
+    )
+
+
+def bundled_profiles() -> list[str]:
+    if not BUNDLED_DIR.is_dir():
+        return []
+    return sorted(p.name for p in BUNDLED_DIR.iterdir() if p.is_dir())
+
+
+def load_profile(spec: str, dialect: str | Dialect | None = None) -> KernelProfile:
+    """A bundled profile by name, or a kernel build/headers directory."""
+    if os.sep not in spec and (BUNDLED_DIR / spec).is_dir():
+        return load_profile_dir(BUNDLED_DIR / spec, name=spec, dialect=dialect)
+    if os.path.isdir(spec):
+        return load_profile_dir(spec, dialect=dialect)
+    known = ", ".join(bundled_profiles()) or "none bundled"
+    raise InputError(spec, f"no such kernel profile (bundled: {known}; or give a kernel build directory)")
