@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/composite/composite.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/composite/composite.ko /tmp/pymodpost-kbuild/riscv64/composite/composite.o /tmp/pymodpost-kbuild/riscv64/composite/composite.mod.o;  true

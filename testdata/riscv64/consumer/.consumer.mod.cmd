@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/consumer/consumer.mod := printf '%s\n'   consumer.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/consumer/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/consumer/consumer.mod

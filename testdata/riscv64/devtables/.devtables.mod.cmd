@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/devtables/devtables.mod := printf '%s\n'   devtables.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/devtables/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/devtables/devtables.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/eh_frame/eh_frame.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/eh_frame/eh_frame.ko /tmp/pymodpost-kbuild/riscv64/eh_frame/eh_frame.o /tmp/pymodpost-kbuild/riscv64/eh_frame/eh_frame.mod.o;  true

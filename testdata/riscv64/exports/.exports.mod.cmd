@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/exports/exports.mod := printf '%s\n'   exports.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/exports/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/exports/exports.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/gpl_only/gpl_only.mod := printf '%s\n'   gpl_only.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/gpl_only/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/gpl_only/gpl_only.mod

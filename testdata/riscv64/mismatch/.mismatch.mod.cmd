@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/mismatch/mismatch.mod := printf '%s\n'   mismatch.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/mismatch/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/mismatch/mismatch.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/no_license/no_license.mod := printf '%s\n'   no_license.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/no_license/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/no_license/no_license.mod

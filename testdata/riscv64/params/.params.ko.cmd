@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/params/params.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/params/params.ko /tmp/pymodpost-kbuild/riscv64/params/params.o /tmp/pymodpost-kbuild/riscv64/params/params.mod.o;  true

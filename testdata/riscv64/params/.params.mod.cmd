@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/params/params.mod := printf '%s\n'   params.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/params/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/params/params.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/sections/sections.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/sections/sections.ko /tmp/pymodpost-kbuild/riscv64/sections/sections.o /tmp/pymodpost-kbuild/riscv64/sections/sections.mod.o;  true

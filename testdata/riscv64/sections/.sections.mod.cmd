@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/sections/sections.mod := printf '%s\n'   sections.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/sections/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/sections/sections.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/unresolved/unresolved.mod := printf '%s\n'   unresolved.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/unresolved/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/unresolved/unresolved.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/version/version.mod := printf '%s\n'   version.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/version/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/version/version.mod
