@@ -1,0 +1,105 @@
+"""Which kernel image each architecture boots by default, and the per-arch qemu recipe.
+
+* x86_64: Debian's own kernel, the one matching the installed ``linux-headers-*-amd64`` (the
+  headers the x86_64 fixtures are built against), at ``/boot/vmlinuz-<release>``.
+* riscv64: the small 6.1 kernel that ``testdata/regen/build-riscv64-kernel.sh`` builds into
+  ``<cache>/riscv64-6.1/build`` (its ``stamp`` file is written last, so a tree without it is
+  still being built and is not used).
+
+``PYMODPOST_KERNEL_X86_64`` / ``PYMODPOST_KERNEL_RISCV64`` override the choice.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pymodpost.harness.results import HarnessError
+
+HEADERS_GLOB = "/usr/src/linux-headers-*-amd64"
+BOOT_DIR = "/boot"
+RISCV_BUILD_SCRIPT = "testdata/regen/build-riscv64-kernel.sh"
+
+
+def cache_root() -> Path:
+    return Path(os.environ.get("PYMODPOST_CACHE") or Path.home() / ".cache" / "pymodpost")
+
+
+@dataclass(frozen=True, slots=True)
+class QemuRecipe:
+    """How to boot one architecture: the emulator, its machine options and compiler."""
+
+    arch: str
+    qemu: str
+    machine_args: tuple[str, ...]
+    #: kernel command line before the caller's extra options
+    base_cmdline: str
+    #: C compiler that builds the static guest init
+    cc: str
+
+
+RECIPES: dict[str, QemuRecipe] = {
+    "x86_64": QemuRecipe(
+        arch="x86_64",
+        qemu="qemu-system-x86_64",
+        # KVM is not usable here (it hangs); TCG is slower but always works.
+        machine_args=("-accel", "tcg", "-m", "512M"),
+        base_cmdline="console=ttyS0 panic=-1",
+        cc="gcc" if os.uname().machine == "x86_64" else "x86_64-linux-gnu-gcc",
+    ),
+    "riscv64": QemuRecipe(
+        arch="riscv64",
+        qemu="qemu-system-riscv64",
+        machine_args=("-machine", "virt", "-bios", "default", "-m", "256M"),
+        base_cmdline="console=ttyS0 earlycon=sbi panic=-1",
+        cc="gcc" if os.uname().machine == "riscv64" else "riscv64-linux-gnu-gcc",
+    ),
+}
+
+
+def recipe(arch: str) -> QemuRecipe:
+    try:
+        return RECIPES[arch]
+    except KeyError:
+        raise HarnessError(f"unsupported architecture '{arch}' (supported: {', '.join(RECIPES)})") from None
+
+
+def _version_key(release: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.-]", release))
+
+
+def debian_amd64_release() -> str | None:
+    """Release string (e.g. ``6.1.0-56-amd64``) of the newest installed amd64 headers
+    that have a matching kernel image in /boot."""
+    releases = [Path(p).name.removeprefix("linux-headers-") for p in glob.glob(HEADERS_GLOB)]
+    for release in sorted(releases, key=_version_key, reverse=True):
+        if os.path.exists(os.path.join(BOOT_DIR, f"vmlinuz-{release}")):
+            return release
+    return None
+
+
+def riscv64_build_dir() -> Path:
+    return cache_root() / "riscv64-6.1" / "build"
+
+
+def default_kernel(arch: str) -> str:
+    """Path of the kernel image ``arch`` boots when the caller names none."""
+    recipe(arch)
+    override = os.environ.get(f"PYMODPOST_KERNEL_{arch.upper()}")
+    if override:
+        return override
+    if arch == "x86_64":
+        release = debian_amd64_release()
+        if release is None:
+            raise HarnessError(
+                f"no x86_64 kernel: need {HEADERS_GLOB} with a matching {BOOT_DIR}/vmlinuz-* "
+                "(packages linux-headers-amd64 and linux-image-amd64)")
+        return os.path.join(BOOT_DIR, f"vmlinuz-{release}")
+    build = riscv64_build_dir()
+    image = build / "arch" / "riscv" / "boot" / "Image"
+    if not (build.parent / "stamp").exists() or not image.exists():
+        raise HarnessError(f"no riscv64 kernel at {image}: run {RISCV_BUILD_SCRIPT} first")
+    return str(image)
