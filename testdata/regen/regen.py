@@ -53,6 +53,11 @@ class ModuleSpec:
     needs: tuple[str, ...] = ()  # fixtures whose Module.symvers it uses (built first)
     modpost_fails: tuple[str, ...] = ()  # arches where modpost exits non-zero (no .ko)
     loads: bool = True  # meant to be inserted by the qemu harness
+    kos: tuple[str, ...] = ()  # modules the folder builds, when not just "<name>"
+
+    @property
+    def modules(self) -> tuple[str, ...]:
+        return self.kos or (self.name,)
 
 
 MODULES: tuple[ModuleSpec, ...] = (
@@ -86,6 +91,15 @@ MODULES: tuple[ModuleSpec, ...] = (
                modpost_fails=("riscv64",), loads=False),
     ModuleSpec("version", "MODULE_VERSION with srcversion over a local header, MODULE_ALIAS, "
                "MODULE_SOFTDEP, MODULE_INFO, two MODULE_AUTHORs, dual licence"),
+    ModuleSpec("ns_import", "MODULE_IMPORT_NS(EFIVAR), a namespace vmlinux exports into"),
+    ModuleSpec("kdepends", "symbols exported by in-kernel modules (crc-itu-t, crc8): CRCs and "
+               "depends= from the kernel's Module.symvers; loading needs those modules",
+               arches=("x86_64",)),
+    ModuleSpec("pair", "two modules in one M= directory, one using the other's exports "
+               "(plain and namespaced GPL variable) in the same modpost run",
+               kos=("pair_provider", "pair_user")),
+    ModuleSpec("extables", "WARN_ON_ONCE (__bug_table), get_user fault fixup (__ex_table), "
+               "module_param_cb with kernel_param_ops, const function-pointer table"),
     ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL",
                arches=("riscv64",)),
 )
@@ -252,8 +266,8 @@ def build_module(kernel: Kernel, spec: ModuleSpec) -> dict:
     (bdir / "build.status").write_text(f"{proc.returncode}\n")
     status_file = bdir / "modpost.status"
     modpost_status = int(status_file.read_text()) if status_file.exists() else None
-    ko = bdir / f"{spec.name}.ko"
-    ok = modpost_status == 0 and proc.returncode == 0 and ko.exists()
+    kos = [f"{m}.ko" for m in spec.modules if (bdir / f"{m}.ko").exists()]
+    ok = modpost_status == 0 and proc.returncode == 0 and len(kos) == len(spec.modules)
     expect_fail = kernel.arch in spec.modpost_fails
     if ok == expect_fail:
         sys.stderr.write(proc.stdout.decode(errors="replace"))
@@ -279,7 +293,8 @@ def build_module(kernel: Kernel, spec: ModuleSpec) -> dict:
         "modpost_fails": expect_fail,
         "make_status": proc.returncode,
         "modpost_status": modpost_status,
-        "ko": f"{spec.name}.ko" if ko.exists() else None,
+        "modules": list(spec.modules),
+        "kos": kos,
         "files": files,
     }
 

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/extables/extables.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/extables/extables.ko /tmp/pymodpost-kbuild/riscv64/extables/extables.o /tmp/pymodpost-kbuild/riscv64/extables/extables.mod.o;  true

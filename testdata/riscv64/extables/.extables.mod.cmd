@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/extables/extables.mod := printf '%s\n'   extables.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/extables/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/extables/extables.mod

@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/riscv64/extables/extables.o

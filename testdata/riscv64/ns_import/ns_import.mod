@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/riscv64/ns_import/ns_import.o

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/pair/pair_provider.mod := printf '%s\n'   pair_provider.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/pair/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/pair/pair_provider.mod

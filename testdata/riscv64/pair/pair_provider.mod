@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/riscv64/pair/pair_provider.o

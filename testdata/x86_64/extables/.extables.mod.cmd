@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/extables/extables.mod := printf '%s\n'   extables.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/extables/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/extables/extables.mod

@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/x86_64/extables/extables.o

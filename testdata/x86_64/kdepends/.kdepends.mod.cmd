@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/kdepends/kdepends.mod := printf '%s\n'   kdepends.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/kdepends/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/kdepends/kdepends.mod

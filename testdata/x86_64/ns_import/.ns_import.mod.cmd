@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/ns_import/ns_import.mod := printf '%s\n'   ns_import.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/ns_import/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/ns_import/ns_import.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/pair/modules.order := {   echo /tmp/pymodpost-kbuild/x86_64/pair/pair_provider.ko;   echo /tmp/pymodpost-kbuild/x86_64/pair/pair_user.ko; :; } > /tmp/pymodpost-kbuild/x86_64/pair/modules.order

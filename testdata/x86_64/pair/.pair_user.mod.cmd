@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/pair/pair_user.mod := printf '%s\n'   pair_user.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/pair/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/pair/pair_user.mod
