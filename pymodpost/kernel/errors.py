@@ -22,6 +22,9 @@ ERRNO: dict[str, int] = {
     "EEXIST": 17,
     "EINVAL": 22,
     "ENODATA": 61,
+    "ENOPKG": 65,
+    "EBADMSG": 74,
+    "ENOKEY": 126,
     "EKEYREJECTED": 129,
 }
 

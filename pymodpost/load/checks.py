@@ -1,0 +1,330 @@
+"""The steps of load_module() before layout: signature trailer, ELF validity, setup_load_info,
+rewrite_section_headers, the module_layout version check and check_modinfo (Linux 6.1).
+
+Each function mirrors the kernel function of the same name; a refusal raises
+:class:`~pymodpost.kernel.errors.KernelError` with the kernel's log line(s) and errno, and every
+other line the kernel would print goes to ``log``.
+"""
+
+from __future__ import annotations
+
+from pymodpost.kernel.errors import KernelError
+from pymodpost.load.image import (
+    EHDR64,
+    ET_REL,
+    SHDR64,
+    SHF_ALLOC,
+    SHT_NOBITS,
+    SHT_NULL,
+    SHT_SYMTAB,
+    LoadInfo,
+    parse_ehdr,
+    parse_shdrs,
+)
+from pymodpost.load.log import KernelLog
+from pymodpost.load.modinfo import get_modinfo, get_modinfo_all
+from pymodpost.load.state import (
+    TAINT_CRAP,
+    TAINT_FORCED_MODULE,
+    TAINT_LIVEPATCH,
+    TAINT_OOT_MODULE,
+    TAINT_PROPRIETARY_MODULE,
+    TAINT_TEST,
+    KernelState,
+)
+
+MODULE_SIG_STRING = b"~Module signature appended~\n"
+MODULE_INIT_IGNORE_MODVERSIONS = 1
+MODULE_INIT_IGNORE_VERMAGIC = 2
+PKEY_ID_PKCS7 = 2
+NO_NAME = "(missing .modinfo section or name field)"
+#: offset and size of ``name`` in struct module (after enum state and struct list_head) on 64-bit
+MODULE_NAME_OFFSET = 24
+MODULE_NAME_LEN = 56
+GPL_COMPATIBLE = ("GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL")
+
+
+def module_sig_check(info: LoadInfo, flags: int, state: KernelState, log: KernelLog) -> None:
+    """Strip an appended signature; trust a well-formed one (the simulator cannot verify PKCS#7)."""
+    mangled = flags & (MODULE_INIT_IGNORE_MODVERSIONS | MODULE_INIT_IGNORE_VERMAGIC)
+    if not state.profile.config.module_sig:
+        return
+    err = "ENODATA"
+    marker = len(MODULE_SIG_STRING)
+    if not mangled and info.len > marker and info.data[info.len - marker:info.len] == MODULE_SIG_STRING:
+        info.len -= marker
+        err = _mod_verify_sig(info, log)
+        if err is None:
+            info.sig_ok = True
+            info.signature = "appended"
+            return
+    if err not in ("ENODATA", "ENOPKG", "ENOKEY"):
+        raise KernelError(log.lines[-1].text if log.lines else "module signature rejected", err)
+    if state.profile.config.module_sig_force:
+        reason = {"ENODATA": "unsigned module", "ENOPKG": "module with unsupported crypto",
+                  "ENOKEY": "module with unavailable key"}[err]
+        raise KernelError(f"Loading of {reason} is rejected", "EKEYREJECTED")
+
+
+def _mod_verify_sig(info: LoadInfo, log: KernelLog) -> str | None:
+    size = 12  # struct module_signature
+    if info.len <= size:
+        return "EBADMSG"
+    ms = info.data[info.len - size:info.len]
+    algo, hash_, id_type, signer_len, key_id_len = ms[0], ms[1], ms[2], ms[3], ms[4]
+    sig_len = int.from_bytes(ms[8:12], "big")
+    if sig_len >= info.len - size:
+        return "EBADMSG"
+    if id_type != PKEY_ID_PKCS7:
+        log.err("module: not signed with expected PKCS#7 message")
+        return "ENOPKG"
+    if algo or hash_ or signer_len or key_id_len or any(ms[5:8]):
+        log.err("module: PKCS#7 signature info has unexpected non-zero params")
+        return "EBADMSG"
+    info.len -= sig_len + size
+    return None
+
+
+def _fail(text: str) -> KernelError:
+    return KernelError(text, "ENOEXEC")
+
+
+def elf_validity_check(info: LoadInfo, machine: int, need_elfclass64: bool) -> None:
+    if info.len < EHDR64.size:
+        raise _fail(f"Invalid ELF header len {info.len}")
+    hdr = info.hdr = parse_ehdr(info.data)
+    if hdr.ident[:4] != b"\x7fELF":
+        raise _fail("Invalid ELF header magic: != \x7fELF")
+    if hdr.e_type != ET_REL:
+        raise _fail(f"Invalid ELF header type: {hdr.e_type} != {ET_REL}")
+    if hdr.e_machine != machine or (need_elfclass64 and hdr.ident[4] != 2):
+        raise _fail(f"Invalid architecture in ELF header: {hdr.e_machine}")
+    if hdr.e_shentsize != SHDR64.size:
+        raise _fail("Invalid ELF section header size")
+    if hdr.e_shoff >= info.len or hdr.e_shnum * SHDR64.size > info.len - hdr.e_shoff:
+        raise _fail("Invalid ELF section header overflow")
+    info.sechdrs = parse_shdrs(info.data, hdr.e_shoff, hdr.e_shnum)
+    if hdr.e_shstrndx == 0 or hdr.e_shstrndx >= hdr.e_shnum:
+        raise _fail(
+            f"Invalid ELF section name index: {hdr.e_shstrndx} || e_shstrndx ({hdr.e_shstrndx}) "
+            f">= e_shnum ({hdr.e_shnum})"
+        )
+    strhdr = info.sechdrs[hdr.e_shstrndx]
+    if not _section_in_file(info, strhdr):
+        raise _fail(f"Invalid ELF section hdr(type {strhdr.sh_type})")
+    info.secstrings_off, info.secstrings_size = strhdr.sh_offset, strhdr.sh_size
+    if strhdr.sh_size == 0:
+        raise _fail("empty section name table")
+    if info.data[strhdr.sh_offset + strhdr.sh_size - 1] != 0:
+        raise _fail("ELF Spec violation: section name table isn't null terminated")
+    s0 = info.sechdrs[0]
+    if s0.sh_type != SHT_NULL or s0.sh_size != 0 or s0.sh_addr != 0:
+        raise _fail(f"ELF Spec violation: section 0 type({_as_int(s0.sh_type)})!=SH_NULL or non-zero len or addr")
+    for sh in info.sechdrs[1:]:
+        if sh.sh_type in (SHT_NULL, SHT_NOBITS):
+            continue
+        if sh.sh_type == SHT_SYMTAB and (sh.sh_link == 0 or sh.sh_link >= hdr.e_shnum):
+            raise _fail(
+                f"Invalid ELF sh_link!=SHN_UNDEF({sh.sh_link}) or (sh_link({sh.sh_link}) >= hdr->e_shnum({hdr.e_shnum})"
+            )
+        if not _section_in_file(info, sh):
+            raise _fail(f"Invalid ELF section in module (section {sh.index} type {sh.sh_type})")
+        if sh.sh_flags & SHF_ALLOC and sh.sh_name >= strhdr.sh_size:
+            raise _fail(f"Invalid ELF section name in module (section {sh.index} type {sh.sh_type})")
+    for sh in info.sechdrs:
+        # names of non-ALLOC sections are not checked by 6.1; read them within the table only
+        sh.name = info.section_name(sh) if sh.sh_name < strhdr.sh_size else ""
+
+
+def _as_int(u32: int) -> int:
+    """%d of an unsigned 32-bit field."""
+    return u32 - (1 << 32) if u32 >> 31 else u32
+
+
+def _section_in_file(info: LoadInfo, sh) -> bool:
+    end = sh.sh_offset + sh.sh_size
+    return end < (1 << 64) and end <= info.len
+
+
+def find_sec(info: LoadInfo, name: str) -> int:
+    """First ALLOC section of that name (0 if none): a cleared ALLOC bit hides a section."""
+    for sh in info.sechdrs[1:]:
+        if sh.sh_flags & SHF_ALLOC and sh.name == name:
+            return sh.index
+    return 0
+
+
+def modinfo_section(info: LoadInfo) -> bytes:
+    return info.section_bytes(info.sechdrs[info.index.info]) if info.index.info else b""
+
+
+def struct_module_name(info: LoadInfo) -> str:
+    """``mod->name`` read from the file's .gnu.linkonce.this_module."""
+    sh = info.sechdrs[info.index.mod]
+    start = sh.sh_offset + MODULE_NAME_OFFSET
+    raw = info.data[start:min(start + MODULE_NAME_LEN, sh.sh_offset + sh.sh_size)]
+    return raw.split(b"\0", 1)[0].decode("utf-8", "surrogateescape")
+
+
+def setup_load_info(info: LoadInfo, flags: int, smp: bool) -> str:
+    """Find .modinfo, the symbol table, the module struct; returns ``mod->name``."""
+    info.index.info = find_sec(info, ".modinfo")
+    if info.index.info:
+        info.name = get_modinfo(modinfo_section(info), "name")
+    for sh in info.sechdrs[1:]:
+        if sh.sh_type == SHT_SYMTAB:
+            info.index.sym = sh.index
+            info.index.str = sh.sh_link
+            break
+    if info.index.sym == 0:
+        raise KernelError(f"{info.name or NO_NAME}: module has no symbols (stripped?)", "ENOEXEC")
+    info.index.mod = find_sec(info, ".gnu.linkonce.this_module")
+    if not info.index.mod:
+        raise KernelError(f"{info.name or NO_NAME}: No module found in object", "ENOEXEC")
+    mod_name = struct_module_name(info)
+    if info.name is None:
+        info.name = mod_name
+    info.index.vers = 0 if flags & MODULE_INIT_IGNORE_MODVERSIONS else find_sec(info, "__versions")
+    info.index.pcpu = find_sec(info, ".data..percpu") if smp else 0
+    return mod_name
+
+
+def rewrite_section_headers(info: LoadInfo, image_base: int) -> None:
+    """sh_addr = address in the temporary copy; __versions and .modinfo stop being ALLOC."""
+    info.sechdrs[0].sh_addr = 0
+    for sh in info.sechdrs[1:]:
+        sh.sh_addr = (image_base + sh.sh_offset) & ((1 << 64) - 1)
+    info.sechdrs[info.index.vers].sh_flags &= ~SHF_ALLOC
+    info.sechdrs[info.index.info].sh_flags &= ~SHF_ALLOC
+
+
+def versions(info: LoadInfo) -> list[tuple[int, str]]:
+    """(crc, name) records of __versions: 8-byte crc + 56-byte name each."""
+    if not info.index.vers:
+        return []
+    sh = info.sechdrs[info.index.vers]
+    raw = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
+    out = []
+    for off in range(0, len(raw) - 63, 64):
+        crc = int.from_bytes(raw[off:off + 8], "little")
+        name = raw[off + 8:off + 64].split(b"\0", 1)[0].decode("utf-8", "surrogateescape")
+        out.append((crc, name))
+    return out
+
+
+class ModuleCtx:
+    """What the checks know about the module being loaded (``mod`` and ``info`` together)."""
+
+    __slots__ = ("info", "mod_name", "taints", "using_gplonly", "log", "state", "versions", "modinfo")
+
+    def __init__(self, info: LoadInfo, mod_name: str, state: KernelState, log: KernelLog):
+        self.info = info
+        self.mod_name = mod_name
+        self.taints: set[str] = set()
+        self.using_gplonly = False
+        self.log = log
+        self.state = state
+        self.versions = {}
+        for crc, name in versions(info):
+            self.versions.setdefault(name, crc)
+        self.modinfo = modinfo_section(info)
+
+    def add_taint(self, flag: str) -> None:
+        self.taints.add(flag)
+        self.state.taints.add(flag)
+
+    def try_to_force_load(self, reason: str) -> bool:
+        if not self.state.profile.config.module_force_load:
+            return False
+        if TAINT_FORCED_MODULE not in self.state.taints:
+            self.log.warn(f"{self.mod_name}: {reason}: kernel tainted.")
+        self.add_taint(TAINT_FORCED_MODULE)
+        return True
+
+    def check_version(self, symname: str, crc: int | None) -> bool:
+        if crc is None:
+            return True
+        if not self.info.index.vers:
+            return self.try_to_force_load(symname)
+        if symname in self.versions:
+            if self.versions[symname] == crc & 0xFFFFFFFF:
+                return True
+            self.log.warn(f"{self.info.name}: disagrees about version of symbol {symname}")
+            return False
+        if self.state.profile.dialect.missing_version_fatal:
+            self.log.warn(f"{self.info.name}: no symbol version for {symname}")
+            return False
+        key = f"noversion:{symname}"
+        if key not in self.state.printed_once:
+            self.state.printed_once.add(key)
+            self.log.warn(f"{self.info.name}: no symbol version for {symname}")
+        return True
+
+
+def check_modstruct_version(ctx: ModuleCtx) -> None:
+    exp = ctx.state.profile.exports.get("module_layout")
+    if exp is None:
+        raise KernelError("kernel BUG: module_layout is not exported by this kernel profile", None, crash=True)
+    before = len(ctx.log.lines)
+    if not ctx.check_version("module_layout", exp.crc):
+        # the refusal's own line, if the check printed one (a failed forced load is silent)
+        raise KernelError(tuple(line.text for line in ctx.log.lines[before:]), "ENOEXEC")
+
+
+def same_magic(amagic: str, bmagic: str, has_crcs: bool) -> bool:
+    if has_crcs:
+        amagic = amagic[_strcspn_space(amagic):]
+        bmagic = bmagic[_strcspn_space(bmagic):]
+    return amagic == bmagic
+
+
+def _strcspn_space(s: str) -> int:
+    i = s.find(" ")
+    return len(s) if i < 0 else i
+
+
+def check_modinfo(ctx: ModuleCtx, flags: int) -> None:
+    info, log, profile = ctx.info, ctx.log, ctx.state.profile
+    modmagic = None if flags & MODULE_INIT_IGNORE_VERMAGIC else get_modinfo(ctx.modinfo, "vermagic")
+    if modmagic is None:
+        if not ctx.try_to_force_load("bad vermagic"):
+            raise KernelError((), "ENOEXEC")  # silent without CONFIG_MODULE_FORCE_LOAD
+    elif not same_magic(modmagic, profile.vermagic, bool(info.index.vers)):
+        raise KernelError(f"{info.name}: version magic '{modmagic}' should be '{profile.vermagic}'", "ENOEXEC")
+    if get_modinfo(ctx.modinfo, "intree") is None:
+        if TAINT_OOT_MODULE not in ctx.state.taints:
+            log.warn(f"{ctx.mod_name}: loading out-of-tree module taints kernel.")
+        ctx.add_taint(TAINT_OOT_MODULE)
+    if profile.config.retpoline and get_modinfo(ctx.modinfo, "retpoline") is None:
+        # retpoline_module_ok(): only when the CPU needs the spectre v2 mitigation, assumed here
+        log.err("System may be vulnerable to spectre v2")
+        log.warn(f"{ctx.mod_name}: loading module not compiled with retpoline compiler.")
+    if get_modinfo(ctx.modinfo, "staging") is not None:
+        ctx.add_taint(TAINT_CRAP)
+        log.warn(f"{ctx.mod_name}: module is from the staging directory, the quality is unknown, you have been warned.")
+    if get_modinfo(ctx.modinfo, "livepatch") is not None:
+        if not profile.config.livepatch:
+            raise KernelError(
+                f"{ctx.mod_name}: module is marked as livepatch module, but livepatch support is disabled", "ENOEXEC"
+            )
+        ctx.add_taint(TAINT_LIVEPATCH)
+        if "livepatch" not in ctx.state.printed_once:
+            ctx.state.printed_once.add("livepatch")
+            log.notice(f"{ctx.mod_name}: tainting kernel with TAINT_LIVEPATCH")
+    set_license(ctx, get_modinfo(ctx.modinfo, "license"))
+    if get_modinfo(ctx.modinfo, "test") is not None:
+        if TAINT_TEST not in ctx.state.taints:
+            log.warn(f"{ctx.mod_name}: loading test module taints kernel.")
+        ctx.add_taint(TAINT_TEST)
+
+
+def set_license(ctx: ModuleCtx, license: str | None) -> None:
+    license = "unspecified" if license is None else license
+    if license not in GPL_COMPATIBLE:
+        if TAINT_PROPRIETARY_MODULE not in ctx.state.taints:
+            ctx.log.warn(f"{ctx.mod_name}: module license '{license}' taints kernel.")
+        ctx.add_taint(TAINT_PROPRIETARY_MODULE)
+
+
+def import_namespaces(ctx: ModuleCtx) -> list[str]:
+    return get_modinfo_all(ctx.modinfo, "import_ns")

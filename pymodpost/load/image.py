@@ -1,0 +1,136 @@
+"""The kernel's working copy of a module file: ``struct load_info`` and its section headers.
+
+The loader reads the ELF header and section headers the way the kernel does -- as raw structs,
+trusting nothing until ``elf_validity_check`` has looked at them -- so it does not use the
+general ELF reader (which rejects malformed files with its own messages).  Section headers are
+mutable because the kernel rewrites them as it goes (sh_addr, sh_flags, sh_entsize, riscv's
+GOT/PLT sizes).
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+
+import numpy as np
+
+EHDR64 = struct.Struct("<16sHHIQQQIHHHHHH")
+SHDR64 = struct.Struct("<IIQQQQIIQQ")
+
+SHT_NULL, SHT_PROGBITS, SHT_SYMTAB, SHT_STRTAB, SHT_RELA = 0, 1, 2, 3, 4
+SHT_NOBITS, SHT_REL = 8, 9
+SHF_WRITE, SHF_ALLOC, SHF_EXECINSTR = 0x1, 0x2, 0x4
+SHF_RELA_LIVEPATCH = 0x00100000
+SHF_RO_AFTER_INIT = 0x00200000
+SHN_UNDEF, SHN_LIVEPATCH, SHN_ABS, SHN_COMMON = 0, 0xFF20, 0xFFF1, 0xFFF2
+STB_LOCAL, STB_GLOBAL, STB_WEAK = 0, 1, 2
+ET_REL = 1
+INIT_OFFSET_MASK = 1 << 63
+ENTSIZE_UNSET = (1 << 64) - 1
+
+SYM_DTYPE = np.dtype(
+    [("st_name", "<u4"), ("st_info", "u1"), ("st_other", "u1"), ("st_shndx", "<u2"), ("st_value", "<u8"),
+     ("st_size", "<u8")]
+)
+RELA_DTYPE = np.dtype([("r_offset", "<u8"), ("r_info", "<u8"), ("r_addend", "<i8")])
+
+
+@dataclass(slots=True)
+class Shdr:
+    """One section header as the kernel holds it (fields change as loading proceeds)."""
+
+    index: int
+    sh_name: int
+    sh_type: int
+    sh_flags: int
+    sh_addr: int
+    sh_offset: int
+    sh_size: int
+    sh_link: int
+    sh_info: int
+    sh_addralign: int
+    sh_entsize: int
+    name: str = ""  #: resolved from the section name table once that is known to be sane
+
+
+@dataclass(slots=True)
+class Ehdr:
+    ident: bytes
+    e_type: int
+    e_machine: int
+    e_version: int
+    e_entry: int
+    e_phoff: int
+    e_shoff: int
+    e_flags: int
+    e_ehsize: int
+    e_phentsize: int
+    e_phnum: int
+    e_shentsize: int
+    e_shnum: int
+    e_shstrndx: int
+
+
+@dataclass(slots=True)
+class Index:
+    """``info->index``: section indices found by setup_load_info (0 = none)."""
+
+    info: int = 0
+    sym: int = 0
+    str: int = 0
+    mod: int = 0
+    vers: int = 0
+    pcpu: int = 0
+
+
+@dataclass(slots=True)
+class LoadInfo:
+    data: bytes
+    len: int
+    hdr: Ehdr | None = None
+    sechdrs: list[Shdr] = field(default_factory=list)
+    secstrings_off: int = 0
+    secstrings_size: int = 0
+    index: Index = field(default_factory=Index)
+    name: str | None = None  #: info->name
+    sig_ok: bool = False
+    signature: str = "none"  #: "none", "appended" (well formed; trusted), "stripped by flags"
+
+    def cstr(self, offset: int, limit: int | None = None) -> str:
+        """NUL-terminated string at a file offset (bounded by the file, as reading memory would be)."""
+        end = self.data.find(b"\0", offset, limit if limit is not None else len(self.data))
+        if end < 0:
+            end = limit if limit is not None else len(self.data)
+        return self.data[offset:end].decode("utf-8", "surrogateescape")
+
+    def section_name(self, sh: Shdr) -> str:
+        return self.cstr(self.secstrings_off + sh.sh_name, self.secstrings_off + self.secstrings_size)
+
+    def section_bytes(self, sh: Shdr) -> bytes:
+        if sh.sh_type == SHT_NOBITS:
+            return b""
+        return self.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
+
+    def symbols(self) -> np.ndarray:
+        sh = self.sechdrs[self.index.sym]
+        n = sh.sh_size // SYM_DTYPE.itemsize
+        return np.frombuffer(self.data, SYM_DTYPE, n, sh.sh_offset).copy()
+
+    def relas(self, sh: Shdr) -> np.ndarray:
+        n = sh.sh_size // RELA_DTYPE.itemsize
+        return np.frombuffer(self.data, RELA_DTYPE, n, sh.sh_offset)
+
+    @property
+    def strtab_off(self) -> int:
+        return self.sechdrs[self.index.str].sh_offset
+
+    def symbol_name(self, st_name: int) -> str:
+        return self.cstr(self.strtab_off + st_name)
+
+
+def parse_ehdr(data: bytes) -> Ehdr:
+    return Ehdr(*EHDR64.unpack_from(data, 0))
+
+
+def parse_shdrs(data: bytes, offset: int, count: int) -> list[Shdr]:
+    return [Shdr(i, *fields) for i, fields in enumerate(SHDR64.iter_unpack(data[offset:offset + count * SHDR64.size]))]

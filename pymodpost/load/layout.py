@@ -1,0 +1,205 @@
+"""layout_and_allocate() after check_modinfo: frob, rwx check, layout, symtab room, move (6.1).
+
+On x86_64 and riscv64 6.1 keeps one core allocation (``data_layout`` is ``core_layout``) and one
+init allocation.  Sections are placed by five flag masks (text, rodata, ro_after_init, data, the
+rest) in section-index order, each mask group padded to a page when STRICT_MODULE_RWX is set;
+sections whose names start with ".init" (and ".exit" without MODULE_UNLOAD) go to init.
+"""
+
+from __future__ import annotations
+
+from pymodpost.kernel.errors import KernelError
+from pymodpost.load.checks import ModuleCtx, find_sec
+from pymodpost.load.image import (
+    ENTSIZE_UNSET,
+    INIT_OFFSET_MASK,
+    SHF_ALLOC,
+    SHF_EXECINSTR,
+    SHF_RO_AFTER_INIT,
+    SHF_WRITE,
+    SHN_UNDEF,
+    SHT_NOBITS,
+    LoadInfo,
+)
+from pymodpost.load.result import Layout
+
+U32 = 0xFFFFFFFF
+SIZEOF_SYM = 24
+SIZEOF_MOD_KALLSYMS = 32
+ALIGNOF_MOD_KALLSYMS = 8
+
+#: (must have, must not have) per mask; ARCH_SHF_SMALL is 0 on x86_64 and riscv64
+MASKS = (
+    (SHF_EXECINSTR | SHF_ALLOC, 0),
+    (SHF_ALLOC, SHF_WRITE),
+    (SHF_RO_AFTER_INIT | SHF_ALLOC, 0),
+    (SHF_WRITE | SHF_ALLOC, 0),
+    (SHF_ALLOC, 0),
+)
+
+
+def _align(value: int, align: int) -> int:
+    return (value + align - 1) // align * align
+
+
+def module_enforce_rwx_sections(ctx: ModuleCtx) -> None:
+    if not ctx.state.profile.config.strict_module_rwx:
+        return
+    for sh in ctx.info.sechdrs:
+        if sh.sh_flags & (SHF_WRITE | SHF_EXECINSTR) == SHF_WRITE | SHF_EXECINSTR:
+            raise KernelError(
+                f"{ctx.mod_name}: section {sh.name} (index {sh.index}) has invalid WRITE|EXEC flags", "ENOEXEC"
+            )
+
+
+def mark_ro_after_init(info: LoadInfo) -> None:
+    for name in (".data..ro_after_init", "__jump_table"):
+        ndx = find_sec(info, name)
+        if ndx:
+            info.sechdrs[ndx].sh_flags |= SHF_RO_AFTER_INIT
+
+
+class _Sizes:
+    """A layout's running size: an unsigned int in the kernel, so it wraps at 32 bits."""
+
+    __slots__ = ("size",)
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def get_offset(self, sh) -> int:
+        off = _align(self.size, sh.sh_addralign or 1) & U32
+        self.size = (off + sh.sh_size) & U32
+        return off
+
+
+def layout_sections(info: LoadInfo, strict_rwx: bool, page: int, module_unload: bool) -> tuple[Layout, _Sizes, _Sizes]:
+    def strict_align(n: int) -> int:
+        return _align(n, page) & U32 if strict_rwx else n
+
+    def is_init(name: str) -> bool:
+        return name.startswith(".init") or (not module_unload and name.startswith(".exit"))
+
+    for sh in info.sechdrs:
+        sh.sh_entsize = ENTSIZE_UNSET
+    lay = Layout()
+    core, init = _Sizes(), _Sizes()
+    for want_init, sizes in ((False, core), (True, init)):
+        for m, (need, forbid) in enumerate(MASKS):
+            for sh in info.sechdrs:
+                if (sh.sh_flags & need) != need or sh.sh_flags & forbid or sh.sh_entsize != ENTSIZE_UNSET:
+                    continue
+                if is_init(sh.name) != want_init:
+                    continue
+                off = sizes.get_offset(sh)
+                sh.sh_entsize = off | INIT_OFFSET_MASK if want_init else off
+            if m == 0:
+                sizes.size = strict_align(sizes.size)
+                if want_init:
+                    lay.init_text_size = sizes.size
+                else:
+                    lay.core_text_size = sizes.size
+            elif m == 1:
+                sizes.size = strict_align(sizes.size)
+                if want_init:
+                    lay.init_ro_size = sizes.size
+                else:
+                    lay.core_ro_size = sizes.size
+            elif m == 2:
+                if want_init:
+                    lay.init_ro_after_init_size = lay.init_ro_size
+                else:
+                    sizes.size = strict_align(sizes.size)
+                    lay.core_ro_after_init_size = sizes.size
+            elif m == 4:
+                sizes.size = strict_align(sizes.size)
+    return lay, core, init
+
+
+def is_core_symbol(st_shndx: int, st_name: int, info: LoadInfo, kallsyms_all: bool) -> bool:
+    shnum = len(info.sechdrs)
+    if st_shndx == SHN_UNDEF or st_shndx >= shnum or not st_name:
+        return False
+    if kallsyms_all and st_shndx == info.index.pcpu:
+        return True
+    sec = info.sechdrs[st_shndx]
+    if not sec.sh_flags & SHF_ALLOC:
+        return False
+    if not kallsyms_all and not sec.sh_flags & SHF_EXECINSTR:
+        return False
+    return not sec.sh_entsize & INIT_OFFSET_MASK
+
+
+def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, strict_rwx: bool, page: int,
+                  kallsyms_all: bool, livepatch_module: bool) -> list[int]:
+    """Room for .symtab/.strtab in init and the kept (core) symbols; returns the kept indices."""
+
+    def strict_align(n: int) -> int:
+        return _align(n, page) & U32 if strict_rwx else n
+
+    symsect = info.sechdrs[info.index.sym]
+    strsect = info.sechdrs[info.index.str]
+    symsect.sh_flags |= SHF_ALLOC
+    symsect.sh_entsize = init.get_offset(symsect) | INIT_OFFSET_MASK
+    syms = info.symbols()
+    strtab = info.data
+    stroff = strsect.sh_offset
+    kept: list[int] = []
+    strtab_size = 0
+    names = syms["st_name"].tolist()
+    shndxs = syms["st_shndx"].tolist()
+    for i, (st_name, st_shndx) in enumerate(zip(names, shndxs)):
+        if i == 0 or livepatch_module or is_core_symbol(st_shndx, st_name, info, kallsyms_all):
+            end = strtab.find(b"\0", stroff + st_name)
+            strtab_size += (end if end >= 0 else len(strtab)) - (stroff + st_name) + 1
+            kept.append(i)
+    ndst = len(kept)
+    lay.symoffs = _align(core.size, symsect.sh_addralign or 1)
+    lay.stroffs = core.size = (lay.symoffs + ndst * SIZEOF_SYM) & U32
+    core.size = (core.size + strtab_size) & U32
+    lay.core_typeoffs = core.size
+    core.size = (core.size + ndst) & U32
+    core.size = strict_align(core.size)
+    strsect.sh_flags |= SHF_ALLOC
+    strsect.sh_entsize = init.get_offset(strsect) | INIT_OFFSET_MASK
+    init.size = _align(init.size, ALIGNOF_MOD_KALLSYMS)
+    lay.mod_kallsyms_init_off = init.size
+    init.size += SIZEOF_MOD_KALLSYMS
+    lay.init_typeoffs = init.size
+    init.size += len(names)
+    init.size = strict_align(init.size) & U32
+    lay.core_symbols = ndst
+    return kept
+
+
+#: the simulator's own ceiling on module memory (the kernel's is the module area, ~1.5-2 GiB)
+SIMULATION_LIMIT = 512 << 20
+
+
+def move_module(info: LoadInfo, core_size: int, init_size: int, core_base: int, init_base: int,
+                module: str) -> tuple[bytearray, bytearray]:
+    """Copy every ALLOC section to its place; sh_addr becomes the final address."""
+    for size in (core_size, init_size):
+        if size > SIMULATION_LIMIT:
+            raise KernelError(
+                f"{module}: module needs {size} bytes of module memory; the simulator stops at {SIMULATION_LIMIT}",
+                "ENOMEM",
+            )
+    core = bytearray(core_size)
+    init = bytearray(init_size)
+    for sh in info.sechdrs:
+        if not sh.sh_flags & SHF_ALLOC:
+            continue
+        if sh.sh_entsize & INIT_OFFSET_MASK:
+            region, base, off = init, init_base, sh.sh_entsize & ~INIT_OFFSET_MASK
+        else:
+            region, base, off = core, core_base, sh.sh_entsize
+        if sh.sh_type != SHT_NOBITS:
+            data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
+            if off + len(data) > len(region):
+                raise KernelError(
+                    f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
+                )
+            region[off:off + len(data)] = data
+        sh.sh_addr = (base + off) & ((1 << 64) - 1)
+    return core, init

@@ -1,0 +1,28 @@
+"""The kernel log as the simulated loader writes it: level plus text, no trailing newline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    level: str  #: "err", "warn", "notice", "info"
+    text: str
+
+
+@dataclass(slots=True)
+class KernelLog:
+    lines: list[LogLine] = field(default_factory=list)
+
+    def err(self, text: str) -> None:
+        self.lines.append(LogLine("err", text))
+
+    def warn(self, text: str) -> None:
+        self.lines.append(LogLine("warn", text))
+
+    def notice(self, text: str) -> None:
+        self.lines.append(LogLine("notice", text))
+
+    def texts(self) -> list[str]:
+        return [line.text for line in self.lines]

@@ -1,0 +1,325 @@
+"""load_module() of Linux 6.1 as a sequence of named, observable steps.
+
+``load_module(data, state, options)`` runs the steps in the kernel's order up to the point where
+``module_finalize`` is called (the module is relocated, ``__ex_table`` sorted, and nothing has
+been patched by alternatives or ftrace yet) and returns a :class:`LoadResult`: the steps taken,
+the kernel log, section addresses, symbol values, every relocation with its bytes before and
+after, and the final core and init memory.  A refusal is reported in ``result.error`` (a
+:class:`KernelError` carrying the kernel's message and errno) rather than raised, so the steps
+that did run stay visible.
+
+What comes after module_finalize (ftrace, jump labels, static calls, parameters, sysfs, init) is
+not simulated; parameters given on the command line are checked against ``__param`` names only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pymodpost.arch.riscv64 import RiscvEnv
+from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch_sections
+from pymodpost.arch.x86_64 import X86Env
+from pymodpost.errors import InputError
+from pymodpost.fileio import read_bytes
+from pymodpost.kernel.errors import KernelError
+from pymodpost.load import checks
+from pymodpost.load.image import INIT_OFFSET_MASK, RELA_DTYPE, SHF_ALLOC, SHN_UNDEF, SHT_RELA, LoadInfo
+from pymodpost.load.layout import (
+    layout_sections,
+    layout_symtab,
+    mark_ro_after_init,
+    module_enforce_rwx_sections,
+    move_module,
+)
+from pymodpost.load.log import KernelLog
+from pymodpost.load.modinfo import get_modinfo
+from pymodpost.load.relocate import ModuleMemory, apply_relocations, sort_extable
+from pymodpost.load.result import LoadResult, PlacedSection, StepRecord
+from pymodpost.load.state import TAINT_UNSIGNED_MODULE, KernelState, LoadedModule, taint_string
+from pymodpost.load.symbols import ERRNO_NAME, simplify_symbols
+from pymodpost.kernel.profile import Export
+
+#: where the first module lands on each architecture with nokaslr (the start of the module area)
+DEFAULT_CORE_BASE = {"x86_64": 0xFFFFFFFFC0000000, "riscv64": 0xFFFFFFFF01000000}
+#: a stand-in for the vmalloc address of the kernel's temporary copy of the file
+DEFAULT_IMAGE_BASE = 0xFFFFC90000100000
+DEFAULT_PERCPU_BASE = 0x0000000000030000
+
+
+@dataclass(slots=True)
+class LoadOptions:
+    core_base: int | None = None  #: core allocation; default: the module area start
+    init_base: int | None = None  #: init allocation; default: right after core and a guard page
+    params: list[str] = field(default_factory=list)
+    flags: int = 0  #: finit_module flags (1 ignore modversions, 2 ignore vermagic)
+    percpu_base: int = DEFAULT_PERCPU_BASE
+    image_base: int = DEFAULT_IMAGE_BASE
+    blacklist: tuple[str, ...] = ()
+    record: bool = True  #: keep per-symbol and per-relocation records (costly for bulk runs)
+
+
+def _page_align(n: int, page: int) -> int:
+    return (n + page - 1) // page * page
+
+
+def load_module(data: bytes, state: KernelState, options: LoadOptions | None = None, path: str = "<memory>") -> LoadResult:
+    options = options or LoadOptions()
+    log = KernelLog()
+    result = LoadResult(path=path, arch=state.profile.arch.name)
+    result.log = log.lines
+    try:
+        _run(data, state, options, log, result)
+    except KernelError as e:
+        result.error = e
+        for line in e.log:
+            if line:
+                log.err(line)
+    return result
+
+
+def load_file(path: str, state: KernelState, options: LoadOptions | None = None) -> LoadResult:
+    return load_module(read_bytes(path), state, options, path)
+
+
+def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, result: LoadResult) -> None:
+    profile = state.profile
+    cfg = profile.config
+    arch = profile.arch
+    steps = result.steps
+    info = LoadInfo(data=data, len=len(data))
+
+    checks.module_sig_check(info, opt.flags, state, log)
+    steps.append(StepRecord("module_sig_check", f"signature: {info.signature}; {info.len} bytes examined"))
+
+    checks.elf_validity_check(info, arch.machine, need_elfclass64=arch.name == "riscv64")
+    steps.append(StepRecord("elf_validity_check", f"{len(info.sechdrs)} sections"))
+
+    mod_name = checks.setup_load_info(info, opt.flags, cfg.smp)
+    result.name = info.name
+    ix = info.index
+    steps.append(StepRecord(
+        "setup_load_info",
+        f"name {info.name}; .modinfo [{ix.info}] symtab [{ix.sym}] strtab [{ix.str}] "
+        f"this_module [{ix.mod}] __versions [{ix.vers}] percpu [{ix.pcpu}]",
+    ))
+
+    if info.name in opt.blacklist:
+        raise KernelError(f"Module {info.name} is blacklisted", "EPERM")
+
+    checks.rewrite_section_headers(info, opt.image_base)
+    steps.append(StepRecord("rewrite_section_headers", "__versions and .modinfo no longer allocated"))
+
+    ctx = checks.ModuleCtx(info, mod_name, state, log)
+    if cfg.modversions:
+        checks.check_modstruct_version(ctx)
+        steps.append(StepRecord("check_modstruct_version", "module_layout version matches"))
+
+    checks.check_modinfo(ctx, opt.flags)
+    steps.append(StepRecord("check_modinfo", f"vermagic accepted; taints {taint_string(ctx.taints) or 'none'}"))
+
+    env = _arch_env(ctx)
+    steps.append(StepRecord("module_frob_arch_sections", _frob_detail(env)))
+
+    module_enforce_rwx_sections(ctx)
+    info.sechdrs[ix.pcpu].sh_flags &= ~SHF_ALLOC
+    mark_ro_after_init(info)
+
+    page = arch.page_size
+    lay, core_sz, init_sz = layout_sections(info, cfg.strict_module_rwx, page, cfg.module_unload)
+    livepatch = get_modinfo(ctx.modinfo, "livepatch") is not None and cfg.livepatch
+    layout_symtab(info, lay, core_sz, init_sz, cfg.strict_module_rwx, page, cfg.kallsyms_all, livepatch)
+    lay.core_size, lay.init_size = core_sz.size, init_sz.size
+    result.layout = lay
+    steps.append(StepRecord(
+        "layout_sections",
+        f"core {lay.core_size:#x} (text {lay.core_text_size:#x}, ro {lay.core_ro_size:#x}, "
+        f"ro_after_init {lay.core_ro_after_init_size:#x}); init {lay.init_size:#x}",
+    ))
+
+    core_base = DEFAULT_CORE_BASE[arch.name] if opt.core_base is None else opt.core_base
+    init_base = opt.init_base
+    if init_base is None:
+        init_base = core_base + _page_align(lay.core_size, page) + page if lay.init_size else 0
+    result.core_base, result.init_base = core_base, init_base
+    core, init = move_module(info, lay.core_size, lay.init_size, core_base, init_base, mod_name)
+    result.core, result.init = core, init
+    result.sections = [
+        PlacedSection(sh.index, sh.name, sh.sh_addr, sh.sh_size, sh.sh_type, sh.sh_flags,
+                      bool(sh.sh_entsize & INIT_OFFSET_MASK), sh.sh_entsize & ~INIT_OFFSET_MASK)
+        for sh in info.sechdrs if sh.sh_flags & SHF_ALLOC
+    ]
+    steps.append(StepRecord("move_module", f"core at {core_base:#x}, init at {init_base:#x}"))
+
+    if state.module(mod_name) is not None:
+        raise KernelError((), "EEXIST")
+    if cfg.module_sig and not info.sig_ok:
+        if "sig" not in state.printed_once:
+            state.printed_once.add("sig")
+            log.notice(f"{mod_name}: module verification failed: signature and/or required key missing - tainting kernel")
+        ctx.add_taint(TAINT_UNSIGNED_MODULE)
+
+    _find_module_sections(ctx)
+    steps.append(StepRecord("find_module_sections", "checked .ctors/.init_array and export CRC tables"))
+
+    if env.__class__ is RiscvEnv and env.sections is not None:
+        _place_got_plt(info, env.sections, ModuleMemory([(core_base, core), (init_base, init)]))
+
+    sym_records = [] if opt.record else None
+    symbols, err = simplify_symbols(ctx, opt.percpu_base, sym_records)
+    if sym_records is not None:
+        result.symbols = sym_records
+    _write_back_symtab(info, symbols, core, init, core_base, init_base)
+    if err < 0:
+        raise KernelError((), ERRNO_NAME[err])
+    steps.append(StepRecord("simplify_symbols", f"{len(symbols.values)} symbols"))
+
+    memory = ModuleMemory([(core_base, core), (init_base, init)])
+    rel_records = [] if opt.record else None
+    try:
+        apply_relocations(ctx, memory, symbols, env, rel_records)
+    finally:
+        if rel_records is not None:
+            result.relocations = rel_records
+    n = sum(len(r.records) for r in rel_records) if rel_records is not None else 0
+    steps.append(StepRecord("apply_relocations", f"{n} relocations applied" if opt.record else "applied"))
+
+    sorted_entries = sort_extable(ctx, memory)
+    steps.append(StepRecord("post_relocation", f"__ex_table: {sorted_entries} entries sorted"))
+    if isinstance(env, RiscvEnv) and env.sections is not None:
+        s = env.sections
+        result.got_plt = {"got": s.got.num_entries, "plt": s.plt.num_entries, "got_plt": s.got_plt.num_entries}
+
+    steps.append(StepRecord("module_finalize", "reached: the bytes above are what the kernel holds here"))
+
+    # complete_formation() runs later, after ftrace init; its duplicate-export check is cheap and
+    # decides whether later modules can use these exports, so it is modelled too
+    exports = _read_exports(ctx, memory)
+    verify_exported_symbols(ctx, exports)
+    steps.append(StepRecord("complete_formation", f"{len(exports)} exports registered"))
+    result.taints = taint_string(ctx.taints)
+    result.exports = sorted(exports)
+    state.modules.insert(0, LoadedModule(mod_name, exports, set(ctx.taints), core_base, lay.core_size))
+
+
+def _arch_env(ctx: checks.ModuleCtx):
+    profile = ctx.state.profile
+    info = ctx.info
+    if profile.arch.name == "x86_64":
+        return X86Env(ctx.mod_name)
+    env = RiscvEnv(ctx.mod_name, cmodel_medlow=profile.config.cmodel_medlow)
+    if profile.arch.module_sections:
+
+        def relas_of(i: int):
+            sh = info.sechdrs[i]
+            arr = info.relas(sh)
+            return zip(arr["r_info"].tolist(), arr["r_addend"].tolist())
+
+        counts = frob_arch_sections(ctx.mod_name, info.sechdrs, relas_of)
+        # placeholders until move_module gives them their memory (see _place_got_plt)
+        env.sections = ModuleSections(
+            got=EntryArea(bytearray(), counts.got_index, 0, counts.max_gots),
+            plt=EntryArea(bytearray(), counts.plt_index, 0, counts.max_plts),
+            got_plt=EntryArea(bytearray(), counts.got_plt_index, 0, counts.max_plts),
+        )
+    return env
+
+
+def _frob_detail(env) -> str:
+    if isinstance(env, RiscvEnv) and env.sections is not None:
+        s = env.sections
+        return f"GOT room for {s.got.max_entries}, PLT room for {s.plt.max_entries}"
+    return "nothing to do on this architecture"
+
+
+def _place_got_plt(info: LoadInfo, sections: ModuleSections, memory: ModuleMemory) -> None:
+    for area in (sections.got, sections.plt, sections.got_plt):
+        sh = info.sechdrs[area.off]  # the placeholder kept the section index in .off
+        area.mem, area.off = memory.locate(sh.sh_addr, sh.sh_size)
+        area.addr = sh.sh_addr
+
+
+def _write_back_symtab(info: LoadInfo, symbols, core, init, core_base, init_base) -> None:
+    """simplify_symbols edits the .symtab copy in init memory: put the new st_value there."""
+    sh = info.sechdrs[info.index.sym]
+    region, base = (init, init_base) if sh.sh_entsize & INIT_OFFSET_MASK else (core, core_base)
+    off = sh.sh_addr - base
+    for i, value in enumerate(symbols.values):
+        at = off + 24 * i + 8
+        region[at:at + 8] = (value & ((1 << 64) - 1)).to_bytes(8, "little")
+
+
+def _find_module_sections(ctx: checks.ModuleCtx) -> None:
+    info = ctx.info
+    if checks.find_sec(info, ".ctors") and checks.find_sec(info, ".init_array"):
+        raise KernelError(f"{ctx.mod_name}: has both .ctors and .init_array.", "EINVAL")
+    if checks.find_sec(info, "__obsparm"):
+        ctx.log.warn(f"{ctx.mod_name}: Ignoring obsolete parameters")
+    cfg = ctx.state.profile.config
+    if cfg.modversions:
+        for tab, crcs in (("__ksymtab", "__kcrctab"), ("__ksymtab_gpl", "__kcrctab_gpl")):
+            ndx = checks.find_sec(info, tab)
+            if ndx and info.sechdrs[ndx].sh_size and not checks.find_sec(info, crcs):
+                if not ctx.try_to_force_load("no versions for exported symbols"):
+                    raise KernelError((), "ENOEXEC")
+
+
+def _read_cstr(memory: ModuleMemory, addr: int) -> str:
+    out = bytearray()
+    while len(out) < 4096:
+        mem, off = memory.locate(addr + len(out), 1)
+        end = mem.find(b"\0", off)
+        chunk = mem[off:end if end >= 0 else len(mem)]
+        out += chunk
+        if end >= 0:
+            break
+    return bytes(out).decode("utf-8", "surrogateescape")
+
+
+def _read_exports(ctx: checks.ModuleCtx, memory: ModuleMemory) -> dict[str, Export]:
+    """The module's exports as find_symbol will see them: its relocated __ksymtab(_gpl) entries.
+
+    x86_64 entries are three 32-bit offsets relative to each field (value, name, namespace);
+    riscv64 entries are three absolute pointers.  CRCs come from __kcrctab(_gpl), one u32 each.
+    """
+    info = ctx.info
+    prel = ctx.state.profile.arch.prel32_ksymtab
+    entry = 12 if prel else 24
+    out: dict[str, Export] = {}
+    for tab, crctab, gpl in (("__ksymtab", "__kcrctab", False), ("__ksymtab_gpl", "__kcrctab_gpl", True)):
+        ndx = checks.find_sec(info, tab)
+        if not ndx:
+            continue
+        sh = info.sechdrs[ndx]
+        count = sh.sh_size // entry
+        if not count:
+            continue
+        mem, off = memory.locate(sh.sh_addr, count * entry)
+        crc_ndx = checks.find_sec(info, crctab)
+        crcs = None
+        if crc_ndx and ctx.state.profile.config.modversions:
+            csh = info.sechdrs[crc_ndx]
+            cmem, coff = memory.locate(csh.sh_addr, min(csh.sh_size, count * 4))
+            crcs = cmem[coff:coff + count * 4]
+        for k in range(count):
+            at = off + k * entry
+            base = sh.sh_addr + k * entry
+            if prel:
+                fields = [int.from_bytes(mem[at + 4 * j:at + 4 * j + 4], "little", signed=True) for j in range(3)]
+                value = base + fields[0]
+                name_addr = base + 4 + fields[1]
+                ns_addr = base + 8 + fields[2] if fields[2] else 0
+            else:
+                value, name_addr, ns_addr = (int.from_bytes(mem[at + 8 * j:at + 8 * j + 8], "little") for j in range(3))
+            name = _read_cstr(memory, name_addr)
+            namespace = _read_cstr(memory, ns_addr) if ns_addr else ""
+            crc = int.from_bytes(crcs[4 * k:4 * k + 4], "little") if crcs is not None and len(crcs) >= 4 * k + 4 else None
+            out[name] = Export(name, value & ((1 << 64) - 1), crc, gpl, namespace, ctx.mod_name)
+    return out
+
+
+def verify_exported_symbols(ctx: checks.ModuleCtx, exports: dict[str, Export]) -> None:
+    for name in exports:
+        found = ctx.state.find_symbol(name, True)
+        if found is not None:
+            owner = found[1].name if found[1] is not None else "kernel"
+            raise KernelError(f"{ctx.mod_name}: exports duplicate symbol {name} (owned by {owner})", "ENOEXEC")

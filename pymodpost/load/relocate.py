@@ -1,0 +1,96 @@
+"""apply_relocations() and the post-relocation steps that change section bytes before
+module_finalize (6.1): relocation sections in header order through the architecture's driver,
+then sort_extable on ``__ex_table``.
+"""
+
+from __future__ import annotations
+
+from pymodpost.arch import arch_by_name
+from pymodpost.arch.common import RelocRecord
+from pymodpost.kernel.errors import KernelError
+from pymodpost.load.checks import ModuleCtx, find_sec
+from pymodpost.load.image import SHF_ALLOC, SHF_RELA_LIVEPATCH, SHT_REL, SHT_RELA
+from pymodpost.load.result import RelocSection
+from pymodpost.load.symbols import SymbolTable
+
+U64 = (1 << 64) - 1
+
+
+class ModuleMemory:
+    """The core and init allocations, addressed by run-time address."""
+
+    __slots__ = ("regions",)
+
+    def __init__(self, regions: list[tuple[int, bytearray]]):
+        self.regions = [(base, mem) for base, mem in regions if len(mem)]
+
+    def locate(self, addr: int, width: int) -> tuple[bytearray, int]:
+        for base, mem in self.regions:
+            off = addr - base
+            if 0 <= off and off + width <= len(mem):
+                return mem, off
+        raise KernelError(
+            f"BUG: unable to handle page fault for address: {addr & U64:016x} (relocation outside module memory)",
+            None,
+            crash=True,
+        )
+
+
+def apply_relocations(ctx: ModuleCtx, memory: ModuleMemory, symbols: SymbolTable, env,
+                      records: list[RelocSection] | None) -> None:
+    info = ctx.info
+    driver = arch_by_name(ctx.state.profile.arch.name).apply_relocate_add
+    shnum = len(info.sechdrs)
+    for sh in info.sechdrs[1:]:
+        if sh.sh_info >= shnum:
+            continue
+        target = info.sechdrs[sh.sh_info]
+        if not target.sh_flags & SHF_ALLOC:
+            continue
+        if sh.sh_flags & SHF_RELA_LIVEPATCH:
+            raise KernelError(f"{ctx.mod_name}: livepatch relocation sections are not simulated", None, crash=True)
+        if sh.sh_type == SHT_REL:
+            raise KernelError(f"module {ctx.mod_name}: REL relocation unsupported", "ENOEXEC")
+        if sh.sh_type != SHT_RELA:
+            continue
+        relas = info.relas(sh).tolist()
+        applied: list[RelocRecord] | None = [] if records is not None else None
+        try:
+            driver(memory, target.sh_addr, relas, symbols, env, applied)
+        finally:
+            if records is not None:
+                records.append(RelocSection(sh.index, sh.name, target.index, tuple(applied)))
+
+
+def sort_extable(ctx: ModuleCtx, memory: ModuleMemory) -> int:
+    """Sort ``__ex_table`` by instruction address, rewriting its relative fields (lib/extable.c).
+
+    Entries are 12 bytes on both architectures: x86 ``{s32 insn, s32 fixup, s32 data}`` and riscv
+    ``{s32 insn, s32 fixup, s16 type, s16 data}``; insn and fixup are relative to their own
+    address, the rest moves unchanged.  Instruction addresses are distinct in practice, so the
+    order does not depend on the kernel's heapsort.
+    """
+    ndx = find_sec(ctx.info, "__ex_table")
+    if not ndx:
+        return 0
+    sh = ctx.info.sechdrs[ndx]
+    count = sh.sh_size // 12
+    if count < 2:
+        return count
+    mem, off = memory.locate(sh.sh_addr, count * 12)
+    base = sh.sh_addr
+    entries = []
+    for i in range(count):
+        at = off + 12 * i
+        addr = base + 12 * i
+        insn = int.from_bytes(mem[at:at + 4], "little", signed=True) + addr
+        fixup = int.from_bytes(mem[at + 4:at + 8], "little", signed=True) + addr + 4
+        entries.append((insn & U64, fixup, bytes(mem[at + 8:at + 12])))
+    entries.sort(key=lambda e: e[0])
+    for i, (insn, fixup, rest) in enumerate(entries):
+        at = off + 12 * i
+        addr = base + 12 * i
+        mem[at:at + 4] = ((insn - addr) & 0xFFFFFFFF).to_bytes(4, "little")
+        mem[at + 4:at + 8] = ((fixup - addr - 4) & 0xFFFFFFFF).to_bytes(4, "little")
+        mem[at + 8:at + 12] = rest
+    return count

@@ -1,0 +1,104 @@
+"""What a simulated load produces: plain dataclasses the CLI, walkthrough and tests share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pymodpost.arch.common import RelocRecord
+from pymodpost.kernel.errors import KernelError
+from pymodpost.load.log import LogLine
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecord:
+    """One named load_module step and what it found or decided."""
+
+    name: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedSection:
+    index: int
+    name: str
+    addr: int
+    size: int
+    sh_type: int
+    sh_flags: int
+    init: bool  #: in the init allocation (freed after init)
+    offset: int  #: offset inside its allocation
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolRecord:
+    index: int
+    name: str
+    value: int  #: st_value after simplify_symbols
+    shndx: int
+    bind: int
+    type: int
+    how: str  #: "section", "kernel", "module:<name>", "weak-unresolved", "abs", "ignored", "unknown", ...
+
+
+@dataclass(frozen=True, slots=True)
+class RelocSection:
+    index: int  #: the relocation section
+    name: str
+    target: int  #: the section it patches
+    records: tuple[RelocRecord, ...]
+
+
+@dataclass(slots=True)
+class Layout:
+    """Sizes the layout step computed (core_layout / init_layout)."""
+
+    core_size: int = 0
+    core_text_size: int = 0
+    core_ro_size: int = 0
+    core_ro_after_init_size: int = 0
+    init_size: int = 0
+    init_text_size: int = 0
+    init_ro_size: int = 0
+    init_ro_after_init_size: int = 0
+    symoffs: int = 0
+    stroffs: int = 0
+    core_typeoffs: int = 0
+    mod_kallsyms_init_off: int = 0
+    init_typeoffs: int = 0
+    core_symbols: int = 0  #: symbols kept for kallsyms after init
+
+
+@dataclass(slots=True)
+class LoadResult:
+    path: str
+    name: str | None = None
+    arch: str = ""
+    steps: list[StepRecord] = field(default_factory=list)
+    log: list[LogLine] = field(default_factory=list)
+    error: KernelError | None = None
+    layout: Layout = field(default_factory=Layout)
+    core_base: int = 0
+    init_base: int = 0
+    sections: list[PlacedSection] = field(default_factory=list)
+    symbols: list[SymbolRecord] = field(default_factory=list)
+    relocations: list[RelocSection] = field(default_factory=list)
+    taints: str = ""
+    core: bytearray = field(default_factory=bytearray, repr=False)
+    init: bytearray = field(default_factory=bytearray, repr=False)
+    got_plt: dict[str, int] = field(default_factory=dict)  #: riscv: entries used per table
+    exports: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def section(self, name: str) -> PlacedSection | None:
+        for s in self.sections:
+            if s.name == name:
+                return s
+        return None
+
+    def section_bytes(self, sec: PlacedSection) -> bytes:
+        """The section's bytes in module memory (NOBITS sections read as move_module's zeroes)."""
+        region = self.init if sec.init else self.core
+        return bytes(region[sec.offset:sec.offset + sec.size])

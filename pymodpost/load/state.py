@@ -1,0 +1,60 @@
+"""The simulated kernel's state across loads: the profile, loaded modules, global taints.
+
+``find_symbol`` follows 6.1's order: vmlinux's ``__ksymtab`` then ``__ksymtab_gpl``, then every
+loaded module, newest first, its plain exports before its GPL-only ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pymodpost.kernel.profile import Export, KernelProfile
+
+TAINT_PROPRIETARY_MODULE = "P"
+TAINT_FORCED_MODULE = "F"
+TAINT_CRAP = "C"
+TAINT_OOT_MODULE = "O"
+TAINT_UNSIGNED_MODULE = "E"
+TAINT_LIVEPATCH = "K"
+TAINT_TEST = "N"
+
+#: /proc/sys/kernel/tainted bit order, for printing taint strings as the kernel does
+TAINT_ORDER = "PFSRMBUDAWCIOELKXTN"
+
+
+@dataclass(slots=True)
+class LoadedModule:
+    name: str
+    exports: dict[str, Export]
+    taints: set[str] = field(default_factory=set)
+    core_base: int = 0
+    core_size: int = 0
+
+
+@dataclass(slots=True)
+class KernelState:
+    profile: KernelProfile
+    modules: list[LoadedModule] = field(default_factory=list)  #: newest first, like the modules list
+    taints: set[str] = field(default_factory=set)
+    #: messages printed with pr_*_once that have been printed already
+    printed_once: set[str] = field(default_factory=set)
+
+    def find_symbol(self, name: str, gplok: bool) -> tuple[Export, LoadedModule | None] | None:
+        exp = self.profile.exports.get(name)
+        if exp is not None and (gplok or not exp.gpl_only):
+            return exp, None
+        for mod in self.modules:
+            exp = mod.exports.get(name)
+            if exp is not None and (gplok or not exp.gpl_only):
+                return exp, mod
+        return None
+
+    def module(self, name: str) -> LoadedModule | None:
+        for mod in self.modules:
+            if mod.name == name:
+                return mod
+        return None
+
+
+def taint_string(taints: set[str]) -> str:
+    return "".join(c for c in TAINT_ORDER if c in taints)

@@ -1,0 +1,138 @@
+"""simplify_symbols() and resolve_symbol() (6.1): every symbol gets its final value.
+
+Defined symbols move with their section; undefined ones are looked up among vmlinux's exports
+and the loaded modules' exports (find_symbol order), subject to the GPL-only, version and
+namespace checks.  Every unresolved symbol is reported before the load fails with the last error.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pymodpost.errors import InputError
+from pymodpost.load.checks import ModuleCtx, import_namespaces
+from pymodpost.load.image import SHN_ABS, SHN_COMMON, SHN_LIVEPATCH, SHN_UNDEF, STB_WEAK, LoadInfo
+from pymodpost.load.result import SymbolRecord
+from pymodpost.load.state import TAINT_PROPRIETARY_MODULE
+
+ENOENT, EINVAL, ENOEXEC = -2, -22, -8
+ERRNO_NAME = {ENOENT: "ENOENT", EINVAL: "EINVAL", ENOEXEC: "ENOEXEC"}
+U64 = (1 << 64) - 1
+
+
+class SymbolTable:
+    """The module's symbols after simplification, as the relocation drivers read them."""
+
+    __slots__ = ("values", "_binds", "_names", "_info")
+
+    def __init__(self, values: list[int], binds: list[int], names: list[int], info: LoadInfo):
+        self.values = values
+        self._binds = binds
+        self._names = names
+        self._info = info
+
+    def is_weak(self, index: int) -> bool:
+        return self._binds[index] == STB_WEAK
+
+    def name(self, index: int) -> str:
+        return self._info.symbol_name(self._names[index])
+
+
+def resolve_symbol(ctx: ModuleCtx, name: str) -> tuple[int | None, int, str]:
+    """(value or None, error (0 = none), how): resolve_symbol_wait() without the waiting."""
+    state = ctx.state
+    gplok = TAINT_PROPRIETARY_MODULE not in ctx.taints
+    found = state.find_symbol(name, gplok)
+    if found is None:
+        return None, 0, "unknown"
+    exp, owner = found
+    if exp.gpl_only:
+        ctx.using_gplonly = True
+    if owner is not None and TAINT_PROPRIETARY_MODULE in owner.taints:
+        if ctx.using_gplonly:
+            ctx.log.err(
+                f"{ctx.mod_name}: module using GPL-only symbols uses symbols {name} from proprietary module {owner.name}."
+            )
+            return None, 0, "unknown"
+        if TAINT_PROPRIETARY_MODULE not in ctx.taints:
+            ctx.log.warn(
+                f"{ctx.mod_name}: module uses symbols {name} from proprietary module {owner.name}, inheriting taint."
+            )
+            ctx.taints.add(TAINT_PROPRIETARY_MODULE)
+    if not ctx.check_version(name, exp.crc):
+        return None, EINVAL, "version"
+    if exp.namespace and exp.namespace not in import_namespaces(ctx):
+        text = f"{ctx.mod_name}: module uses symbol ({name}) from namespace {exp.namespace}, but does not import it."
+        if state.profile.config.allow_missing_namespace_imports:
+            ctx.log.warn(text)
+        else:
+            ctx.log.err(text)
+            return None, EINVAL, "namespace"
+    if exp.addr is None:
+        # not the kernel's answer: the profile lacks a kallsyms/System.map with this address
+        raise InputError(state.profile.source or state.profile.name,
+                         f"no address for exported symbol {name}: the profile needs a kallsyms capture")
+    how = "kernel" if owner is None else f"module:{owner.name}"
+    return exp.addr, 0, how
+
+
+def simplify_symbols(ctx: ModuleCtx, percpu_base: int, records: list[SymbolRecord] | None) -> tuple[SymbolTable, int]:
+    """Returns the simplified table and the kernel's return value (0 or the last error)."""
+    info = ctx.info
+    syms = info.symbols()
+    shnum = len(info.sechdrs)
+    shndx = syms["st_shndx"]
+    values = syms["st_value"].copy()
+    # defined in a real section: st_value += that section's final (or temporary) address
+    regular = (shndx != SHN_UNDEF) & (shndx < shnum)
+    regular[0] = False
+    secbase = np.array([sh.sh_addr for sh in info.sechdrs], dtype=np.uint64)
+    if info.index.pcpu:
+        secbase[info.index.pcpu] = np.uint64(percpu_base)
+    values[regular] = values[regular] + secbase[shndx[regular].astype(np.intp)]
+    vals = values.tolist()
+    binds = (syms["st_info"] >> 4).tolist()
+    names = syms["st_name"].tolist()
+    shndx_list = shndx.tolist()
+    how = ["section" if r else "" for r in regular.tolist()]
+    ret = 0
+    arch_ignores = ctx.state.profile.arch.ignore_undefined
+    for i in range(1, len(vals)):
+        if regular[i]:
+            continue
+        idx = shndx_list[i]
+        name = info.symbol_name(names[i])
+        if idx == SHN_COMMON:
+            if name.startswith("__gnu_lto"):
+                how[i] = "ignored"
+                continue
+            ctx.log.warn(f"{ctx.mod_name}: please compile with -fno-common")
+            ret = ENOEXEC
+            how[i] = "common"
+        elif idx in (SHN_ABS, SHN_LIVEPATCH):
+            how[i] = "abs" if idx == SHN_ABS else "livepatch"
+        elif idx == SHN_UNDEF:
+            value, err, kind = resolve_symbol(ctx, name)
+            if value is not None:
+                vals[i] = value
+                how[i] = kind
+            elif err == 0 and (binds[i] == STB_WEAK or name in arch_ignores):
+                how[i] = "weak-unresolved"
+            else:
+                err = err or ENOENT
+                ctx.log.warn(f"{ctx.mod_name}: Unknown symbol {name} (err {err})")
+                ret = err
+                how[i] = kind
+        else:
+            ctx.log.err(
+                f"{ctx.mod_name}: Symbol {name} has an invalid section index {idx} (max {shnum - 1})"
+            )
+            ret = ENOEXEC
+            how[i] = "bad-section"
+    if records is not None:
+        types = (syms["st_info"] & 0xF).tolist()
+        records.extend(
+            SymbolRecord(i, info.symbol_name(names[i]), vals[i] & U64, shndx_list[i], binds[i], types[i], how[i] or "null")
+            for i in range(len(vals))
+        )
+    return SymbolTable(vals, binds, names, info), ret
