@@ -1,0 +1,261 @@
+"""The committed kbuild fixtures agree with their manifest, and a live rebuild agrees with them.
+
+Plain tier: testdata/manifest.json describes every fixture folder truthfully (file lists,
+recorded exit statuses, .ko present exactly when modpost succeeded, sources identical to
+testdata/modules/, debug info exactly where the manifest says).  kbuild tier: rebuilding
+fixtures with the real tools reproduces the committed outputs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from elftools.elf.elffile import ELFFile
+
+from tests.conftest import TESTDATA, require, require_programs
+
+MANIFEST = json.loads((TESTDATA / "manifest.json").read_text())
+ARCHES = ("x86_64", "riscv64")
+RECORDS = ("build.log", "build.status", "modpost.argv", "modpost.cwd", "modpost.stdin",
+           "modpost.stderr", "modpost.status")
+SIZE_BUDGET = 15 * 1024 * 1024
+
+
+def fixtures() -> list[tuple[str, str]]:
+    return [(arch, name) for arch in ARCHES for name in MANIFEST[arch]["modules"]]
+
+
+def fixture_id(value: tuple[str, str]) -> str:
+    return "/".join(value)
+
+
+def section_names(path: Path) -> set[str]:
+    with path.open("rb") as f:
+        return {s.name for s in ELFFile(f).iter_sections()}
+
+
+def modinfo(path: Path) -> list[tuple[str, str]]:
+    with path.open("rb") as f:
+        data = ELFFile(f).get_section_by_name(".modinfo").data()
+    return [tuple(e.decode().split("=", 1)) for e in data.split(b"\0") if e]
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_manifest_names_both_kernels(arch: str) -> None:
+    entry = MANIFEST[arch]
+    for key in ("kernel_tree", "utsrelease", "vermagic", "real_modpost", "module_lds",
+                "modules", "generated"):
+        assert entry.get(key), f"{arch}: manifest lacks {key}"
+    assert entry["vermagic"].startswith(entry["utsrelease"] + " ")
+    if arch == "x86_64":
+        # .ci/install-packages.sh pins the headers package through this key.
+        assert entry["kernel_abi"] == entry["utsrelease"]
+        assert f"linux-headers-{entry['kernel_abi']}" in entry["packages"]
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_kernel_facts_present_and_consistent(arch: str) -> None:
+    entry = MANIFEST[arch]
+    facts = TESTDATA / "kernels" / arch
+    for name in entry["kernel_facts"]["files"]:
+        assert (facts / name).is_file(), f"{facts / name} listed but missing"
+    uts = (facts / "utsrelease.h").read_text()
+    assert uts == f'#define UTS_RELEASE "{entry["utsrelease"]}"\n'
+    assert (facts / "vermagic").read_text() == entry["vermagic"] + "\n"
+    assert (facts / "module.lds").read_text().lstrip().startswith("SECTIONS")
+    if arch == "riscv64":
+        assert "System.map.xz" in entry["kernel_facts"]["files"]
+
+
+def test_every_source_folder_is_built() -> None:
+    sources = {p.name for p in (TESTDATA / "modules").iterdir() if p.is_dir()}
+    built = {name for _, name in fixtures()}
+    assert sources == built
+    assert "eh_frame" in MANIFEST["riscv64"]["modules"]
+
+
+@pytest.mark.parametrize("fixture", fixtures(), ids=fixture_id)
+def test_fixture_folder_matches_manifest(fixture: tuple[str, str]) -> None:
+    arch, name = fixture
+    info = MANIFEST[arch]["modules"][name]
+    folder = TESTDATA / arch / name
+    present = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    assert present == info["files"]
+    for record in RECORDS:
+        assert (folder / record).is_file(), record
+    # Sources are exactly the ones under testdata/modules/.
+    src = TESTDATA / "modules" / name
+    for path in src.iterdir():
+        assert (folder / path.name).read_bytes() == path.read_bytes(), path.name
+    assert info["build_dir"] == f"{MANIFEST['build_root']}/{arch}/{name}"
+
+
+@pytest.mark.parametrize("fixture", fixtures(), ids=fixture_id)
+def test_recorded_statuses_match_outputs(fixture: tuple[str, str]) -> None:
+    arch, name = fixture
+    info = MANIFEST[arch]["modules"][name]
+    folder = TESTDATA / arch / name
+    modpost_status = int((folder / "modpost.status").read_text())
+    make_status = int((folder / "build.status").read_text())
+    assert modpost_status == info["modpost_status"]
+    assert make_status == info["make_status"]
+    kos = sorted(p.name for p in folder.glob("*.ko"))
+    if info["modpost_fails"]:
+        assert modpost_status != 0 and make_status != 0
+        assert kos == [] and info["kos"] == []
+        assert "ERROR: modpost: " in (folder / "modpost.stderr").read_text()
+    else:
+        assert modpost_status == 0 and make_status == 0
+        assert kos == sorted(f"{m}.ko" for m in info["modules"]) == sorted(info["kos"])
+        for module in info["modules"]:
+            for suffix in (".o", ".mod", ".mod.c", ".mod.o"):
+                assert (folder / f"{module}{suffix}").is_file(), module + suffix
+            assert (folder / f".{module}.ko.cmd").is_file()
+        assert (folder / "Module.symvers").is_file()
+    # make's log shows modpost's stderr verbatim.
+    assert (folder / "modpost.stderr").read_text() in (folder / "build.log").read_text()
+
+
+@pytest.mark.parametrize("fixture", fixtures(), ids=fixture_id)
+def test_recorded_modpost_invocation(fixture: tuple[str, str]) -> None:
+    arch, name = fixture
+    info = MANIFEST[arch]["modules"][name]
+    folder = TESTDATA / arch / name
+    argv = (folder / "modpost.argv").read_text().splitlines()
+    assert argv[0] == MANIFEST[arch]["real_modpost"]
+    assert argv[argv.index("-o") + 1] == f"{info['build_dir']}/Module.symvers"
+    assert argv[-2:] == ["-T", "-"]
+    assert (folder / "modpost.cwd").read_text().strip() == MANIFEST[arch]["kernel_tree"]
+    order = (folder / "modules.order").read_text().splitlines()
+    assert order == [f"{info['build_dir']}/{m}.ko" for m in info["modules"]]
+    assert (folder / "modpost.stdin").read_text().splitlines() == \
+        [line[:-3] + ".o" for line in order]
+    for need in info["needs"]:
+        assert f"{MANIFEST['build_root']}/{arch}/{name}/../{need}/Module.symvers" in argv
+
+
+@pytest.mark.parametrize("fixture", fixtures(), ids=fixture_id)
+def test_modules_carry_the_kernel_vermagic_and_debug_info_as_recorded(
+        fixture: tuple[str, str]) -> None:
+    arch, name = fixture
+    info = MANIFEST[arch]["modules"][name]
+    folder = TESTDATA / arch / name
+    for ko in info["kos"]:
+        fields = dict(modinfo(folder / ko))
+        assert fields["vermagic"] == MANIFEST[arch]["vermagic"]
+        assert fields["name"] == ko[:-3]
+        has_dwarf = ".debug_info" in section_names(folder / ko)
+        assert has_dwarf == info["debug_info"], ko
+        link = (folder / f".{ko}.cmd").read_text()
+        assert f"-T {MANIFEST[arch]['module_lds']}" in link
+
+
+def test_eh_frame_fixture_has_32_pcrel_relocations() -> None:
+    from elftools.elf.relocation import RelocationSection
+
+    with (TESTDATA / "riscv64/eh_frame/eh_frame.o").open("rb") as f:
+        rela = ELFFile(f).get_section_by_name(".rela.eh_frame")
+        assert isinstance(rela, RelocationSection)
+        types = {r["r_info_type"] for r in rela.iter_relocations()}
+    assert 57 in types  # R_RISCV_32_PCREL
+
+
+def test_testdata_within_size_budget() -> None:
+    ours = [TESTDATA / d for d in ("modules", "x86_64", "riscv64", "kernels", "regen")]
+    total = sum(p.stat().st_size for d in ours if d.exists() for p in d.rglob("*")
+                if p.is_file())
+    assert total < SIZE_BUDGET, f"{total} bytes"
+
+
+# ---------------------------------------------------------------------------------------------
+# kbuild tier: rebuild with the real tools and compare
+
+
+def rebuild(arch: str, name: str, tree: Path, workdir: Path) -> Path:
+    """Build fixture ``name`` like regen.py does, but into ``workdir``/<name>."""
+    info = MANIFEST[arch]["modules"][name]
+    bdir = workdir / name
+    shutil.copytree(TESTDATA / "modules" / name, bdir)
+    argv = ["make", "-C", str(tree), *MANIFEST[arch]["make_vars"], f"M={bdir}",
+            f"MODPOST={TESTDATA / 'regen' / 'modpost-wrapper.sh'}"]
+    if info["kcflags"]:
+        argv.append(f"KCFLAGS={info['kcflags']}")
+    argv.append("modules")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KBUILD_", "KCFLAGS"))}
+    env.update(LC_ALL="C", PYMODPOST_RECORD_DIR=str(bdir),
+               PYMODPOST_REAL_MODPOST=str(tree / "scripts/mod/modpost"))
+    proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == info["make_status"], proc.stdout + proc.stderr
+    return bdir
+
+
+def mask_crcs(mod_c: str) -> str:
+    """Drop the CRC values from a .mod.c's __versions table (they follow the kernel build)."""
+    lines = []
+    for line in mod_c.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("{ 0x") and stripped.endswith("},"):
+            line = "{ CRC, " + stripped.split(",", 1)[1]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def installed_x86_tree() -> Path:
+    abi = MANIFEST["x86_64"]["kernel_abi"]
+    pinned = Path(f"/usr/src/linux-headers-{abi}")
+    if pinned.is_dir():
+        return pinned
+    others = sorted(Path("/usr/src").glob("linux-headers-*-amd64"))
+    require(bool(others), "Debian linux-headers-amd64 is not installed")
+    return others[-1]
+
+
+@pytest.mark.kbuild
+def test_live_x86_64_rebuild_matches_committed(tmp_path: Path) -> None:
+    require_programs("make", "gcc", "ld")
+    tree = installed_x86_tree()
+    same_kernel = tree.name == f"linux-headers-{MANIFEST['x86_64']['kernel_abi']}"
+    for name in ("version", "hello"):
+        bdir = rebuild("x86_64", name, tree, tmp_path)
+        committed = TESTDATA / "x86_64" / name
+        new_mod_c = (bdir / f"{name}.mod.c").read_text()
+        old_mod_c = (committed / f"{name}.mod.c").read_text()
+        if same_kernel:
+            assert new_mod_c == old_mod_c
+            # srcversion and everything else modpost puts into the module
+            assert modinfo(bdir / f"{name}.ko") == modinfo(committed / f"{name}.ko")
+        else:
+            # Another headers version: CRCs (and possibly the versioned symbol set of the
+            # kernel) differ; what modpost derives from the module itself must not.
+            assert mask_crcs(new_mod_c) == mask_crcs(old_mod_c)
+        assert (bdir / "modpost.stderr").read_text() == \
+            (committed / "modpost.stderr").read_text()
+        assert (bdir / "modpost.status").read_text() == "0\n"
+
+
+@pytest.mark.kbuild
+@pytest.mark.slow
+def test_live_riscv64_rebuild_matches_committed(tmp_path: Path) -> None:
+    require_programs("make", "riscv64-linux-gnu-gcc", "flex", "bison", "bc")
+    require(Path("/usr/src/linux-source-6.1.tar.xz").is_file(),
+            "Debian linux-source-6.1 is not installed")
+    script = TESTDATA / "regen" / "build-riscv64-kernel.sh"
+    out = subprocess.run([str(script)], capture_output=True, text=True, timeout=3600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    tree = Path(out.stdout.strip().splitlines()[-1])
+    config_changed = (tree.parent / "stamp").read_text().strip() != MANIFEST["riscv64"]["stamp"]
+    bdir = rebuild("riscv64", "eh_frame", tree, tmp_path)
+    committed = TESTDATA / "riscv64" / "eh_frame"
+    new_mod_c = (bdir / "eh_frame.mod.c").read_text()
+    old_mod_c = (committed / "eh_frame.mod.c").read_text()
+    if config_changed:
+        assert mask_crcs(new_mod_c) == mask_crcs(old_mod_c)
+    else:
+        assert new_mod_c == old_mod_c
+        # No debug info and no absolute paths in this object: the link is byte-identical.
+        assert (bdir / "eh_frame.ko").read_bytes() == (committed / "eh_frame.ko").read_bytes()
