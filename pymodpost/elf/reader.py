@@ -1,0 +1,291 @@
+"""Reading ELF files: header, sections, symbols, relocations, groups, notes, .modinfo.
+
+The file is held as one ``bytes`` object; tables are numpy views over it.  The constructor checks
+everything every accessor relies on (identification, header sizes, where the section header table
+and every section's contents lie, section names); the symbol table and relocation sections are
+checked when first asked for.  Every problem is an :class:`ElfError` naming the file -- never an
+IndexError, a struct.error, a MemoryError or a hang.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+
+import numpy as np
+
+from pymodpost.elf import constants as C
+from pymodpost.elf import structs
+from pymodpost.elf.errors import ElfError
+from pymodpost.elf.records import ElfHeader, Group, Note, Section
+from pymodpost.elf.relocations import Relocations
+from pymodpost.elf.symbols import Symbols
+from pymodpost.fileio import read_bytes
+
+_EMPTY = memoryview(b"")
+
+
+def decode(raw: bytes) -> str:
+    """ELF strings are UTF-8 with any byte kept (surrogateescape), so they encode back exactly."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
+class ElfFile:
+    """A parsed ELF file (any class, either byte order; ET_REL is what pymodpost mostly meets)."""
+
+    @classmethod
+    def open(cls, path: str | os.PathLike) -> ElfFile:
+        return cls(read_bytes(path), os.fspath(path))
+
+    def __init__(self, data: bytes | bytearray | memoryview, path: str = "<memory>"):
+        self.path = path
+        self.data = data if isinstance(data, bytes) else bytes(data)
+        self._parse_header()
+        self._parse_section_headers()
+
+    def __repr__(self) -> str:
+        return f"<ElfFile {self.path!r} ELF{self.elfclass} {len(self.sections)} sections>"
+
+    # --- errors ---------------------------------------------------------------------------
+    def error(self, problem: str) -> ElfError:
+        """An :class:`ElfError` for this file (callers ``raise`` it)."""
+        return ElfError(self.path, problem)
+
+    # --- header ---------------------------------------------------------------------------
+    def _parse_header(self) -> None:
+        data = self.data
+        if len(data) < 4 or data[:4] != C.ELFMAG:
+            raise self.error("not an ELF file: wrong magic bytes at the start")
+        if len(data) < C.EI_NIDENT:
+            raise self.error("file is too short for an ELF header")
+        ei_class, ei_data, ei_version = data[C.EI_CLASS], data[C.EI_DATA], data[C.EI_VERSION]
+        if ei_class not in (C.ELFCLASS32, C.ELFCLASS64):
+            raise self.error(f"unknown ELF class {ei_class}")
+        if ei_data not in (C.ELFDATA2LSB, C.ELFDATA2MSB):
+            raise self.error(f"unknown ELF data encoding {ei_data}")
+        if ei_version != C.EV_CURRENT:
+            raise self.error(f"unsupported ELF version {ei_version}")
+        self.elfclass = 64 if ei_class == C.ELFCLASS64 else 32
+        self.little = ei_data == C.ELFDATA2LSB
+        hs = structs.header_struct(self.elfclass, self.little)
+        if len(data) < hs.size:
+            raise self.error("file is too short for an ELF header")
+        (ident, e_type, e_machine, e_version, e_entry, e_phoff, e_shoff, e_flags, e_ehsize,
+         e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx) = hs.unpack_from(data)
+        if e_version != C.EV_CURRENT:
+            raise self.error(f"unsupported ELF version {e_version} in the header")
+        if e_ehsize != hs.size:
+            raise self.error(f"ELF header size {e_ehsize} is not {hs.size} as ELF{self.elfclass} requires")
+        shdr_size = C.SHDR_SIZE[ei_class]
+        shnum, shstrndx = e_shnum, e_shstrndx
+        if e_shoff:
+            if e_shentsize != shdr_size:
+                raise self.error(f"section header size {e_shentsize} is not {shdr_size} "
+                                 f"as ELF{self.elfclass} requires")
+            if e_shoff > len(data) or len(data) - e_shoff < shdr_size:
+                raise self.error("section header table goes past the end of the file")
+            # extended numbering: section 0 carries the real count and string table index
+            sec0 = np.frombuffer(data, structs.shdr_dtype(self.elfclass, self.little), 1, e_shoff)[0]
+            if e_shnum == 0:
+                shnum = int(sec0["size"])
+            if e_shstrndx == C.SHN_XINDEX:
+                shstrndx = int(sec0["link"])
+            if shnum * shdr_size > len(data) - e_shoff:
+                raise self.error(f"section header table goes past the end of the file "
+                                 f"({shnum} entries at offset {e_shoff:#x})")
+        else:
+            shnum = 0
+            shstrndx = 0
+        if shstrndx and shstrndx >= shnum:
+            raise self.error(f"section header string table index {shstrndx} is out of range "
+                             f"({shnum} sections)")
+        self.header = ElfHeader(ident, e_type, e_machine, e_version, e_entry, e_phoff, e_shoff,
+                                e_flags, e_ehsize, e_phentsize, e_phnum, e_shentsize, shnum,
+                                shstrndx, e_shnum, e_shstrndx)
+        self.machine, self.type, self.flags = e_machine, e_type, e_flags
+
+    # --- sections -------------------------------------------------------------------------
+    def _parse_section_headers(self) -> None:
+        h = self.header
+        n = h.e_shnum
+        self.shdrs = np.frombuffer(self.data, structs.shdr_dtype(self.elfclass, self.little), n,
+                                   h.e_shoff) if n else np.zeros(0, structs.shdr_dtype(self.elfclass, self.little))
+        size = len(self.data)
+        offs, sizes, types = self.shdrs["offset"], self.shdrs["size"], self.shdrs["type"]
+        has_bytes = (types != C.SHT_NOBITS) & (types != C.SHT_NULL)
+        # written as a comparison that cannot overflow: offset <= size and size_field <= size - offset
+        past = has_bytes & ((offs > size) | (sizes > size - np.minimum(offs, size)))
+        if past.any():
+            i = int(np.flatnonzero(past)[0])
+            raise self.error(f"section {i} goes past the end of the file "
+                             f"(offset {int(offs[i]):#x} + size {int(sizes[i]):#x} > {size:#x})")
+        rows = self.shdrs.tolist()
+        if h.e_shstrndx:
+            strtab = self._shstrtab_bytes(rows[h.e_shstrndx])
+            names = [self._section_name(strtab, r[0], i) for i, r in enumerate(rows)]
+        else:
+            names = [""] * n
+        self.sections: list[Section] = [
+            Section(i, names[i], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[0])
+            for i, r in enumerate(rows)
+        ]
+
+    def _shstrtab_bytes(self, row: tuple) -> bytes:
+        if row[1] == C.SHT_NOBITS:
+            return b""
+        return self.data[row[4]:row[4] + row[5]]
+
+    def _section_name(self, strtab: bytes, offset: int, index: int) -> str:
+        if offset == 0 and not strtab:
+            return ""
+        if offset >= len(strtab):
+            raise self.error(f"section {index}: name offset {offset:#x} is past the end of the "
+                             f"section header string table")
+        end = strtab.find(b"\0", offset)
+        if end < 0:
+            raise self.error(f"section {index}: name at offset {offset:#x} is not NUL-terminated")
+        return decode(strtab[offset:end])
+
+    def section(self, sec: Section | int) -> Section:
+        """``sec`` itself, or the section with that index (ElfError when out of range)."""
+        if isinstance(sec, Section):
+            return sec
+        if not 0 <= sec < len(self.sections):
+            raise self.error(f"section index {sec} is out of range ({len(self.sections)} sections)")
+        return self.sections[sec]
+
+    def section_data(self, sec: Section | int) -> memoryview:
+        s = self.section(sec)
+        if s.type == C.SHT_NOBITS or s.type == C.SHT_NULL:
+            return _EMPTY
+        return memoryview(self.data)[s.offset:s.offset + s.size]
+
+    def section_bytes(self, sec: Section | int) -> bytes:
+        """Like :meth:`section_data` but a bytes copy (handy for str methods)."""
+        return self.section_data(sec).tobytes()
+
+    def section_by_name(self, name: str) -> Section | None:
+        for s in self.sections:
+            if s.name == name:
+                return s
+        return None
+
+    def sections_by_name(self, name: str) -> list[Section]:
+        return [s for s in self.sections if s.name == name]
+
+    def sections_of_type(self, sh_type: int) -> list[Section]:
+        return [s for s in self.sections if s.type == sh_type]
+
+    def linked_section(self, sec: Section, what: str, want_type: int | None = None) -> Section:
+        """The section ``sec.sh_link`` names, checked to exist (and to have ``want_type``)."""
+        if not 0 < sec.link < len(self.sections):
+            raise self.error(f"section {sec.index} ({sec.name}): sh_link {sec.link} does not "
+                             f"name a {what} ({len(self.sections)} sections)")
+        target = self.sections[sec.link]
+        if want_type is not None and target.type != want_type:
+            raise self.error(f"section {sec.index} ({sec.name}): sh_link {sec.link} names "
+                             f"section {target.name!r} of type "
+                             f"{C.section_type_name(self.machine, target.type)}, not a {what}")
+        return target
+
+    # --- strings --------------------------------------------------------------------------
+    def string(self, strtab: Section | int, offset: int) -> str:
+        s = self.section(strtab)
+        raw = self.section_data(s)
+        if not 0 <= offset < len(raw):
+            raise self.error(f"string offset {offset:#x} is past the end of section "
+                             f"{s.index} ({s.name}, size {len(raw):#x})")
+        end = self.data.find(b"\0", s.offset + offset, s.offset + len(raw))
+        if end < 0:
+            raise self.error(f"string at offset {offset:#x} in section {s.index} ({s.name}) "
+                             f"is not NUL-terminated")
+        return decode(self.data[s.offset + offset:end])
+
+    # --- symbols --------------------------------------------------------------------------
+    @cached_property
+    def symtab(self) -> Symbols | None:
+        """The (first) SHT_SYMTAB section as :class:`Symbols`, or None when there is none."""
+        for s in self.sections:
+            if s.type == C.SHT_SYMTAB:
+                return Symbols(self, s)
+        return None
+
+    def symbols(self, sec: Section | int) -> Symbols:
+        """Symbols of any SHT_SYMTAB/SHT_DYNSYM section (``symtab`` is the usual one)."""
+        s = self.section(sec)
+        if self.symtab is not None and s.index == self.symtab.section.index:
+            return self.symtab
+        return Symbols(self, s)
+
+    # --- relocations ----------------------------------------------------------------------
+    def relocation_sections(self) -> list[Section]:
+        return [s for s in self.sections if s.type == C.SHT_REL or s.type == C.SHT_RELA]
+
+    def relocations(self, relsec: Section | int) -> Relocations:
+        return Relocations(self, self.section(relsec))
+
+    # --- .modinfo -------------------------------------------------------------------------
+    def modinfo(self) -> list[tuple[str, str]]:
+        """``.modinfo`` entries in file order; padding NULs skipped; no '=' gives (entry, "")."""
+        sec = self.section_by_name(".modinfo")
+        if sec is None:
+            return []
+        out = []
+        for raw in self.section_bytes(sec).split(b"\0"):
+            if raw:
+                key, _, value = decode(raw).partition("=")
+                out.append((key, value))
+        return out
+
+    # --- groups ---------------------------------------------------------------------------
+    def groups(self) -> list[Group]:
+        out = []
+        n = len(self.sections)
+        for sec in self.sections_of_type(C.SHT_GROUP):
+            raw = self.section_data(sec)
+            if len(raw) < 4 or len(raw) % 4:
+                raise self.error(f"section group {sec.index} ({sec.name}) has size {len(raw)}, "
+                                 f"not a positive multiple of 4")
+            words = np.frombuffer(raw, structs.word_dtype(self.little)).tolist()
+            members = words[1:]
+            bad = [m for m in members if not 0 < m < n]
+            if bad:
+                raise self.error(f"section group {sec.index} ({sec.name}) lists section {bad[0]}, "
+                                 f"which does not exist ({n} sections)")
+            symtab = self.symbols(self.linked_section(sec, "symbol table"))
+            if not 0 <= sec.info < len(symtab):
+                raise self.error(f"section group {sec.index} ({sec.name}): signature symbol "
+                                 f"{sec.info} is out of range ({len(symtab)} symbols)")
+            out.append(Group(sec, words[0], members, symtab.name(sec.info)))
+        return out
+
+    # --- notes ----------------------------------------------------------------------------
+    def notes(self, sec: Section | int) -> list[Note]:
+        """Entries of a note section.  Name and descriptor are padded to 4 bytes (8 when the
+        section is 8-aligned, as GNU property notes in ELF64 are), like readelf reads them."""
+        s = self.section(sec)
+        raw = self.section_bytes(s)
+        align = 8 if s.addralign == 8 else 4
+        hdr = np.dtype(("<" if self.little else ">") + "u4")
+        out = []
+        pos = 0
+        while pos < len(raw):
+            if len(raw) - pos < 12:
+                raise self.error(f"note section {s.index} ({s.name}) ends inside a note header")
+            namesz, descsz, ntype = np.frombuffer(raw, hdr, 3, pos).tolist()
+            name_at = pos + 12
+            desc_at = name_at + _round_up(namesz, align)
+            end = desc_at + _round_up(descsz, align)
+            if desc_at + descsz > len(raw) or name_at + namesz > len(raw):
+                raise self.error(f"note in section {s.index} ({s.name}) at offset {pos:#x} "
+                                 f"runs past the end of the section")
+            name = raw[name_at:name_at + namesz]
+            if name.endswith(b"\0"):
+                name = name[:-1]
+            out.append(Note(decode(name), ntype, raw[desc_at:desc_at + descsz]))
+            pos = min(end, len(raw))
+        return out
+
+
+def _round_up(value: int, align: int) -> int:
+    return (value + align - 1) & ~(align - 1)
