@@ -87,10 +87,12 @@ MODULES: tuple[ModuleSpec, ...] = (
     # Debian's amd64 config has SECTION_MISMATCH_WARN_ONLY=y (warnings only); the riscv64
     # tinyconfig does not, so there kbuild passes -E and modpost fails.
     ModuleSpec("mismatch", "section mismatches: non-__init code/data referencing __init "
-               "function and __initdata (x86_64: warnings; riscv64: modpost -E error)",
+               "function and __initdata, exported __init function (x86_64: warnings; "
+               "riscv64: modpost -E error)",
                modpost_fails=("riscv64",), loads=False),
     ModuleSpec("version", "MODULE_VERSION with srcversion over a local header, MODULE_ALIAS, "
-               "MODULE_SOFTDEP, MODULE_INFO, two MODULE_AUTHORs, dual licence"),
+               "MODULE_SOFTDEP, MODULE_FIRMWARE, MODULE_INFO, two MODULE_AUTHORs, dual "
+               "licence"),
     ModuleSpec("ns_import", "MODULE_IMPORT_NS(EFIVAR), a namespace vmlinux exports into"),
     ModuleSpec("kdepends", "symbols exported by in-kernel modules (crc-itu-t, crc8): CRCs and "
                "depends= from the kernel's Module.symvers; loading needs those modules",
@@ -100,6 +102,12 @@ MODULES: tuple[ModuleSpec, ...] = (
                kos=("pair_provider", "pair_user")),
     ModuleSpec("extables", "WARN_ON_ONCE (__bug_table), get_user fault fixup (__ex_table), "
                "module_param_cb with kernel_param_ops, const function-pointer table"),
+    ModuleSpec("dup_export", "re-exports memchr_inv, which vmlinux exports (modpost error)",
+               modpost_fails=ARCHES, loads=False),
+    ModuleSpec("dash_name", "module file pm-dash.ko whose KBUILD_MODNAME is pm_dash",
+               kos=("pm-dash",)),
+    ModuleSpec("unresolved_warn", "undefined symbols with KBUILD_MODPOST_WARN=1 (modpost -w: "
+               "warnings, .ko linked; the kernel refuses to load it)", loads=False),
     ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL",
                arches=("riscv64",)),
 )

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Section mismatches: ordinary (non-__init) code referencing an __init function and
- * __initdata, and ordinary data pointing at an __init function.  With
- * CONFIG_SECTION_MISMATCH_WARN_ONLY=y modpost only warns, so the module still links. */
+ * __initdata, ordinary data pointing at an __init function, and an exported __init
+ * function.  With CONFIG_SECTION_MISMATCH_WARN_ONLY=y modpost only warns, so the module
+ * still links. */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 #include <linux/init.h>
 #include <linux/module.h>
@@ -20,6 +21,13 @@ noinline int pm_late_user(void)
 	return pm_setup() + pm_boot_value;
 }
 EXPORT_SYMBOL_GPL(pm_late_user);
+
+/* An exported __init function: the export outlives the code. */
+int __init pm_exported_init_fn(void)
+{
+	return 4;
+}
+EXPORT_SYMBOL(pm_exported_init_fn);
 
 /* Ordinary data holding the address of an __init function. */
 int (*pm_setup_hook)(void) = pm_setup;

@@ -36,4 +36,4 @@ __used __section("__versions") = {
 MODULE_INFO(depends, "");
 
 
-MODULE_INFO(srcversion, "2A885B296425486267937DE");
+MODULE_INFO(srcversion, "682709E48BC9E2275F74302");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* MODULE_VERSION (which makes modpost compute a srcversion from the sources), and the
- * free-form modinfo lines: MODULE_ALIAS, MODULE_SOFTDEP, MODULE_INFO, author and
- * description, licence variants. */
+ * free-form modinfo lines: MODULE_ALIAS, MODULE_SOFTDEP, MODULE_FIRMWARE, MODULE_INFO,
+ * author and description, licence variants. */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 #include <linux/init.h>
 #include <linux/module.h>
@@ -25,6 +25,7 @@ MODULE_VERSION(PM_VERSION_STRING);
 MODULE_ALIAS("pymodpost-version");
 MODULE_ALIAS("char-major-240-*");
 MODULE_SOFTDEP("pre: hello post: params");
+MODULE_FIRMWARE("pymodpost/fixture-fw.bin");
 MODULE_INFO(pm_custom_key, "custom value with spaces");
 MODULE_AUTHOR("First Author <first@example.org>");
 MODULE_AUTHOR("Second Author");

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/dash_name/pm-dash.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/dash_name/pm-dash.ko /tmp/pymodpost-kbuild/riscv64/dash_name/pm-dash.o /tmp/pymodpost-kbuild/riscv64/dash_name/pm-dash.mod.o;  true

@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/riscv64/dash_name/pm-dash.o

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/dup_export/dup_export.mod := printf '%s\n'   dup_export.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/riscv64/dup_export/"$$0) }' > /tmp/pymodpost-kbuild/riscv64/dup_export/dup_export.mod

@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/riscv64/dup_export/dup_export.o

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/unresolved_warn/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/riscv64/unresolved_warn/modules.order | /work/main/testdata/regen/modpost-wrapper.sh -m  -E    -o /tmp/pymodpost-kbuild/riscv64/unresolved_warn/Module.symvers -e -i Module.symvers -w -T - 

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/dash_name/pm-dash.mod := printf '%s\n'   pm-dash.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/dash_name/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/dash_name/pm-dash.mod

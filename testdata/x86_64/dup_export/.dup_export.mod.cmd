@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/dup_export/dup_export.mod := printf '%s\n'   dup_export.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/dup_export/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/dup_export/dup_export.mod

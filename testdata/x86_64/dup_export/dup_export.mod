@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/x86_64/dup_export/dup_export.o

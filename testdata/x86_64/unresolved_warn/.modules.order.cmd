@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/unresolved_warn/modules.order := {   echo /tmp/pymodpost-kbuild/x86_64/unresolved_warn/unresolved_warn.ko; :; } > /tmp/pymodpost-kbuild/x86_64/unresolved_warn/modules.order
