@@ -1,0 +1,173 @@
+"""``modinfo`` for module files, printing exactly what Debian bookworm's kmod 30 ``modinfo`` prints.
+
+The pieces, in kmod's order:
+
+* :func:`module_info` -- libkmod's ``kmod_module_get_info``: the ``.modinfo`` strings split into
+  key/value pairs, then five entries describing an appended signature (``sig_id``, ``signer``,
+  ``sig_key``, ``sig_hashalgo``, ``signature``; the last two-hex-digit lists are wrapped after
+  every 20 bytes with a newline and two tabs, as kmod formats them);
+* :func:`render` -- the modinfo tool's printing: ``key:`` padded to 16 columns (``key=value``
+  with ``-0``), ``parm``/``parmtype`` pairs merged into ``parm:`` lines printed after every other
+  field, ``-F`` printing bare values.
+
+Everything is bytes: kmod prints the file's bytes untouched and stops a value at a NUL, and so
+do we.  Messages kmod prints on stderr are returned as ``warnings``/``error`` strings.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field as dc_field
+
+from pymodpost.walk.kmod_file import (
+    KmodElf,
+    KmodErrno,
+    absolute_path,
+    module_name_from_path,
+    read_module_contents,
+)
+from pymodpost.walk.modsig import signature_info
+
+#: wrap the hex dump of keys and signatures after this many bytes
+HEX_BYTES_PER_LINE = 20
+#: "filename:", "parm:" ... are left-justified in this many columns
+KEY_COLUMNS = 16
+
+
+def hex_dump(value: bytes) -> bytes:
+    """``01:AB:...`` in upper case, a newline and two tabs after every 20th byte but the last."""
+    out = bytearray()
+    for i, b in enumerate(value):
+        out += b"%02X" % b
+        if i < len(value) - 1:
+            out += b":"
+            if (i + 1) % HEX_BYTES_PER_LINE == 0:
+                out += b"\n\t\t"
+    return bytes(out)
+
+
+def _upto_nul(value: bytes) -> bytes:
+    return value.split(b"\0", 1)[0]
+
+
+def module_info(data: bytes) -> list[tuple[bytes, bytes]]:
+    """kmod_module_get_info for a module image (already decompressed): (key, value) pairs.
+
+    Raises :class:`KmodErrno` when libkmod cannot read the image (not ELF, no ``.modinfo``...).
+    """
+    entries: list[tuple[bytes, bytes]] = []
+    for s in KmodElf(data).strings(".modinfo"):
+        key, eq, value = s.partition(b"=")
+        entries.append((key, value if eq else b""))
+    sig = signature_info(data)
+    if sig is not None:
+        entries += [
+            (b"sig_id", sig.id_type),
+            (b"signer", _upto_nul(sig.signer)),
+            (b"sig_key", hex_dump(sig.key_id)),
+            (b"sig_hashalgo", sig.hash_algo),
+            (b"signature", hex_dump(sig.signature)),
+        ]
+    return entries
+
+
+@dataclass
+class _Param:
+    name: bytes
+    description: bytes | None = None
+    type: bytes | None = None
+
+
+@dataclass
+class Rendered:
+    """What one module contributes: bytes for stdout and lines for stderr (without prefix)."""
+
+    stdout: bytes = b""
+    warnings: list[str] = dc_field(default_factory=list)
+
+
+def _collect_param(key: bytes, value: bytes, params: list[_Param], warnings: list[str]) -> None:
+    name, colon, rest = value.partition(b":")
+    if not colon:
+        warnings.append(
+            'Found invalid "%s=%s": missing \':\''
+            % (key.decode(errors="surrogateescape"), value.decode(errors="surrogateescape"))
+        )
+        return
+    for p in params:
+        if p.name == name:
+            break
+    else:
+        # kmod pushes new parameters on the front of a list: they print newest first
+        p = _Param(name)
+        params.insert(0, p)
+    if key == b"parm":
+        p.description = rest
+    else:
+        p.type = rest
+
+
+def _param_line(p: _Param, with_key: bool) -> bytes:
+    head = b"parm:".ljust(KEY_COLUMNS) if with_key else b""
+    if p.description is None:
+        # only a parmtype: the full listing shows "name:type", -F parm shows "name: (type)"
+        return head + p.name + (b":" if with_key else b": (") + p.type + (b"" if with_key else b")")
+    if p.type is not None:
+        return head + p.name + b":" + p.description + b" (" + p.type + b")"
+    return head + p.name + b":" + p.description
+
+
+def render(entries: list[tuple[bytes, bytes]], field: str | None, separator: bytes = b"\n") -> Rendered:
+    """The modinfo tool's output for one module whose info list is ``entries``."""
+    out = Rendered()
+    lines: list[bytes] = []
+    params: list[_Param] = []
+    wanted = field.encode(errors="surrogateescape") if field is not None else None
+    if wanted == b"parm":
+        for key, value in entries:
+            if key in (b"parm", b"parmtype"):
+                _collect_param(key, value, params, out.warnings)
+        lines = [_param_line(p, with_key=False) for p in params]
+    else:
+        for key, value in entries:
+            if wanted is not None:
+                if key == wanted:
+                    lines.append(value)
+            elif key in (b"parm", b"parmtype"):
+                _collect_param(key, value, params, out.warnings)
+            elif separator == b"\0":
+                lines.append(key + b"=" + value)
+            else:
+                # printf("%s:%-*s%s", key, 15 - len(key), "", value): a negative width still
+                # pads, left-justified, so keys longer than 15 get |15 - len| spaces
+                lines.append(key + b":" + b" " * abs(KEY_COLUMNS - 1 - len(key)) + value)
+        if wanted is None:
+            lines += [_param_line(p, with_key=True) for p in params]
+    out.stdout = b"".join(line + separator for line in lines)
+    return out
+
+
+@dataclass
+class FileResult:
+    """modinfo on one file: its output, stderr messages, and whether kmod would count a failure."""
+
+    stdout: bytes
+    warnings: list[str]
+    error: str | None = None
+
+
+def modinfo_file(path: str, field: str | None = None, separator: bytes = b"\n") -> FileResult:
+    """Run modinfo's per-file logic: the ``filename`` line, then the info or an error."""
+    filename = os.fsencode(absolute_path(path))
+    head = b""
+    if field == "filename":
+        return FileResult(filename + separator, [])
+    if field is None:
+        head = b"filename:".ljust(KEY_COLUMNS) + filename + separator
+    try:
+        entries = module_info(read_module_contents(path))
+    except KmodErrno as e:
+        name = module_name_from_path(path)
+        return FileResult(head, [], f"could not get modinfo from '{name}': {e.message}")
+    body = render(entries, field, separator)
+    return FileResult(head + body.stdout, body.warnings)
