@@ -1,0 +1,227 @@
+"""Input objects as the linker sees them: sections with BFD-style flags, symbols, relocations.
+
+GNU ld does not work on ELF section flags directly: BFD first turns every section header into
+its own flag word (``SEC_ALLOC``, ``SEC_READONLY``, ``SEC_DEBUGGING`` ...), and orphan placement,
+output-section flag merging and symbol handling are all decided on those.  This module does
+that translation once per input so the later stages can follow ld's decisions literally.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from dataclasses import dataclass, field
+
+from pymodpost.elf import constants as C
+from pymodpost.link.errors import LinkError
+
+# BFD section flags (only their identity matters here, not BFD's numeric values)
+SEC_ALLOC = 1 << 0
+SEC_LOAD = 1 << 1
+SEC_READONLY = 1 << 3
+SEC_CODE = 1 << 4
+SEC_DATA = 1 << 5
+SEC_HAS_CONTENTS = 1 << 8
+SEC_THREAD_LOCAL = 1 << 10
+SEC_DEBUGGING = 1 << 13
+SEC_IN_MEMORY = 1 << 14
+SEC_EXCLUDE = 1 << 15
+SEC_LINK_ONCE = 1 << 17
+SEC_LINKER_CREATED = 1 << 23
+SEC_SMALL_DATA = 1 << 25
+SEC_MERGE = 1 << 26
+SEC_STRINGS = 1 << 27
+SEC_GROUP = 1 << 28
+
+_DEBUG_PREFIXES = (".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zdebug")
+
+#: machine name for `-m` emulations and ld's messages
+MACHINES = {C.EM_X86_64: "elf_x86_64", C.EM_RISCV: "elf64lriscv"}
+
+EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
+SHDR = struct.Struct("<IIQQQQIIQQ")
+SYM = struct.Struct("<IBBHQQ")
+RELA = struct.Struct("<QQq")
+
+
+def bfd_flags(name: str, sh_type: int, sh_flags: int) -> int:
+    """The flag word BFD gives an input section (``_bfd_elf_make_section_from_shdr``)."""
+    flags = 0
+    if sh_type != C.SHT_NOBITS:
+        flags |= SEC_HAS_CONTENTS
+    if sh_type == C.SHT_GROUP:
+        flags |= SEC_GROUP
+    if sh_flags & C.SHF_ALLOC:
+        flags |= SEC_ALLOC
+        if sh_type != C.SHT_NOBITS:
+            flags |= SEC_LOAD
+    if not sh_flags & C.SHF_WRITE:
+        flags |= SEC_READONLY
+    if sh_flags & C.SHF_EXECINSTR:
+        flags |= SEC_CODE
+    elif flags & SEC_LOAD:
+        flags |= SEC_DATA
+    if sh_flags & C.SHF_MERGE:
+        flags |= SEC_MERGE
+    if sh_flags & C.SHF_STRINGS:
+        flags |= SEC_STRINGS
+    if sh_flags & C.SHF_TLS:
+        flags |= SEC_THREAD_LOCAL
+    if sh_flags & C.SHF_EXCLUDE:
+        flags |= SEC_EXCLUDE
+    if not flags & SEC_ALLOC and name.startswith(".") and (
+            name.startswith(_DEBUG_PREFIXES) or name.startswith((".line", ".stab"))
+            or name == ".gdb_index"):
+        flags |= SEC_DEBUGGING
+    if name.startswith(".gnu.linkonce"):
+        flags |= SEC_LINK_ONCE
+    return flags
+
+
+@dataclass(eq=False, slots=True)
+class InputSection:
+    obj: "InputObject"
+    index: int
+    name: str
+    type: int
+    flags: int  # ELF sh_flags
+    size: int
+    link: int
+    info: int
+    align: int
+    entsize: int
+    offset: int
+    bfd: int  # BFD flag word
+    relocs: "InputSection | None" = None  # the SHT_RELA section applying to this one
+    output: object = None  # OutputSection, or DISCARDED
+    output_offset: int = 0
+
+    @property
+    def data(self) -> bytes:
+        if self.type == C.SHT_NOBITS:
+            return b""
+        if self.index < 0:  # made by the linker, filled in at the end
+            return bytes(self.size)
+        return self.obj.data[self.offset:self.offset + self.size]
+
+    @property
+    def align_power(self) -> int:
+        a = self.align & -self.align if self.align else 0
+        return a.bit_length() - 1 if a else 0
+
+
+@dataclass(frozen=True, slots=True)
+class InputSymbol:
+    index: int
+    name: str
+    value: int
+    size: int
+    info: int
+    other: int
+    shndx: int
+
+    @property
+    def bind(self) -> int:
+        return self.info >> 4
+
+    @property
+    def type(self) -> int:
+        return self.info & 0xF
+
+
+@dataclass(eq=False, slots=True)
+class InputObject:
+    path: str
+    data: bytes
+    machine: int
+    flags: int
+    osabi: int
+    sections: list[InputSection] = field(default_factory=list)
+    symbols: list[InputSymbol] = field(default_factory=list)
+    first_global: int = 0
+
+    @property
+    def basename(self) -> str:
+        return os.path.basename(self.path)
+
+
+def _cstr(blob: bytes, off: int, path: str) -> str:
+    end = blob.find(b"\0", off)
+    if off >= len(blob) or end < 0:
+        raise LinkError(f"ld: {path}: corrupt string table offset {off:#x}")
+    return blob[off:end].decode("utf-8", "surrogateescape")
+
+
+def read_object(path: str, data: bytes) -> InputObject:
+    """Parse one relocatable ELF64 little-endian object, refusing what ld would refuse."""
+    if len(data) < 4 or data[:4] != C.ELFMAG:
+        raise LinkError(f"ld:{path}: file format not recognized; treating as linker script")
+    if len(data) < EHDR.size or data[4] != 2 or data[5] != 1:
+        raise LinkError(f"ld: {path}: file format not recognized")
+    (ident, e_type, machine, _ver, _entry, _phoff, shoff, eflags, _ehsize, _phentsize, _phnum,
+     shentsize, shnum, shstrndx) = EHDR.unpack_from(data)
+    if e_type != 1:
+        raise LinkError(f"ld: {path}: file format is not a relocatable object")
+    if shoff == 0 or shentsize != SHDR.size:
+        raise LinkError(f"ld: {path}: file format not recognized")
+    if shnum == 0 and shoff + SHDR.size <= len(data):
+        shnum = SHDR.unpack_from(data, shoff)[5]
+    if shstrndx == C.SHN_XINDEX and shoff + SHDR.size <= len(data):
+        shstrndx = SHDR.unpack_from(data, shoff)[6]
+    if shoff + shnum * SHDR.size > len(data) or shstrndx >= shnum:
+        raise LinkError(f"ld: {path}: file truncated")
+    obj = InputObject(path, data, machine, eflags, ident[7])
+    raw = [SHDR.unpack_from(data, shoff + i * SHDR.size) for i in range(shnum)]
+    for (_n, t, _f, _a, off, size, *_r) in raw:
+        if t != C.SHT_NOBITS and off + size > len(data):
+            raise LinkError(f"ld: {path}: section extends past the end of the file")
+    sh_o, sh_sz = raw[shstrndx][4], raw[shstrndx][5]
+    shstr = data[sh_o:sh_o + sh_sz]
+    for i, (name, t, f, _addr, off, size, link, info, align, entsize) in enumerate(raw):
+        nm = _cstr(shstr, name, path) if i else ""
+        obj.sections.append(InputSection(obj, i, nm, t, f, size, link, info, align, entsize, off,
+                                         bfd_flags(nm, t, f)))
+    for s in obj.sections:
+        if s.type in (C.SHT_RELA, C.SHT_REL):
+            if s.type == C.SHT_REL or s.entsize != RELA.size:
+                raise LinkError(f"ld: {path}: unsupported relocation section {s.name}")
+            if not 0 < s.info < shnum:
+                raise LinkError(f"ld: {path}: bad relocation section {s.name}")
+            obj.sections[s.info].relocs = s
+        elif s.type == C.SHT_SYMTAB:
+            _read_symbols(obj, s)
+    return obj
+
+
+def _read_symbols(obj: InputObject, symtab: InputSection) -> None:
+    if symtab.entsize != SYM.size or symtab.link >= len(obj.sections):
+        raise LinkError(f"ld: {obj.path}: corrupt symbol table")
+    strsec = obj.sections[symtab.link]
+    strings = strsec.data
+    blob = symtab.data
+    obj.first_global = symtab.info
+    for i, (name, info, other, shndx, value, size) in enumerate(SYM.iter_unpack(blob)):
+        nm = _cstr(strings, name, obj.path) if name else ""
+        obj.symbols.append(InputSymbol(i, nm, value, size, info, other, shndx))
+
+
+def read_relocs(sec: InputSection, nsyms: int) -> list[tuple[int, int, int, int]]:
+    """(offset, symbol index, type, addend) for every entry of a RELA section."""
+    out = []
+    for off, info, addend in RELA.iter_unpack(sec.data):
+        sym = info >> 32
+        if sym >= nsyms:
+            raise LinkError(f"ld: {sec.obj.path}: bad symbol index: {sym:08x} in {sec.name}")
+        out.append((off, sym, info & 0xFFFFFFFF, addend))
+    return out
+
+
+BUILD_ID_SHA1_SIZE = 16 + 20  # note header, "GNU\0", 20-byte SHA-1
+
+
+def build_id_section(obj: InputObject) -> InputSection:
+    """The ``.note.gnu.build-id`` section ld makes (no SEC_HAS_CONTENTS: filled at the end)."""
+    return InputSection(obj, -1, ".note.gnu.build-id", C.SHT_NOTE, C.SHF_ALLOC, BUILD_ID_SHA1_SIZE,
+                        0, 0, 4, 0, 0,
+                        SEC_ALLOC | SEC_LOAD | SEC_IN_MEMORY | SEC_LINKER_CREATED | SEC_READONLY
+                        | SEC_DATA)

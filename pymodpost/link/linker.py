@@ -1,0 +1,295 @@
+"""``ld -r [-T script] [--build-id=sha1]``: the whole link, in-process.
+
+Stages, each a faithful step of GNU ld 2.40 for relocatable output:
+
+1. read the inputs (:mod:`inputs`), resolve globals (:mod:`symbols`);
+2. map input sections to output sections and order them (:mod:`placement`);
+3. lay out each output section (input offsets with alignment padding, BYTE data) and walk the
+   statements with a location counter to give script sections without an address theirs;
+4. build the symbol table: section symbols, then each input's locals in the order ld first
+   touches the input, then globals in hash-table order;
+5. rewrite relocations against output sections and symbols;
+6. write the file (:mod:`writer`) and fill in the build-id.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+
+from pymodpost.elf import constants as C
+from pymodpost.link import inputs as I
+from pymodpost.link.errors import LinkError
+from pymodpost.link.placement import DISCARDED, Layout, OutputSection
+from pymodpost.link.script import AlignDot, DataItem, LinkerScript
+from pymodpost.link.symbols import GlobalSymbol, resolve
+from pymodpost.link.writer import OutSym, write_relocatable
+
+#: emulation name (ld -m) -> ELF machine
+EMULATIONS = {"elf_x86_64": C.EM_X86_64, "elf64lriscv": C.EM_RISCV}
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    emulation: str | None = None  # None: take the machine from the first input
+    build_id: bool = False  # --build-id=sha1
+    script: LinkerScript | None = None
+
+
+@dataclass
+class LinkResult:
+    data: bytes
+    output_sections: list[OutputSection] = field(default_factory=list)
+
+
+def _align(value: int, power_or_bytes: int, *, is_power: bool = True) -> int:
+    a = 1 << power_or_bytes if is_power else max(power_or_bytes, 1)
+    return (value + a - 1) & -a
+
+
+def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
+    """Link ``(path, bytes)`` inputs into one relocatable object; raises :class:`LinkError`."""
+    if not inputs:
+        raise LinkError("ld: no input files")
+    objects = [I.read_object(path, data) for path, data in inputs]
+    machine = EMULATIONS[options.emulation] if options.emulation else objects[0].machine
+    for obj in objects:
+        if obj.machine != machine:
+            raise LinkError(_incompatible(obj, machine))
+    if machine not in I.MACHINES:
+        raise LinkError(f"ld: {objects[0].path}: unsupported machine {machine}")
+    script = options.script or LinkerScript("<default>", ())
+    build_id = None
+    if options.build_id:
+        first = next((o for o in objects if len(o.sections) > 1), None)
+        if first is not None:
+            build_id = I.build_id_section(first)
+    globals_ = resolve(objects)
+    layout = Layout(script, objects, build_id)
+    out_secs = [s for s in layout.sections if s.members]
+    _size_sections(out_secs)
+    _assign_addresses(layout)
+    return LinkResult(_emit(objects, machine, out_secs, globals_, build_id), out_secs)
+
+
+def _incompatible(obj: I.InputObject, machine: int) -> str:
+    arch = {C.EM_X86_64: "i386:x86-64", C.EM_RISCV: "riscv:rv64", 3: "i386",
+            C.EM_AARCH64 if hasattr(C, "EM_AARCH64") else 183: "aarch64"}
+    want = arch.get(machine, f"EM {machine}")
+    have = arch.get(obj.machine)
+    if have is None:
+        return f"ld: {obj.path}: Relocations in generic ELF (EM: {obj.machine})"
+    return f"ld: {have} architecture of input file `{obj.path}' is incompatible with {want} output"
+
+
+def _size_sections(out_secs: list[OutputSection]) -> None:
+    for out in out_secs:
+        dot = 0
+        for m in out.members:
+            if isinstance(m, I.InputSection):
+                dot = _align(dot, m.align_power)
+                m.output_offset = dot
+                dot += m.size
+            elif isinstance(m, DataItem):
+                dot += m.width
+            elif isinstance(m, AlignDot):
+                dot = _align(dot, m.alignment, is_power=False)
+        out.size = dot
+        st = out.statement
+        if st is not None and st.script is not None and st.script.align:
+            out.align_power = max(out.align_power, st.script.align.bit_length() - 1)
+
+
+def _assign_addresses(layout: Layout) -> None:
+    """Walk the statements with ld's location counter (``.``): only script sections without
+    an address of their own end up somewhere other than 0."""
+    dot = 0
+    for st in layout.statements[1:]:
+        out = st.bfd
+        if out is None or not out.members:
+            continue
+        address = st.address
+        if address is None:
+            address = _align(dot, out.align_power)
+        out.vma = address
+        if out.flags & I.SEC_ALLOC:
+            dot = address + out.size
+
+
+# --- the symbol table and relocations --------------------------------------------------------
+
+def _input_order(objects: list[I.InputObject], out_secs: list[OutputSection]) -> list[I.InputObject]:
+    """Inputs in the order ld's final pass first reaches one of their sections."""
+    seen: dict[int, I.InputObject] = {}
+    for out in out_secs:
+        for m in out.members:
+            if isinstance(m, I.InputSection) and not m.bfd & I.SEC_LINKER_CREATED:
+                seen.setdefault(id(m.obj), m.obj)
+    for obj in objects:
+        seen.setdefault(id(obj), obj)
+    return list(seen.values())
+
+
+def _section_of(obj: I.InputObject, shndx: int) -> I.InputSection | None:
+    if 0 < shndx < len(obj.sections) and shndx < C.SHN_LORESERVE:
+        return obj.sections[shndx]
+    return None
+
+
+def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_id) -> bytes:
+    # section header indices: each output section, then its .rela if it has relocations
+    has_relocs = {id(out): any(isinstance(m, I.InputSection) and m.relocs is not None
+                               and m.relocs.size for m in out.members) for out in out_secs}
+    shndx: dict[int, int] = {}
+    n = 1
+    for out in out_secs:
+        shndx[id(out)] = n
+        n += 2 if has_relocs[id(out)] else 1
+
+    syms: list[OutSym] = [OutSym("", 0, 0, 0, 0, C.SHN_UNDEF)]
+    section_sym: dict[int, int] = {}
+    for out in out_secs:
+        section_sym[id(out)] = len(syms)
+        syms.append(OutSym("", 0, 0, (C.STB_LOCAL << 4) | C.STT_SECTION, 0, shndx[id(out)]))
+
+    local_index: dict[int, list[int]] = {}
+    for obj in _input_order(objects, out_secs):
+        mapping = [-1] * obj.first_global
+        local_index[id(obj)] = mapping
+        have_file = False
+        for sym in obj.symbols[1:obj.first_global]:
+            if sym.shndx == C.SHN_UNDEF or sym.type == C.STT_SECTION:
+                continue
+            sec = _section_of(obj, sym.shndx)
+            if sym.shndx < C.SHN_LORESERVE:
+                if sec is None or sec.output is None or sec.output is DISCARDED:
+                    continue
+            if sym.type == C.STT_FILE:
+                have_file = True
+            if not have_file:
+                have_file = True
+                syms.append(OutSym(obj.basename, 0, 0, (C.STB_LOCAL << 4) | C.STT_FILE, 0,
+                                   C.SHN_ABS))
+            if sec is not None:
+                value, ndx = sym.value + sec.output_offset, shndx[id(sec.output)]
+            else:
+                value, ndx = sym.value, sym.shndx
+            mapping[sym.index] = len(syms)
+            syms.append(OutSym(sym.name, value, sym.size, sym.info, sym.other, ndx))
+    first_global = len(syms)
+
+    from pymodpost.link.hashorder import traversal_order
+    names = list(globals_)
+    for i in traversal_order([nm.encode("utf-8", "surrogateescape") for nm in names]):
+        g = globals_[names[i]]
+        other = (g.sym.other if g.defined else 0) & ~3 | g.visibility
+        if g.defined:
+            sec = _section_of(g.obj, g.sym.shndx)
+            if sec is not None and (sec.output is None or sec.output is DISCARDED):
+                # defined in a discarded section: ld writes it as undefined
+                g.out_index = len(syms)
+                syms.append(OutSym(g.name, 0, 0, (C.STB_GLOBAL << 4) | g.type, other, C.SHN_UNDEF))
+                continue
+            if sec is not None:
+                value, ndx = g.sym.value + sec.output_offset, shndx[id(sec.output)]
+            else:
+                value, ndx = g.sym.value, g.sym.shndx
+            g.out_index = len(syms)
+            syms.append(OutSym(g.name, value, g.sym.size, g.sym.info, other, ndx))
+        elif g.common:
+            g.out_index = len(syms)
+            bind = C.STB_GLOBAL if g.strong_ref else C.STB_WEAK
+            syms.append(OutSym(g.name, g.common_align, g.common_size, (bind << 4) | g.type, other,
+                               C.SHN_COMMON))
+        else:
+            bind = C.STB_GLOBAL if g.strong_ref else C.STB_WEAK
+            g.out_index = len(syms)
+            syms.append(OutSym(g.name, 0, g.ref_size, (bind << 4) | g.type, other, C.SHN_UNDEF))
+
+    contents: dict[int, bytearray] = {}
+    relocs: dict[int, bytearray] = {}
+    for out in out_secs:
+        buf = bytearray(out.size) if out.elf_type != C.SHT_NOBITS else bytearray()
+        rel = bytearray()
+        pos = 0
+        for m in out.members:
+            if isinstance(m, I.InputSection):
+                if m.type != C.SHT_NOBITS and buf:
+                    buf[m.output_offset:m.output_offset + m.size] = m.data
+                pos = m.output_offset + m.size
+                if m.relocs is not None and m.relocs.size:
+                    rel += _relocate(m, buf, globals_, local_index[id(m.obj)], section_sym, machine)
+            elif isinstance(m, DataItem):
+                if buf:
+                    buf[pos:pos + m.width] = (m.value & ((1 << (8 * m.width)) - 1)).to_bytes(
+                        m.width, "little")
+                pos += m.width
+            elif isinstance(m, AlignDot):
+                pos = _align(pos, m.alignment, is_power=False)
+        contents[id(out)] = buf
+        if rel:
+            relocs[id(out)] = rel
+    return write_relocatable(machine, objects, out_secs, contents, relocs, syms, first_global,
+                             section_sym, build_id)
+
+
+_RELA = struct.Struct("<QQq")
+
+# bytes a relocation covers, for clearing the field of one against a discarded section
+_X86_WIDTH8 = {1, 24, 25, 26, 28, 29}  # R_X86_64_64, PC64, GOTOFF64, GOTPC64, GOTPCREL64, GOTPLT64
+_RISCV_WIDTH = {1: 4, 2: 8, 35: 1, 36: 2, 37: 4, 38: 8, 39: 1, 40: 2, 41: 4, 42: 8}
+
+
+def _field_width(machine: int, rtype: int) -> int:
+    if machine == C.EM_X86_64:
+        return 0 if rtype == 0 else 8 if rtype in _X86_WIDTH8 else 4
+    return _RISCV_WIDTH.get(rtype, 4)
+
+
+def _relocate(sec: I.InputSection, buf: bytearray, globals_, mapping, section_sym,
+              machine: int) -> bytes:
+    obj = sec.obj
+    out = bytearray()
+    debug = bool(sec.bfd & I.SEC_DEBUGGING)
+    base = sec.output_offset
+    for off, symidx, rtype, addend in I.read_relocs(sec.relocs, len(obj.symbols)):
+        if off > sec.size:
+            raise LinkError(f"ld: {obj.path}: bad reloc offset {off:#x} in section `{sec.name}'")
+        target: I.InputSection | None = None
+        if symidx == 0:
+            new_sym = 0
+        elif symidx < obj.first_global:
+            sym = obj.symbols[symidx]
+            target = _section_of(obj, sym.shndx)
+            if sym.type == C.STT_SECTION:
+                if target is not None and target.output not in (None, DISCARDED):
+                    new_sym = section_sym[id(target.output)]
+                    addend += target.output_offset
+                else:
+                    new_sym = -1
+            elif mapping[symidx] >= 0:
+                new_sym = mapping[symidx]
+            else:
+                new_sym = -1
+        else:
+            g = globals_[obj.symbols[symidx].name]
+            if g.defined:
+                target = _section_of(g.obj, g.sym.shndx)
+                if target is not None and target.output in (None, DISCARDED):
+                    new_sym = -1
+                else:
+                    new_sym = g.out_index
+            else:
+                new_sym = g.out_index
+        if new_sym < 0:
+            # against a discarded section: ld clears the field; in debug sections it drops
+            # the relocation, elsewhere it keeps it as R_*_NONE against nothing
+            w = _field_width(machine, rtype)
+            p = base + off
+            buf[p:p + w] = bytes(w)
+            if debug:
+                continue
+            out += _RELA.pack(base + off, 0, 0)
+            continue
+        out += _RELA.pack(base + off, (new_sym << 32) | rtype, addend)
+    return bytes(out)

@@ -1,0 +1,96 @@
+"""Global symbol resolution across the inputs, as ``ld -r`` does it.
+
+Each global name gets one entry in the order ld first looks it up (input order, symbol-table
+order), which is also the insertion order of ld's hash table and so decides the order of the
+output's global symbols (see :mod:`pymodpost.link.hashorder`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pymodpost.elf import constants as C
+from pymodpost.link.errors import LinkError
+from pymodpost.link.inputs import InputObject, InputSymbol
+
+
+@dataclass(eq=False, slots=True)
+class GlobalSymbol:
+    name: str
+    # the defining (or, for commons, the chosen) input; None while undefined
+    obj: InputObject | None = None
+    sym: InputSymbol | None = None
+    common: bool = False
+    common_size: int = 0
+    common_align: int = 0
+    strong_ref: bool = False  # some reference or definition is not weak
+    type: int = C.STT_NOTYPE
+    ref_size: int = 0
+    visibility: int = 0
+    other: int = 0
+    out_index: int = -1
+    refs: list = field(default_factory=list)  # (obj, sym) of every mention, in order
+
+    @property
+    def defined(self) -> bool:
+        return self.obj is not None and not self.common
+
+
+def _merge_visibility(g: GlobalSymbol, other: int) -> None:
+    vis = other & 3
+    if vis and (g.visibility == 0 or vis < g.visibility):
+        g.visibility = vis
+
+
+def resolve(objects: list[InputObject]) -> dict[str, GlobalSymbol]:
+    """Name -> GlobalSymbol, in first-lookup order (dicts keep insertion order)."""
+    table: dict[str, GlobalSymbol] = {}
+    for obj in objects:
+        for sym in obj.symbols[obj.first_global:]:
+            if sym.bind == C.STB_LOCAL:
+                raise LinkError(f"ld: {obj.path}: local symbol `{sym.name}' in global part of "
+                                f"symbol table")
+            g = table.get(sym.name)
+            if g is None:
+                g = table[sym.name] = GlobalSymbol(sym.name)
+            g.refs.append((obj, sym))
+            _merge_visibility(g, sym.other)
+            weak = sym.bind == C.STB_WEAK
+            if sym.shndx == C.SHN_UNDEF:
+                if not weak:
+                    g.strong_ref = True
+                if g.obj is None:
+                    if g.type == C.STT_NOTYPE:
+                        g.type = sym.type
+                    g.ref_size = g.ref_size or sym.size
+                continue
+            if sym.shndx == C.SHN_COMMON:
+                if g.defined:
+                    continue  # a real definition beats a common one
+                if not weak:
+                    g.strong_ref = True
+                if g.common:
+                    g.common_size = max(g.common_size, sym.size)
+                    g.common_align = max(g.common_align, sym.value)
+                else:
+                    g.obj, g.sym, g.common = obj, sym, True
+                    g.common_size, g.common_align = sym.size, sym.value
+                    g.type = sym.type
+                continue
+            # a definition
+            if g.defined:
+                prev_weak = g.sym.bind == C.STB_WEAK
+                if not weak and not prev_weak:
+                    raise LinkError(_multiple_definition(sym.name, obj, g.obj))
+                if weak or not prev_weak:
+                    continue  # the first definition of equal strength stays
+            g.obj, g.sym, g.common = obj, sym, False
+            g.type = sym.type
+            if not weak:
+                g.strong_ref = True
+    return table
+
+
+def _multiple_definition(name: str, obj: InputObject, first: InputObject) -> str:
+    return (f"ld: {obj.path}: multiple definition of `{name}'; "
+            f"{first.path}: first defined here")
