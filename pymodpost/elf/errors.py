@@ -1,8 +1,8 @@
-"""The one error the ELF layer raises: a malformed or unsupported file, named with the problem."""
+"""Errors of the ELF layer: a malformed input file (ElfError) and an unwritable model (ElfWriteError)."""
 
 from __future__ import annotations
 
-from pymodpost.errors import InputError
+from pymodpost.errors import InputError, PymodpostError
 
 
 class ElfError(InputError):
@@ -11,3 +11,8 @@ class ElfError(InputError):
     Every accessor of :class:`pymodpost.elf.reader.ElfFile` raises this (never IndexError,
     struct.error, MemoryError, ...) when the bytes do not describe what the accessor needs.
     """
+
+
+class ElfWriteError(PymodpostError):
+    """An :class:`pymodpost.elf.writer.ElfModel` that cannot be written as asked (overlapping
+    sections, a size that disagrees with the data, a name missing from .shstrtab, ...)."""

@@ -188,6 +188,16 @@ class ElfFile:
                              f"{C.section_type_name(self.machine, target.type)}, not a {what}")
         return target
 
+    def elf_size(self) -> int:
+        """Where the ELF contents end: the furthest of the header, the section header table
+        and every section's bytes.  Anything after it (a module signature) is a trailer."""
+        h = self.header
+        end = max(h.e_ehsize, h.e_shoff + h.e_shnum * h.e_shentsize if h.e_shoff else 0)
+        for s in self.sections:
+            if s.type not in (C.SHT_NOBITS, C.SHT_NULL):
+                end = max(end, s.offset + s.size)
+        return end
+
     # --- strings --------------------------------------------------------------------------
     def string(self, strtab: Section | int, offset: int) -> str:
         s = self.section(strtab)
