@@ -1,0 +1,48 @@
+"""``pymodpost-modpost``: a drop-in for Linux 6.1 ``scripts/mod/modpost``.
+
+Same command line, same files, same stderr, same exit status -- so kbuild can run it as
+``make M=... MODPOST=$(command -v pymodpost-modpost) modules``.  This front end only parses
+the options, feeds ``-T -`` from stdin and prints the diagnostics the library returns.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    prog = sys.argv[0] if sys.argv and sys.argv[0] else "modpost"
+    try:
+        return _run(args, prog)
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+    except BrokenPipeError:
+        return 141
+
+
+def _run(args: list[str], prog: str) -> int:
+    from pymodpost.modpost.options import GetoptError, parse_args
+
+    try:
+        opts = parse_args(args, prog)
+    except GetoptError as e:
+        sys.stderr.write(e.message)
+        return 1
+    from pymodpost.modpost.core import Modpost
+
+    stdin = None
+    if opts.files_source == "-":
+        stdin = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+    result = Modpost(opts, stdin=stdin).run()
+    err = sys.stderr
+    for d in result.diagnostics:
+        err.write(d.text)
+    err.flush()
+    return result.status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

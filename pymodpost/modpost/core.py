@@ -1,0 +1,621 @@
+"""Linux 6.1 ``scripts/mod/modpost``: main(), read_symbols(), the checks and the writers.
+
+The order of work, and therefore of every diagnostic, follows modpost.c's main():
+
+1. read every ``-i`` dump (read_dump), in command-line order;
+2. read every positional object, then every object named by ``-T`` (read_symbols): licence and
+   namespace imports from .modinfo, the symbol walk (handle_symbol + device tables), namespaces
+   from ``__kstrtabns_*``, the section-mismatch scan, srcversion, and with ``-m`` the
+   ``module_layout`` import and CRCs from the ``.<obj>.cmd`` files;
+3. for each module read from an object: check_exports + write ``<name>.mod.c``
+   (``.vmlinux.export.c`` for vmlinux) -- checks and writes interleave;
+4. ``-d`` nsdeps, ``-o`` Module.symvers, the ``-E`` verdict, the "suppressed" warning.
+
+Once an ERROR has been logged no file is written any more (write_buf); a FATAL ends the run
+on the spot.  The result is returned as data (:class:`ModpostResult`); nothing is printed here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pymodpost.kernel.symvers import SymversEntry, SymversParseError, UnknownExportType, parse_symvers
+from pymodpost.modpost import objfile as of
+from pymodpost.modpost.clib import c_string, remove_dot, strtoul
+from pymodpost.modpost.diagnostics import ERROR, FATAL, RAW, WARNING, Diagnostic
+from pymodpost.modpost.model import ExportTable, Module, Symbol, add_namespace
+from pymodpost.modpost.options import ModpostOptions
+
+MAX_UNRESOLVED_REPORTS = 10
+PATH_MAX = 4096
+#: buf_printf formats into a 500-byte buffer and refuses anything longer
+BUF_PRINTF_SIZE = 500
+
+#: include/linux/license.h license_is_gpl_compatible()
+GPL_COMPATIBLE = frozenset({"GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL",
+                            "Dual MPL/GPL"})
+
+
+class Stop(Exception):
+    """The run ends now with ``status`` (fatal(), perror()+exit(1))."""
+
+    def __init__(self, status: int = 1):
+        super().__init__(status)
+        self.status = status
+
+
+@dataclass(slots=True)
+class ModpostResult:
+    status: int
+    diagnostics: list[Diagnostic]
+    modules: list[Module]
+    #: files as modpost would have them after the run: path -> bytes (also those left unchanged)
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    #: the Module.symvers rows of ``-o`` (computed even when an error suppressed writing)
+    symvers: list[SymversEntry] = field(default_factory=list)
+    sec_mismatch_count: int = 0
+
+    @property
+    def stderr(self) -> str:
+        return "".join(d.text for d in self.diagnostics)
+
+
+class Modpost:
+    """One modpost run.  ``cwd`` is where relative paths are taken from (modpost's CWD)."""
+
+    def __init__(self, options: ModpostOptions, *, cwd: str | None = None, stdin: str | None = None,
+                 write: bool = True):
+        self.opts = options
+        self.cwd = cwd
+        self.stdin = stdin
+        self.write_files = write
+        self.diagnostics: list[Diagnostic] = []
+        self.modules: list[Module] = []
+        self.exports = ExportTable()
+        self.error_occurred = False
+        self.nr_unresolved = 0
+        self.sec_mismatch_count = 0
+        self.outputs: dict[str, bytes] = {}
+        self.symvers: list[SymversEntry] = []
+        #: 64 - sizeof(Elf_Addr): decided by the ELF class of the objects (56 for 64-bit)
+        self.module_name_len = 56
+
+    # -- logging ------------------------------------------------------------------------
+
+    def log(self, level: str, kind: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(level, kind, message))
+        if level == FATAL:
+            raise Stop(1)
+        if level == ERROR:
+            self.error_occurred = True
+
+    def warn(self, kind: str, message: str) -> None:
+        self.log(WARNING, kind, message)
+
+    def error(self, kind: str, message: str) -> None:
+        self.log(ERROR, kind, message)
+
+    def fatal(self, kind: str, message: str) -> None:
+        self.log(FATAL, kind, message)
+
+    def raw(self, kind: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(RAW, kind, message))
+
+    def perror_exit(self, path: str, strerror: str) -> None:
+        self.raw("io", f"{path}: {strerror}\n")
+        raise Stop(1)
+
+    # -- files --------------------------------------------------------------------------
+
+    def path(self, p: str) -> str:
+        return p if self.cwd is None or os.path.isabs(p) else os.path.join(self.cwd, p)
+
+    def read_text_file(self, name: str) -> str:
+        """read_text_file(): the whole file as a C string; perror + exit(1) if unreadable."""
+        try:
+            with open(self.path(name), "rb") as f:
+                data = f.read()
+        except OSError as e:
+            self.perror_exit(name, os.strerror(e.errno) if e.errno else str(e))
+        return c_string(data.decode("utf-8", "surrogateescape"))
+
+    def write_buf(self, name: str, text: str) -> None:
+        data = text.encode("utf-8", "surrogateescape")
+        if self.error_occurred:
+            return
+        self.outputs[name] = data
+        if self.write_files:
+            from pymodpost.fileio import write_atomic
+
+            try:
+                write_atomic(self.path(name), data)
+            except OSError as e:
+                self.perror_exit(name, os.strerror(e.errno) if e.errno else str(e))
+
+    def write_if_changed(self, name: str, text: str) -> None:
+        data = text.encode("utf-8", "surrogateescape")
+        try:
+            with open(self.path(name), "rb") as f:
+                if f.read() == data:
+                    self.outputs[name] = data
+                    return
+        except OSError:
+            pass
+        self.write_buf(name, text)
+
+    def bprintf(self, buf: list[str], text: str) -> None:
+        """buf_printf(): one formatted piece; 500 bytes or more is FATAL."""
+        size = len(text.encode("utf-8", "surrogateescape"))
+        if size >= BUF_PRINTF_SIZE:
+            shown = text.encode("utf-8", "surrogateescape")[:BUF_PRINTF_SIZE - 1].decode("utf-8", "surrogateescape")
+            self.fatal("buf-overflow", f"buf_printf output truncated for string {shown}: {size + 1} bytes needed, "
+                                       f"{BUF_PRINTF_SIZE} available\n")
+        buf.append(text)
+
+    # -- main ---------------------------------------------------------------------------
+
+    def run(self) -> ModpostResult:
+        status = 0
+        try:
+            status = self._main()
+        except Stop as stop:
+            status = stop.status
+        return ModpostResult(status, self.diagnostics, self.modules, self.outputs, self.symvers,
+                             self.sec_mismatch_count)
+
+    def _main(self) -> int:
+        opts = self.opts
+        for dump in opts.dump_files:
+            self.read_dump(dump)
+        for obj in opts.objects:
+            self.read_symbols(obj)
+        if opts.files_source is not None:
+            self.read_symbols_from_files(opts.files_source)
+
+        for mod in self.modules:
+            if mod.from_dump:
+                continue
+            if mod.is_vmlinux:
+                self.write_vmlinux_export_c_file(mod)
+            else:
+                self.write_mod_c_file(mod)
+
+        if opts.missing_namespace_deps is not None:
+            self.write_namespace_deps_files(opts.missing_namespace_deps)
+        self.symvers = self.dump_rows()
+        if opts.dump_write is not None:
+            self.write_buf(opts.dump_write, "".join(e.line() for e in self.symvers))
+        if self.sec_mismatch_count and not opts.sec_mismatch_warn_only:
+            self.error("section-mismatches-detected", "Section mismatches detected.\n"
+                       "Set CONFIG_SECTION_MISMATCH_WARN_ONLY=y to allow them.\n")
+        if self.nr_unresolved > MAX_UNRESOLVED_REPORTS:
+            self.warn("unresolved-suppressed", f"suppressed {self.nr_unresolved - MAX_UNRESOLVED_REPORTS} "
+                      "unresolved symbol warnings because there were too many)\n")
+        return 1 if self.error_occurred else 0
+
+    # -- modules and exports ------------------------------------------------------------
+
+    def new_module(self, name: str) -> Module:
+        mod = Module(name, is_vmlinux=(name == "vmlinux"))
+        self.modules.append(mod)
+        return mod
+
+    def find_module(self, name: str) -> Module | None:
+        for mod in self.modules:
+            if mod.name == name:
+                return mod
+        return None
+
+    def sym_add_exported(self, name: str, mod: Module, gpl_only: bool) -> Symbol:
+        s = self.exports.find(name)
+        if s is not None and (not self.opts.external_module or s.module.is_vmlinux or s.module is mod):
+            self.error("exported-twice", f"{mod.name}: '{name}' exported twice. Previous export was in "
+                       f"{s.module.name}{'' if s.module.is_vmlinux else '.ko'}\n")
+        s = Symbol(name, module=mod, is_gpl_only=gpl_only)
+        mod.exported_symbols.append(s)
+        self.exports.add(s)
+        return s
+
+    def sym_update_namespace(self, name: str, namespace: str) -> None:
+        s = self.exports.find(name)
+        if s is None:
+            self.error("namespace-without-export", f"Could not update namespace({namespace}) for symbol {name}\n")
+            return
+        s.namespace = namespace or None
+
+    # -- read_dump ----------------------------------------------------------------------
+
+    def read_dump(self, fname: str) -> None:
+        text = self.read_text_file(fname)
+        try:
+            rows = parse_symvers(text, fname)
+        except SymversParseError as e:
+            # lines before the bad one were taken in already; replay them, then stop
+            good = parse_symvers("\n".join(text.split("\n")[:e.line_number - 1]) + "\n", fname) \
+                if e.line_number > 1 else []
+            self._take_dump_rows(good)
+            self.fatal("symvers-parse", e.message + "\n")
+            return
+        self._take_dump_rows(rows)
+
+    def _take_dump_rows(self, rows: list[SymversEntry | UnknownExportType]) -> None:
+        modules: dict[str, Module] = {m.name: m for m in reversed(self.modules)}
+        for row in rows:
+            if isinstance(row, UnknownExportType):
+                self.error("symvers-unknown-export", row.message)
+                continue
+            mod = modules.get(row.module)
+            if mod is None:
+                mod = self.new_module(row.module)
+                mod.from_dump = True
+                modules[row.module] = mod
+            s = self.sym_add_exported(row.symbol, mod, row.gpl_only)
+            s.crc = row.crc
+            s.crc_valid = True
+            self.sym_update_namespace(row.symbol, row.namespace)
+
+    # -- read_symbols -------------------------------------------------------------------
+
+    def read_symbols_from_files(self, source: str) -> None:
+        if source == "-":
+            text = self.stdin if self.stdin is not None else ""
+        else:
+            try:
+                with open(self.path(source), "rb") as f:
+                    text = f.read().decode("utf-8", "surrogateescape")
+            except OSError as e:
+                self.fatal("io", f"Can't open filenames file {source}: {os.strerror(e.errno)}")
+        # fgets(fname, PATH_MAX, in): lines longer than PATH_MAX-1 come in pieces
+        for line in _split_keep(text):
+            while len(line) > PATH_MAX - 1:
+                self.read_symbols(line[:PATH_MAX - 1])
+                line = line[PATH_MAX - 1:]
+            if line.endswith("\n"):
+                line = line[:-1]
+            self.read_symbols(c_string(line))
+
+    def read_symbols(self, filename: str) -> None:
+        if not filename.endswith(".o"):
+            self.error("not-dot-o", f"{filename}: filename must be suffixed with .o\n")
+            return
+        try:
+            data = of.grab_file(self.path(filename))
+        except of.ObjectUnreadable as e:
+            if self.opts.ignore_missing_files:
+                self.raw("ignored", f"{filename}: {e.strerror} (ignored)\n")
+                return
+            self.perror_exit(filename, e.strerror)
+        if len(data) < (64 if data[4:5] != b"\x01" else 52) or data[:4] != b"\x7fELF":
+            return  # an empty .o or not ELF at all: silently skipped
+        try:
+            obj = of.ObjectFile(filename, data)
+        except of.ObjectFatal as e:
+            self.fatal("bad-object", e.message)
+            return
+        self.module_name_len = 64 - (8 if obj.is64 else 4)
+        mod = self.new_module(filename[:-2])
+        mod.object_path = filename
+
+        if not mod.is_vmlinux:
+            licenses = of.modinfo_values(obj.modinfo, "license")
+            if not licenses:
+                self.error("missing-license", f"missing MODULE_LICENSE() in {filename}\n")
+            for lic in licenses:
+                if lic not in GPL_COMPATIBLE:
+                    mod.is_gpl_compatible = False
+                    break
+            for ns in of.modinfo_values(obj.modinfo, "import_ns"):
+                add_namespace(mod.imported_namespaces, ns)
+
+        self._walk_symbols(mod, obj)
+
+        from pymodpost.modpost.secmismatch import check_sec_ref
+
+        check_sec_ref(self, filename, obj)
+
+        if not mod.is_vmlinux:
+            if of.modinfo_values(obj.modinfo, "version") or self.opts.all_versions:
+                from pymodpost.modpost.sumversion import get_src_version
+
+                mod.srcversion = get_src_version(self, mod.name)
+
+        if self.opts.modversions:
+            mod.unresolved_symbols.append(Symbol("module_layout"))
+            self.mod_set_crcs(mod)
+
+    def _walk_symbols(self, mod: Module, obj: of.ObjectFile) -> None:
+        """Both symbol-table passes of read_symbols(), touching in Python only symbols that matter."""
+        shndx = obj.sym_shndx
+        bind = obj.sym_bind
+        prefixes = obj.name_prefixes(12)
+        undef = (shndx == of.SHN_UNDEF) & ((bind == of.STB_GLOBAL) | (bind == of.STB_WEAK))
+        common = shndx == of.SHN_COMMON
+        defined = ~((shndx == of.SHN_UNDEF) | common)
+        interesting_defined = defined & (
+            _starts(prefixes, b"__ksymtab_") | _starts(prefixes, b"init_module")
+            | _starts(prefixes, b"cleanup_modu") | _starts(prefixes, b"__mod_"))
+        # SPARC registers and '.'-names are about undefined symbols only; handled in handle_symbol
+        pass1 = np.flatnonzero(undef | common | interesting_defined)
+        machine = obj.machine
+        name_of = obj.sym_name_of
+        from pymodpost.modpost.file2alias import handle_moddevtable
+
+        for i in pass1.tolist():
+            symname = remove_dot(name_of(i))
+            sh = int(shndx[i])
+            if sh == of.SHN_COMMON:
+                if not symname.startswith("__gnu_lto_"):
+                    self.warn("common-symbol", f"\"{symname}\" [{mod.name}] is COMMON symbol\n")
+            elif sh == of.SHN_UNDEF:
+                b = int(bind[i])
+                if b != of.STB_GLOBAL and b != of.STB_WEAK:
+                    pass
+                elif _ignore_undef_symbol(machine, symname):
+                    pass
+                else:
+                    if machine in (of.EM_SPARC, of.EM_SPARCV9):
+                        if int(obj.sym_type[i]) == of.STT_SPARC_REGISTER:
+                            continue
+                        if symname.startswith("."):
+                            symname = "_" + symname[1:2].upper() + symname[2:]
+                    mod.unresolved_symbols.append(Symbol(symname, weak=(b == of.STB_WEAK)))
+            else:
+                if symname.startswith("__ksymtab_"):
+                    secname = obj.sec_name(int(obj.sym_secindex[i]))
+                    if secname.startswith("___ksymtab_gpl+"):
+                        self.sym_add_exported(symname[10:], mod, True)
+                    elif secname.startswith("___ksymtab+"):
+                        self.sym_add_exported(symname[10:], mod, False)
+                if symname == "init_module":
+                    mod.has_init = True
+                if symname == "cleanup_module":
+                    mod.has_cleanup = True
+            if sh != 0 and symname.startswith("__mod_"):
+                handle_moddevtable(self, mod, obj, i, symname)
+
+        for i in np.flatnonzero(_starts(prefixes, b"__kstrtabns_")).tolist():
+            symname = remove_dot(name_of(i))
+            if symname.startswith("__kstrtabns_"):
+                value = obj.c_string_in_section(int(obj.sym_secindex[i]), int(obj.sym_value[i]))
+                self.sym_update_namespace(symname[12:], value)
+
+    # -- CRCs ---------------------------------------------------------------------------
+
+    def mod_set_crcs(self, mod: Module) -> None:
+        if mod.is_vmlinux:
+            objlist = ".vmlinux.objs"
+        else:
+            objlist = f"{mod.name}.mod"
+            if len(objlist.encode()) >= PATH_MAX:
+                self.error("path-too-long", f"{objlist[:PATH_MAX - 1]}: too long path was truncated\n")
+                return
+        text = self.read_text_file(objlist)
+        for obj in text.split("\n"):
+            if not obj:
+                break
+            self.extract_crcs_for_object(obj, mod)
+
+    def extract_crcs_for_object(self, obj: str, mod: Module) -> None:
+        slash = obj.rfind("/")
+        cmd_file = f"{obj[:slash + 1]}.{obj[slash + 1:]}.cmd"
+        if len(cmd_file.encode()) >= PATH_MAX:
+            self.error("path-too-long", f"{cmd_file[:PATH_MAX - 1]}: too long path was truncated\n")
+            return
+        buf = self.read_text_file(cmd_file)
+        marker = "\n#SYMVER "
+        p = 0
+        while True:
+            p = buf.find(marker, p)
+            if p < 0:
+                break
+            name_start = p + len(marker)
+            space = buf.find(" ", name_start)
+            if space < 0:
+                break
+            name = buf[name_start:space]
+            p = space + 1
+            if p >= len(buf) or buf[p] not in "0123456789":
+                continue
+            crc, used = strtoul(buf[p:], 0)
+            p += used
+            if p >= len(buf) or buf[p] != "\n":
+                continue
+            sym = self.exports.find(name, mod)
+            if sym is not None:
+                sym.crc = crc & 0xFFFFFFFF
+                sym.crc_valid = True
+
+    # -- checks and the .mod.c ----------------------------------------------------------
+
+    def check_exports(self, mod: Module) -> None:
+        for s in mod.unresolved_symbols:
+            exp = self.exports.find(s.name)
+            if exp is None:
+                if not s.weak:
+                    if self.nr_unresolved < MAX_UNRESOLVED_REPORTS:
+                        self.log(WARNING if self.opts.warn_unresolved else ERROR, "undefined",
+                                 f"\"{s.name}\" [{mod.name}.ko] undefined!\n")
+                    self.nr_unresolved += 1
+                continue
+            if exp.module is mod:
+                self.error("exported-without-definition",
+                           f"\"{s.name}\" [{mod.name}.ko] was exported without definition\n")
+                continue
+            s.module = exp.module
+            s.crc_valid = exp.crc_valid
+            s.crc = exp.crc
+            basename = mod.basename
+            if exp.namespace and exp.namespace not in mod.imported_namespaces:
+                self.log(WARNING if self.opts.allow_missing_ns_imports else ERROR, "namespace-not-imported",
+                         f"module {basename} uses symbol {exp.name} from namespace {exp.namespace}, "
+                         "but does not import it.\n")
+                add_namespace(mod.missing_namespaces, exp.namespace)
+            if not mod.is_gpl_compatible and exp.is_gpl_only:
+                self.error("gpl-only-symbol",
+                           f"GPL-incompatible module {basename}.ko uses GPL-only symbol '{exp.name}'\n")
+
+    def check_modname_len(self, mod: Module) -> None:
+        if len(mod.basename.encode()) >= self.module_name_len:
+            self.error("module-name-too-long", f"module name is too long [{mod.name}.ko]\n")
+
+    def add_header(self, b: list[str], mod: Module) -> None:
+        b.append("#include <linux/module.h>\n"
+                 "#define INCLUDE_VERMAGIC\n"
+                 "#include <linux/build-salt.h>\n"
+                 "#include <linux/elfnote-lto.h>\n"
+                 "#include <linux/export-internal.h>\n"
+                 "#include <linux/vermagic.h>\n"
+                 "#include <linux/compiler.h>\n"
+                 "\n"
+                 "BUILD_SALT;\n"
+                 "BUILD_LTO_INFO;\n"
+                 "\n"
+                 "MODULE_INFO(vermagic, VERMAGIC_STRING);\n"
+                 "MODULE_INFO(name, KBUILD_MODNAME);\n"
+                 "\n"
+                 "__visible struct module __this_module\n"
+                 "__section(\".gnu.linkonce.this_module\") = {\n"
+                 "\t.name = KBUILD_MODNAME,\n")
+        if mod.has_init:
+            b.append("\t.init = init_module,\n")
+        if mod.has_cleanup:
+            b.append("#ifdef CONFIG_MODULE_UNLOAD\n\t.exit = cleanup_module,\n#endif\n")
+        b.append("\t.arch = MODULE_ARCH_INIT,\n};\n")
+        if not self.opts.external_module:
+            b.append("\nMODULE_INFO(intree, \"Y\");\n")
+        b.append("\n#ifdef CONFIG_RETPOLINE\nMODULE_INFO(retpoline, \"Y\");\n#endif\n")
+        if mod.name.startswith("drivers/staging"):
+            b.append("\nMODULE_INFO(staging, \"Y\");\n")
+        if mod.name.startswith("tools/testing"):
+            b.append("\nMODULE_INFO(test, \"Y\");\n")
+
+    def add_exported_symbols(self, b: list[str], mod: Module) -> None:
+        if not self.opts.modversions:
+            return
+        b.append("\n")
+        for sym in mod.exported_symbols:
+            if not sym.crc_valid:
+                self.warn("export-without-crc",
+                          f"EXPORT symbol \"{sym.name}\" [{mod.name}{'' if mod.is_vmlinux else '.ko'}] "
+                          "version generation failed, symbol will not be versioned.\n"
+                          f"Is \"{sym.name}\" prototyped in <asm/asm-prototypes.h>?\n")
+            self.bprintf(b, f"SYMBOL_CRC({sym.name}, 0x{sym.crc:08x}, \"{'_gpl' if sym.is_gpl_only else ''}\");\n")
+
+    def add_versions(self, b: list[str], mod: Module) -> None:
+        if not self.opts.modversions:
+            return
+        b.append("\nstatic const struct modversion_info ____versions[]\n__used __section(\"__versions\") = {\n")
+        for s in mod.unresolved_symbols:
+            if s.module is None:
+                continue
+            if not s.crc_valid:
+                self.warn("no-crc", f"\"{s.name}\" [{mod.name}.ko] has no CRC!\n")
+                continue
+            if len(s.name.encode("utf-8", "surrogateescape")) >= self.module_name_len:
+                self.error("symbol-name-too-long", f"too long symbol \"{s.name}\" [{mod.name}.ko]\n")
+                break
+            self.bprintf(b, f"\t{{ {_hash8x(s.crc)}, \"{s.name}\" }},\n")
+        b.append("};\n")
+
+    def add_depends(self, b: list[str], mod: Module) -> None:
+        for s in mod.unresolved_symbols:
+            if s.module is not None:
+                s.module.seen = s.module.is_vmlinux
+        b.append("\nMODULE_INFO(depends, \"")
+        first = True
+        for s in mod.unresolved_symbols:
+            owner = s.module
+            if owner is None or owner.seen:
+                continue
+            owner.seen = True
+            self.bprintf(b, ("" if first else ",") + owner.basename)
+            first = False
+        b.append("\");\n")
+
+    def add_moddevtable(self, b: list[str], mod: Module) -> None:
+        b.append("\n")
+        b.extend(mod.dev_table_buf)
+
+    def add_srcversion(self, b: list[str], mod: Module) -> None:
+        if mod.srcversion:
+            b.append(f"\nMODULE_INFO(srcversion, \"{mod.srcversion}\");\n")
+
+    def write_mod_c_file(self, mod: Module) -> None:
+        self.check_modname_len(mod)
+        self.check_exports(mod)
+        b: list[str] = []
+        self.add_header(b, mod)
+        self.add_exported_symbols(b, mod)
+        self.add_versions(b, mod)
+        self.add_depends(b, mod)
+        self.add_moddevtable(b, mod)
+        self.add_srcversion(b, mod)
+        fname = f"{mod.name}.mod.c"
+        if len(fname.encode()) >= PATH_MAX:
+            self.error("path-too-long", f"{fname[:PATH_MAX - 1]}: too long path was truncated\n")
+            return
+        self.write_if_changed(fname, "".join(b))
+
+    def write_vmlinux_export_c_file(self, mod: Module) -> None:
+        b = ["#include <linux/export-internal.h>\n"]
+        self.add_exported_symbols(b, mod)
+        self.write_if_changed(".vmlinux.export.c", "".join(b))
+
+    def write_namespace_deps_files(self, fname: str) -> None:
+        b = []
+        for mod in self.modules:
+            if mod.from_dump or not mod.missing_namespaces:
+                continue
+            self.bprintf(b, f"{mod.name}.ko:")
+            for ns in mod.missing_namespaces:
+                self.bprintf(b, f" {ns}")
+            b.append("\n")
+        self.write_if_changed(fname, "".join(b))
+
+    def dump_rows(self) -> list[SymversEntry]:
+        rows = []
+        for mod in self.modules:
+            if mod.from_dump:
+                continue
+            for sym in mod.exported_symbols:
+                rows.append(SymversEntry(sym.crc, sym.name, mod.name, sym.is_gpl_only, sym.namespace or ""))
+        return rows
+
+
+def _hash8x(value: int) -> str:
+    """printf("%#8x"): 0x-prefixed, not zero-padded, right-aligned in 8 columns; 0 has no prefix."""
+    return f"{value:#x}".rjust(8) if value else "0".rjust(8)
+
+
+def _starts(prefixes: np.ndarray, prefix: bytes) -> np.ndarray:
+    width = min(len(prefix), prefixes.shape[1])
+    want = np.frombuffer(prefix[:width], np.uint8)
+    return np.all(prefixes[:, :width] == want, axis=1)
+
+
+def _split_keep(text: str) -> list[str]:
+    parts = text.split("\n")
+    out = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        out.append(parts[-1])
+    return out
+
+
+_PPC_IGNORED = ("_restgpr_", "_savegpr_", "_rest32gpr_", "_save32gpr_", "_restvr_", "_savevr_")
+_PPC64_IGNORED = ("_restgpr0_", "_savegpr0_", "_restgpr1_", "_savegpr1_", "_restfpr_", "_savefpr_",
+                  "_restvr_", "_savevr_")
+
+
+def _ignore_undef_symbol(machine: int, name: str) -> bool:
+    if name == "__this_module" or name == "_GLOBAL_OFFSET_TABLE_":
+        return True
+    if machine == of.EM_PPC and name.startswith(_PPC_IGNORED):
+        return True
+    if machine == of.EM_PPC64 and (name.startswith(_PPC64_IGNORED) or name == ".TOC."):
+        return True
+    if machine == of.EM_S390 and name.startswith("__s390_indirect_jump_r"):
+        return True
+    return False

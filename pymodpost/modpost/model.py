@@ -1,0 +1,81 @@
+"""modpost's in-memory world: modules, their exported and unresolved symbols, the export table.
+
+Mirrors ``struct module`` and ``struct symbol`` of Linux 6.1 scripts/mod/modpost.c.  The export
+hash there returns the *most recently added* export of a name (new entries go to the head of a
+bucket), so :class:`ExportTable` keeps, per name, the exports in the order they were added and
+searches from the newest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True, eq=False)
+class Symbol:
+    name: str
+    module: "Module | None" = None
+    namespace: str | None = None
+    crc: int = 0
+    crc_valid: bool = False
+    weak: bool = False
+    is_gpl_only: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class Module:
+    name: str
+    is_vmlinux: bool = False
+    from_dump: bool = False
+    has_init: bool = False
+    has_cleanup: bool = False
+    is_gpl_compatible: bool = True
+    seen: bool = False
+    exported_symbols: list[Symbol] = field(default_factory=list)
+    unresolved_symbols: list[Symbol] = field(default_factory=list)
+    imported_namespaces: list[str] = field(default_factory=list)
+    missing_namespaces: list[str] = field(default_factory=list)
+    #: MODULE_ALIAS lines from device tables, in discovery order
+    dev_table_buf: list[str] = field(default_factory=list)
+    srcversion: str = ""
+    #: the object file it was read from ("" for modules that come from a dump)
+    object_path: str = ""
+
+    @property
+    def basename(self) -> str:
+        return self.name.rsplit("/", 1)[-1]
+
+
+def add_namespace(namespaces: list[str], namespace: str) -> None:
+    if namespace not in namespaces:
+        namespaces.append(namespace)
+
+
+class ExportTable:
+    """All exports by name; lookups see the most recent one, as modpost's hash chains do."""
+
+    __slots__ = ("_by_name",)
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, list[Symbol]] = {}
+
+    def add(self, sym: Symbol) -> None:
+        chain = self._by_name.get(sym.name)
+        if chain is None:
+            self._by_name[sym.name] = [sym]
+        else:
+            chain.append(sym)
+
+    def find(self, name: str, module: Module | None = None) -> Symbol | None:
+        """sym_find_with_module(): ``.foo`` matches ``foo`` (PPC64)."""
+        if name.startswith("."):
+            name = name[1:]
+        chain = self._by_name.get(name)
+        if not chain:
+            return None
+        if module is None:
+            return chain[-1]
+        for sym in reversed(chain):
+            if sym.module is module:
+                return sym
+        return None

@@ -1,0 +1,290 @@
+"""An object file as Linux 6.1 modpost sees it (its ``struct elf_info`` and ``parse_elf()``).
+
+modpost has its own, very particular, way of accepting and refusing ELF files -- an empty
+``.o`` is skipped silently, a non-ELF file too, a non-relocatable one is FATAL with a message
+without newline, the last ``SHT_SYMTAB`` wins -- and those reactions are observable, so this
+module re-creates ``parse_elf()`` step by step rather than going through the general validating
+reader in :mod:`pymodpost.elf`.  Where the C code would read outside the file (and crash or read
+garbage) we stop with a FATAL that says what is wrong; those are the only deliberate differences.
+
+Everything bulk (section headers, the symbol table, relocations) is held in numpy arrays over
+the file bytes so that callers can filter without a Python loop per symbol.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+# ELF constants modpost uses (kept local: this module must not depend on a changing API)
+ET_REL = 1
+SHT_SYMTAB, SHT_RELA, SHT_NOBITS, SHT_REL, SHT_SYMTAB_SHNDX, SHT_PROGBITS = 2, 4, 8, 9, 18, 1
+SHF_ALLOC, SHF_EXECINSTR = 0x2, 0x4
+SHN_UNDEF, SHN_LORESERVE, SHN_ABS, SHN_COMMON, SHN_XINDEX, SHN_HIRESERVE = 0, 0xFF00, 0xFFF1, 0xFFF2, 0xFFFF, 0xFFFF
+STB_LOCAL, STB_GLOBAL, STB_WEAK = 0, 1, 2
+STT_OBJECT, STT_FUNC, STT_SECTION = 1, 2, 3
+EM_386, EM_MIPS, EM_PPC, EM_PPC64, EM_S390, EM_ARM, EM_X86_64, EM_RISCV = 3, 8, 20, 21, 22, 40, 62, 243
+EM_SPARC, EM_SPARCV9 = 2, 43
+STT_SPARC_REGISTER = 13
+
+
+class ObjectFatal(Exception):
+    """parse_elf() called fatal(): the message (with its own newline, or none) ends the run."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ObjectUnreadable(Exception):
+    """grab_file() failed; ``strerror`` is what perror() would print after the file name."""
+
+    def __init__(self, path: str, strerror: str):
+        super().__init__(f"{path}: {strerror}")
+        self.path = path
+        self.strerror = strerror
+
+
+def _dtypes(is64: bool, little: bool):
+    e = "<" if little else ">"
+    if is64:
+        ehdr = np.dtype([("ident", "V16"), ("type", e + "u2"), ("machine", e + "u2"), ("version", e + "u4"),
+                         ("entry", e + "u8"), ("phoff", e + "u8"), ("shoff", e + "u8"), ("flags", e + "u4"),
+                         ("ehsize", e + "u2"), ("phentsize", e + "u2"), ("phnum", e + "u2"),
+                         ("shentsize", e + "u2"), ("shnum", e + "u2"), ("shstrndx", e + "u2")])
+        shdr = np.dtype([("name", e + "u4"), ("type", e + "u4"), ("flags", e + "u8"), ("addr", e + "u8"),
+                         ("offset", e + "u8"), ("size", e + "u8"), ("link", e + "u4"), ("info", e + "u4"),
+                         ("addralign", e + "u8"), ("entsize", e + "u8")])
+        sym = np.dtype([("name", e + "u4"), ("info", "u1"), ("other", "u1"), ("shndx", e + "u2"),
+                        ("value", e + "u8"), ("size", e + "u8")])
+        rela = np.dtype([("offset", e + "u8"), ("info", e + "u8"), ("addend", e + "i8")])
+        rel = np.dtype([("offset", e + "u8"), ("info", e + "u8")])
+    else:
+        ehdr = np.dtype([("ident", "V16"), ("type", e + "u2"), ("machine", e + "u2"), ("version", e + "u4"),
+                         ("entry", e + "u4"), ("phoff", e + "u4"), ("shoff", e + "u4"), ("flags", e + "u4"),
+                         ("ehsize", e + "u2"), ("phentsize", e + "u2"), ("phnum", e + "u2"),
+                         ("shentsize", e + "u2"), ("shnum", e + "u2"), ("shstrndx", e + "u2")])
+        shdr = np.dtype([("name", e + "u4"), ("type", e + "u4"), ("flags", e + "u4"), ("addr", e + "u4"),
+                         ("offset", e + "u4"), ("size", e + "u4"), ("link", e + "u4"), ("info", e + "u4"),
+                         ("addralign", e + "u4"), ("entsize", e + "u4")])
+        sym = np.dtype([("name", e + "u4"), ("value", e + "u4"), ("size", e + "u4"), ("info", "u1"),
+                        ("other", "u1"), ("shndx", e + "u2")])
+        rela = np.dtype([("offset", e + "u4"), ("info", e + "u4"), ("addend", e + "i4")])
+        rel = np.dtype([("offset", e + "u4"), ("info", e + "u4")])
+    return ehdr, shdr, sym, rela, rel
+
+
+_DTYPES = {(c, d): _dtypes(c, d) for c in (True, False) for d in (True, False)}
+
+
+def grab_file(path: str) -> bytes:
+    """Read ``path`` as modpost's grab_file() (open + mmap) would, with its errno on failure."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except IsADirectoryError:
+        # open(O_RDONLY) succeeds on a directory in C; it is mmap() that fails
+        raise ObjectUnreadable(path, os.strerror(errno.ENODEV)) from None
+    except OSError as e:
+        raise ObjectUnreadable(path, os.strerror(e.errno) if e.errno else str(e)) from None
+    if not data:
+        # mmap() of length 0 fails with EINVAL
+        raise ObjectUnreadable(path, os.strerror(errno.EINVAL))
+    return data
+
+
+def c_string_at(data: bytes, offset: int) -> str:
+    """The NUL-terminated string at ``offset`` (empty if outside the file)."""
+    if offset < 0 or offset >= len(data):
+        return ""
+    end = data.find(b"\0", offset)
+    if end < 0:
+        end = len(data)
+    return data[offset:end].decode("utf-8", "surrogateescape")
+
+
+@dataclass(slots=True)
+class Relocs:
+    """One SHT_REL/SHT_RELA section's entries as arrays (modpost's r_offset, sym index, type, addend)."""
+
+    offset: np.ndarray
+    sym: np.ndarray
+    type: np.ndarray
+    addend: np.ndarray
+    is_rela: bool
+
+
+class ObjectFile:
+    """The parts of one ET_REL object modpost reads, validated the way parse_elf() validates."""
+
+    def __init__(self, path: str, data: bytes):
+        self.path = path
+        self.data = data
+        self.size = len(data)
+        ident = data[:16]
+        self.is64 = ident[4] != 1  # ELFCLASS32 == 1; anything else is read as the 64-bit layout
+        self.little = ident[5] != 2  # ELFDATA2MSB == 2
+        ehdr_t, shdr_t, sym_t, self._rela_t, self._rel_t = _DTYPES[(self.is64, self.little)]
+        hdr = np.frombuffer(data, ehdr_t, 1)[0]
+        self.e_type = int(hdr["type"])
+        self.machine = int(hdr["machine"])
+        if self.e_type != ET_REL:
+            raise ObjectFatal(f"{path}: not relocatable object.")
+        shoff = int(hdr["shoff"])
+        if shoff > self.size:
+            raise ObjectFatal(f"section header offset={shoff} in file '{path}' is bigger than filesize={self.size}\n")
+        shnum = int(hdr["shnum"])
+        shentsize = shdr_t.itemsize
+        if shoff + shentsize > self.size and (shnum or int(hdr["shstrndx"]) == SHN_XINDEX):
+            raise ObjectFatal(f"{path}: section header table goes past the end of the file\n")
+        if shnum == 0 or int(hdr["shstrndx"]) == SHN_XINDEX:
+            first = np.frombuffer(data, shdr_t, 1, shoff)[0] if shoff + shentsize <= self.size else None
+        num = shnum if shnum else (int(first["size"]) if first is not None else 0)
+        self.num_sections = num
+        shstrndx = int(hdr["shstrndx"])
+        if shstrndx == SHN_XINDEX:
+            shstrndx = int(first["link"])
+        if shoff + num * shentsize > self.size:
+            raise ObjectFatal(f"{path}: section header table goes past the end of the file\n")
+        sh = np.frombuffer(data, shdr_t, num, shoff)
+        self.sh_name = sh["name"].astype(np.int64)
+        self.sh_type = sh["type"].astype(np.int64)
+        self.sh_flags = sh["flags"].astype(np.uint64)
+        self.sh_offset = sh["offset"].astype(np.int64)
+        self.sh_size = sh["size"].astype(np.int64)
+        self.sh_link = sh["link"].astype(np.int64)
+        self.sh_info = sh["info"].astype(np.int64)
+        self.sh_addr = sh["addr"].astype(np.int64)
+        if shstrndx >= num:
+            raise ObjectFatal(f"{path}: section name string table index {shstrndx} is out of range\n")
+        strings_off = int(self.sh_offset[shstrndx])
+        self.secnames: list[str] = [c_string_at(data, strings_off + int(n)) for n in self.sh_name.tolist()]
+
+        symtab_idx = -1
+        shndx_idx = -1
+        self.modinfo: bytes | None = None
+        types = self.sh_type.tolist()
+        offsets = self.sh_offset.tolist()
+        sizes = self.sh_size.tolist()
+        for i in range(1, num):
+            nobits = types[i] == SHT_NOBITS
+            if not nobits and offsets[i] > self.size:
+                raise ObjectFatal(f"{path} is truncated. sechdrs[i].sh_offset={offsets[i]} > "
+                                  f"sizeof(*hrd)={ehdr_t.itemsize}\n")
+            if self.secnames[i] == ".modinfo":
+                if nobits:
+                    raise ObjectFatal(f"{path} has NOBITS .modinfo\n")
+                self.modinfo = data[offsets[i]:offsets[i] + sizes[i]]
+            if types[i] == SHT_SYMTAB:
+                symtab_idx = i
+            if types[i] == SHT_SYMTAB_SHNDX:
+                shndx_idx = i
+        if symtab_idx < 0:
+            raise ObjectFatal(f"{path} has no symtab?\n")
+        self.symtab_index = symtab_idx
+        off, size = offsets[symtab_idx], sizes[symtab_idx]
+        if off + size > self.size:
+            raise ObjectFatal(f"{path}: symbol table goes past the end of the file\n")
+        count = size // sym_t.itemsize
+        syms = np.frombuffer(data, sym_t, count, off)
+        self.sym_name = syms["name"].astype(np.int64)
+        self.sym_info = syms["info"]
+        self.sym_bind = self.sym_info >> 4
+        self.sym_type = self.sym_info & 0xF
+        self.sym_shndx = syms["shndx"].astype(np.int64)
+        self.sym_value = syms["value"].astype(np.uint64)
+        self.sym_size = syms["size"].astype(np.uint64)
+        link = int(self.sh_link[symtab_idx])
+        self.strtab_offset = int(self.sh_offset[link]) if 0 <= link < num else 0
+        secindex = self.sym_shndx.copy()
+        reserved = (secindex >= SHN_LORESERVE) & (secindex <= SHN_HIRESERVE)
+        # get_secindex(): reserved indices move out of the way to UINT_MAX-255..UINT_MAX
+        secindex[reserved] = secindex[reserved] - SHN_HIRESERVE - 1 + (1 << 32)
+        if shndx_idx >= 0:
+            if int(self.sh_link[shndx_idx]) != symtab_idx:
+                raise ObjectFatal(f"{path}: SYMTAB_SHNDX has bad sh_link: "
+                                  f"{int(self.sh_link[shndx_idx])}!={symtab_idx}\n")
+            xoff, xsize = offsets[shndx_idx], sizes[shndx_idx]
+            xt = np.dtype(("<" if self.little else ">") + "u4")
+            xcount = min(max(0, min(xsize, self.size - xoff)) // 4, count)
+            table = np.zeros(count, np.int64)
+            table[:xcount] = np.frombuffer(data, xt, xcount, xoff)
+            xidx = self.sym_shndx == SHN_XINDEX
+            secindex[xidx] = table[xidx]
+        self.sym_secindex = secindex
+        self._names: dict[int, str] = {}
+
+    # -- strings -------------------------------------------------------------------------
+
+    def sym_name_of(self, i: int) -> str:
+        """The raw name of symbol ``i`` (before remove_dot)."""
+        off = int(self.sym_name[i])
+        name = self._names.get(off)
+        if name is None:
+            name = c_string_at(self.data, self.strtab_offset + off)
+            self._names[off] = name
+        return name
+
+    def sec_name(self, secindex: int) -> str:
+        """modpost's sec_name(): "" for indices outside the section table."""
+        if 0 <= secindex < self.num_sections:
+            return self.secnames[secindex]
+        return ""
+
+    def name_prefixes(self, width: int = 16) -> np.ndarray:
+        """The first ``width`` bytes of every symbol name, as an (n, width) uint8 array."""
+        start = self.strtab_offset
+        buf = np.frombuffer(self.data, np.uint8)
+        pad = np.zeros(width, np.uint8)
+        buf = np.concatenate([buf, pad])
+        idx = (self.sym_name + start)[:, None] + np.arange(width)[None, :]
+        np.clip(idx, 0, len(buf) - 1, out=idx)
+        out = buf[idx]
+        # bytes after a NUL are not part of the name
+        after_nul = np.cumsum(out == 0, axis=1) > 0
+        out[after_nul] = 0
+        return out
+
+    # -- data ----------------------------------------------------------------------------
+
+    def section_bytes(self, secindex: int, offset: int, size: int) -> bytes:
+        """``size`` bytes at ``offset`` into section ``secindex`` (zeros past the end of the file)."""
+        start = int(self.sh_offset[secindex]) + offset
+        chunk = self.data[start:start + size] if start >= 0 else b""
+        return chunk + bytes(size - len(chunk))
+
+    def c_string_in_section(self, secindex: int, offset: int) -> str:
+        if not 0 <= secindex < self.num_sections:
+            return ""
+        return c_string_at(self.data, int(self.sh_offset[secindex]) + offset)
+
+    def relocs(self, i: int) -> Relocs:
+        rela = int(self.sh_type[i]) == SHT_RELA
+        dt = self._rela_t if rela else self._rel_t
+        off, size = int(self.sh_offset[i]), int(self.sh_size[i])
+        count = max(0, min(size, self.size - off)) // dt.itemsize
+        arr = np.frombuffer(self.data, dt, count, off)
+        info = arr["info"].astype(np.uint64)
+        if self.is64:
+            sym = (info >> np.uint64(32)).astype(np.int64)
+            typ = (info & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        else:
+            sym = (info >> np.uint64(8)).astype(np.int64)
+            typ = (info & np.uint64(0xFF)).astype(np.int64)
+        addend = arr["addend"].astype(np.int64) if rela else np.zeros(count, np.int64)
+        return Relocs(arr["offset"].astype(np.uint64), sym, typ, addend, rela)
+
+
+def modinfo_values(modinfo: bytes | None, tag: str) -> list[str]:
+    """Every value of ``tag=`` in a .modinfo section, as get_modinfo/get_next_modinfo find them."""
+    if not modinfo:
+        return []
+    key = tag.encode() + b"="
+    out = []
+    for entry in modinfo.split(b"\0"):
+        if entry.startswith(key):
+            out.append(entry[len(key):].decode("utf-8", "surrogateescape"))
+    return out

@@ -1,0 +1,103 @@
+"""modpost's command line (6.1: getopt ``"ei:mnT:o:aWwENd:"``) as a dataclass, and its parser.
+
+The parser reproduces glibc getopt's behaviour and messages (option clusters like ``-me``,
+attached arguments like ``-iFILE``, ``--`` ending options, permutation of non-options) because
+kbuild and people call modpost with all of those, and an unknown option must fail the way
+modpost fails: getopt's message on stderr, exit status 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+OPTSTRING = "ei:mnT:o:aWwENd:"
+
+
+@dataclass(slots=True)
+class ModpostOptions:
+    external_module: bool = False            # -e
+    dump_files: list[str] = field(default_factory=list)  # -i (repeatable, in order)
+    modversions: bool = False                # -m
+    ignore_missing_files: bool = False       # -n
+    dump_write: str | None = None            # -o
+    all_versions: bool = False               # -a
+    files_source: str | None = None          # -T ('-' = stdin)
+    extra_warn: bool = False                 # -W
+    warn_unresolved: bool = False            # -w
+    sec_mismatch_warn_only: bool = True      # -E clears it
+    allow_missing_ns_imports: bool = False   # -N
+    missing_namespace_deps: str | None = None  # -d
+    objects: list[str] = field(default_factory=list)  # positional arguments
+
+
+class GetoptError(Exception):
+    """getopt printed ``message`` (already formatted with the program name); modpost exits 1."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def parse_args(argv: list[str], prog: str) -> ModpostOptions:
+    """Parse like glibc getopt(argc, argv, OPTSTRING) followed by modpost's switch."""
+    opts = ModpostOptions()
+    takes_arg = {c: OPTSTRING[i + 1:i + 2] == ":" for i, c in enumerate(OPTSTRING) if c != ":"}
+    positional: list[str] = []
+    i = 0
+    n = len(argv)
+    while i < n:
+        arg = argv[i]
+        if arg == "--":
+            positional.extend(argv[i + 1:])
+            break
+        if not arg.startswith("-") or arg == "-":
+            positional.append(arg)  # glibc permutes non-options to the end
+            i += 1
+            continue
+        j = 1
+        while j < len(arg):
+            c = arg[j]
+            if c not in takes_arg:
+                raise GetoptError(f"{prog}: invalid option -- '{c}'\n")
+            if takes_arg[c]:
+                if j + 1 < len(arg):
+                    value = arg[j + 1:]
+                else:
+                    i += 1
+                    if i >= n:
+                        raise GetoptError(f"{prog}: option requires an argument -- '{c}'\n")
+                    value = argv[i]
+                _apply(opts, c, value)
+                break
+            _apply(opts, c, None)
+            j += 1
+        i += 1
+    opts.objects = positional
+    return opts
+
+
+def _apply(opts: ModpostOptions, c: str, value: str | None) -> None:
+    if c == "e":
+        opts.external_module = True
+    elif c == "i":
+        opts.dump_files.append(value or "")
+    elif c == "m":
+        opts.modversions = True
+    elif c == "n":
+        opts.ignore_missing_files = True
+    elif c == "o":
+        opts.dump_write = value
+    elif c == "a":
+        opts.all_versions = True
+    elif c == "T":
+        opts.files_source = value
+    elif c == "W":
+        opts.extra_warn = True
+    elif c == "w":
+        opts.warn_unresolved = True
+    elif c == "E":
+        opts.sec_mismatch_warn_only = False
+    elif c == "N":
+        opts.allow_missing_ns_imports = True
+    elif c == "d":
+        opts.missing_namespace_deps = value

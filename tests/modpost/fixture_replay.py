@@ -1,0 +1,127 @@
+"""Replay a recorded real-kbuild modpost run (testdata/<arch>/<name>/) through pymodpost.
+
+kbuild ran the real modpost with absolute paths (the build directory, the kernel tree as CWD)
+that do not exist on the machine running the tests, so a replay copies the fixture directory
+(and the fixtures it depends on) under a temporary root, rewrites those paths in the command
+line, stdin and the text files modpost reads (.mod, .cmd, Module.symvers), runs modpost with the
+kernel's committed Module.symvers as CWD, and maps paths back in what it produced.
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import TESTDATA
+
+TEXT_SUFFIXES = (".mod", ".cmd", ".symvers", ".order")
+
+
+@dataclass
+class Replay:
+    status: int
+    stderr: str
+    outputs: dict[str, bytes]           # relative to the fixture dir -> bytes written
+    expected_status: int
+    expected_stderr: str
+    expected_outputs: dict[str, bytes]  # the files the real modpost left
+
+
+def manifest() -> dict:
+    return json.loads((TESTDATA / "manifest.json").read_text())
+
+
+def fixtures(arch: str) -> list[str]:
+    base = TESTDATA / arch
+    if not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir() if (p / "modpost.argv").is_file())
+
+
+def _rewrite_file(path: Path, mapping: list[tuple[str, str]]) -> None:
+    data = path.read_bytes()
+    new = data
+    for old, repl in mapping:
+        new = new.replace(old.encode(), repl.encode())
+    if new != data:
+        path.write_bytes(new)
+
+
+def _unmap(text: str, mapping: list[tuple[str, str]]) -> str:
+    for old, repl in mapping:
+        text = text.replace(repl, old)
+    return text
+
+
+def expected_outputs(fixture: Path, modules: list[str]) -> dict[str, bytes]:
+    out = {}
+    for m in modules:
+        p = fixture / f"{m}.mod.c"
+        if p.exists():
+            out[f"{m}.mod.c"] = p.read_bytes()
+    if (fixture / "Module.symvers").exists():
+        out["Module.symvers"] = (fixture / "Module.symvers").read_bytes()
+    return out
+
+
+def replay(arch: str, name: str, tmp: Path, run) -> Replay:
+    """``run(argv, cwd, stdin) -> (status, stderr, outputs)``; outputs keyed by the paths given."""
+    info = manifest()[arch]
+    mod_info = info["modules"][name]
+    build_root = str(Path(mod_info["build_dir"]).parent)
+    kernel_tree = (TESTDATA / arch / name / "modpost.cwd").read_text().strip()
+    root = tmp / "build"
+    kdir = tmp / "kernel"
+    kdir.mkdir(parents=True)
+    symvers_xz = TESTDATA / "kernels" / arch / "Module.symvers.xz"
+    (kdir / "Module.symvers").write_bytes(lzma.decompress(symvers_xz.read_bytes()))
+    mapping = [(build_root, str(root)), (kernel_tree, str(kdir))]
+
+    for dep in [name, *mod_info.get("needs", [])]:
+        shutil.copytree(TESTDATA / arch / dep, root / dep, symlinks=True)
+    fixture = TESTDATA / arch / name
+    modules = mod_info.get("modules", [name])
+    expected = expected_outputs(fixture, modules)
+    work = root / name
+    # what modpost writes must not be there before it runs (write_if_changed would keep it)
+    for rel in expected:
+        (work / rel).unlink()
+    for p in root.rglob("*"):
+        if p.is_file() and (p.name.endswith(TEXT_SUFFIXES) or p.name in ("Module.symvers", "modpost.stdin")):
+            _rewrite_file(p, mapping)
+
+    argv = (fixture / "modpost.argv").read_text().split("\n")
+    if argv and argv[-1] == "":
+        argv.pop()
+    argv = [_map(a, mapping) for a in argv[1:]]
+    stdin = (work / "modpost.stdin").read_text() if (work / "modpost.stdin").exists() else ""
+    status, stderr, outputs = run(argv, str(kdir), stdin)
+    produced = {}
+    for path, data in outputs.items():
+        full = Path(path) if Path(path).is_absolute() else kdir / path
+        try:
+            rel = str(full.relative_to(work))
+        except ValueError:
+            continue
+        produced[rel] = _unmap(data.decode("utf-8", "surrogateescape"), mapping).encode("utf-8", "surrogateescape")
+    return Replay(status, _unmap(stderr, mapping), produced,
+                  int((fixture / "modpost.status").read_text().strip()),
+                  (fixture / "modpost.stderr").read_text(), expected)
+
+
+def _map(text: str, mapping: list[tuple[str, str]]) -> str:
+    for old, repl in mapping:
+        text = text.replace(old, repl)
+    return text
+
+
+def run_library(argv: list[str], cwd: str, stdin: str):
+    from pymodpost.modpost.core import Modpost
+    from pymodpost.modpost.options import parse_args
+
+    opts = parse_args(argv, "modpost")
+    result = Modpost(opts, cwd=cwd, stdin=stdin).run()
+    return result.status, result.stderr, result.outputs
