@@ -181,12 +181,12 @@ def rebuild(arch: str, name: str, tree: Path, workdir: Path) -> Path:
     info = MANIFEST[arch]["modules"][name]
     bdir = workdir / name
     shutil.copytree(TESTDATA / "modules" / name, bdir)
-    argv = ["make", "-C", str(tree), *MANIFEST[arch]["make_vars"], f"M={bdir}",
-            f"MODPOST={TESTDATA / 'regen' / 'modpost-wrapper.sh'}"]
-    if info["kcflags"]:
-        argv.append(f"KCFLAGS={info['kcflags']}")
-    argv.append("modules")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KBUILD_", "KCFLAGS"))}
+    # The recorded command, pointed at this kernel tree, build dir and checkout.
+    argv = [str(tree) if arg == MANIFEST[arch]["kernel_tree"] else
+            f"M={bdir}" if arg.startswith("M=") else
+            f"MODPOST={TESTDATA / 'regen' / 'modpost-wrapper.sh'}" if arg.startswith("MODPOST=")
+            else arg for arg in info["command"]]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KBUILD_", "KCFLAGS", "KAFLAGS"))}
     env.update(LC_ALL="C", PYMODPOST_RECORD_DIR=str(bdir),
                PYMODPOST_REAL_MODPOST=str(tree / "scripts/mod/modpost"))
     proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=600)

@@ -36,9 +36,10 @@ BUILD_ROOT = Path("/tmp/pymodpost-kbuild")
 WRAPPER = REGEN / "modpost-wrapper.sh"
 ARCHES = ("x86_64", "riscv64")
 
-# Debian's amd64 kernel is built with CONFIG_DEBUG_INFO=y, so kbuild compiles modules with -g.
-# To keep testdata small, every x86_64 module except these is built with KCFLAGS=-g0 (appended
-# after kbuild's own flags, so it wins); the files stay genuine kbuild outputs.  These keep
+# Debian's amd64 kernel is built with CONFIG_DEBUG_INFO=y, so kbuild compiles and assembles
+# modules with -g.  To keep testdata small, every x86_64 module except these is built with
+# KCFLAGS=-g0 KAFLAGS=-g0 (appended after kbuild's own flags, so they win); the files stay
+# genuine kbuild outputs.  These keep
 # their DWARF, so .debug_* sections and their .rela.debug_* relocations are exercised.
 X86_DEBUG_INFO = ("hello", "params")
 
@@ -108,6 +109,8 @@ MODULES: tuple[ModuleSpec, ...] = (
                kos=("pm-dash",)),
     ModuleSpec("unresolved_warn", "undefined symbols with KBUILD_MODPOST_WARN=1 (modpost -w: "
                "warnings, .ko linked; the kernel refuses to load it)", loads=False),
+    ModuleSpec("asm_export", "EXPORT_SYMBOL in a .S file of a composite module (no genksyms "
+               "CRC: modpost's version-generation warning)"),
     ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL",
                arches=("riscv64",)),
 )
@@ -176,6 +179,7 @@ def x86_kernel() -> Kernel:
                      (f"linux-headers-{abi}", f"linux-headers-{abi.rsplit('-', 1)[0]}-common")},
         "real_modpost": str(tree / "scripts/mod/modpost"),
         "module_lds": "arch/x86/module.lds",
+        # KCFLAGS and KAFLAGS
         "kcflags": {"default": "-g0", "debug_info_modules": list(X86_DEBUG_INFO)},
     }
     return Kernel("x86_64", tree, (), facts)
@@ -245,7 +249,7 @@ def modinfo_field(ko: Path, field: str) -> str | None:
 
 def clean_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("KBUILD_", "KCFLAGS", "ARCH", "CROSS_COMPILE", "MAKEFLAGS",
+           if not k.startswith(("KBUILD_", "KCFLAGS", "KAFLAGS", "ARCH", "CROSS_COMPILE", "MAKEFLAGS",
                                 "MFLAGS", "MAKELEVEL"))}
     env["LC_ALL"] = "C"
     env["LANG"] = "C"
@@ -263,7 +267,7 @@ def build_module(kernel: Kernel, spec: ModuleSpec) -> dict:
     argv = ["make", "-C", str(kernel.tree), *kernel.make_vars, f"M={bdir}",
             f"MODPOST={WRAPPER}"]
     if kcflags:
-        argv.append(f"KCFLAGS={kcflags}")
+        argv += [f"KCFLAGS={kcflags}", f"KAFLAGS={kcflags}"]
     argv.append("modules")
     env = clean_env()
     env["PYMODPOST_RECORD_DIR"] = str(bdir)

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/asm_export/asm_export.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/asm_export/asm_export.ko /tmp/pymodpost-kbuild/riscv64/asm_export/asm_export.o /tmp/pymodpost-kbuild/riscv64/asm_export/asm_export.mod.o;  true

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/asm_export/asm_export.o := ld -m elf_x86_64 -z noexecstack --no-warn-rwx-segments   -r -o /tmp/pymodpost-kbuild/x86_64/asm_export/asm_export.o @/tmp/pymodpost-kbuild/x86_64/asm_export/asm_export.mod 
