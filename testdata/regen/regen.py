@@ -55,6 +55,7 @@ class ModuleSpec:
     modpost_fails: tuple[str, ...] = ()  # arches where modpost exits non-zero (no .ko)
     loads: bool = True  # meant to be inserted by the qemu harness
     kos: tuple[str, ...] = ()  # modules the folder builds, when not just "<name>"
+    own_dwarf: bool = False  # its Kbuild asks for -g whatever the kernel config says
 
     @property
     def modules(self) -> tuple[str, ...]:
@@ -111,6 +112,8 @@ MODULES: tuple[ModuleSpec, ...] = (
                "warnings, .ko linked; the kernel refuses to load it)", loads=False),
     ModuleSpec("asm_export", "EXPORT_SYMBOL in a .S file of a composite module (no genksyms "
                "CRC: modpost's version-generation warning)"),
+    ModuleSpec("debug_info", "ccflags-y += -g on riscv64: .debug_* with ADD/SUB/SET "
+               "relocations", arches=("riscv64",), own_dwarf=True),
     ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL",
                arches=("riscv64",)),
 )
@@ -298,7 +301,7 @@ def build_module(kernel: Kernel, spec: ModuleSpec) -> dict:
         "env": {"PYMODPOST_RECORD_DIR": str(bdir),
                 "PYMODPOST_REAL_MODPOST": kernel.facts["real_modpost"]},
         "kcflags": kcflags,
-        "debug_info": kernel.arch == "x86_64" and kcflags is None,
+        "debug_info": spec.own_dwarf or (kernel.arch == "x86_64" and kcflags is None),
         "needs": list(spec.needs),
         "covers": spec.covers,
         "loads": spec.loads,

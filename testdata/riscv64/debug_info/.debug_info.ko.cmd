@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/debug_info/debug_info.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/debug_info/debug_info.ko /tmp/pymodpost-kbuild/riscv64/debug_info/debug_info.o /tmp/pymodpost-kbuild/riscv64/debug_info/debug_info.mod.o;  true

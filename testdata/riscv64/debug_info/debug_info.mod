@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/riscv64/debug_info/debug_info.o
