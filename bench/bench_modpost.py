@@ -1,0 +1,163 @@
+"""modpost on the real corpus: Debian's 4,000+ linux-image .ko files, the C modpost against ours.
+
+Each ``.ko`` under /lib/modules/<release>/kernel is presented to modpost as an object: a
+``<path>.o`` symlink to it plus an empty ``<path>.mod`` (the object list modpost reads for CRCs
+and srcversion), in two identical trees, one per tool.  Both run once over the whole list with
+the headers' Module.symvers (``-m -e -i <headers>/Module.symvers -o Module.symvers -T list``).
+The script then compares stderr, exit status and every file written, reports mismatches by
+module, and prints wall time and peak memory of both and their ratio.
+
+Usage: python bench/bench_modpost.py [--limit N] [--keep DIR] [--only-ours]
+Exit status 0 when outputs are identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def find_inputs():
+    headers = sorted(glob.glob("/usr/src/linux-headers-*-amd64"))
+    if not headers:
+        raise SystemExit("linux-headers-amd64 not installed")
+    release = Path(headers[-1]).name.replace("linux-headers-", "")
+    kos = sorted(glob.glob(f"/lib/modules/{release}/kernel/**/*.ko", recursive=True))
+    if not kos:
+        raise SystemExit(f"no .ko under /lib/modules/{release}/kernel")
+    real = Path(headers[-1]) / "scripts/mod/modpost.real-lsb-64"
+    return Path(headers[-1]), release, kos, real
+
+
+def prepare(tree: Path, kos: list[str], base: str) -> list[str]:
+    names = []
+    for ko in kos:
+        rel = os.path.relpath(ko, base)[:-3]
+        obj = tree / (rel + ".o")
+        obj.parent.mkdir(parents=True, exist_ok=True)
+        if not obj.exists():
+            obj.symlink_to(ko)
+        (tree / (rel + ".mod")).write_bytes(b"")
+        names.append(rel + ".o")
+    (tree / "list").write_text("".join(n + "\n" for n in names))
+    return names
+
+
+def snapshot(tree: Path) -> dict[str, bytes]:
+    out = {}
+    for p in tree.rglob("*.mod.c"):
+        out[str(p.relative_to(tree))] = p.read_bytes()
+    sv = tree / "Module.symvers"
+    if sv.exists():
+        out["Module.symvers"] = sv.read_bytes()
+    return out
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int]:
+    """Wall seconds, exit status, stderr, and the child's peak RSS in KiB."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    _, status, usage = os.wait4(proc.pid, 0) if False else (0, proc.returncode, None)
+    return wall, status, err, 0
+
+
+def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int]:
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as errf:
+        pid = os.fork()
+        if pid == 0:  # child: exec the tool with stderr to the temp file
+            os.chdir(cwd)
+            os.dup2(errf.fileno(), 2)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            try:
+                os.execvp(cmd[0], cmd)
+            finally:
+                os._exit(127)
+        _, wstatus, usage = os.wait4(pid, 0)
+        wall = time.perf_counter() - t0
+        errf.seek(0)
+        err = errf.read()
+    return wall, os.waitstatus_to_exitcode(wstatus), err, usage.ru_maxrss
+
+
+def compare(real: dict[str, bytes], ours: dict[str, bytes]) -> list[str]:
+    problems = []
+    for name in sorted(set(real) | set(ours)):
+        if name not in ours:
+            problems.append(f"{name}: written by the real modpost only")
+        elif name not in real:
+            problems.append(f"{name}: written by pymodpost only")
+        elif real[name] != ours[name]:
+            problems.append(f"{name}: contents differ")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N modules")
+    ap.add_argument("--keep", help="work in DIR and keep it")
+    ap.add_argument("--repeat", type=int, default=1, help="time each tool this many times (best is reported)")
+    args = ap.parse_args(argv)
+    headers, release, kos, real_bin = find_inputs()
+    if args.limit:
+        kos = kos[:args.limit]
+    base = f"/lib/modules/{release}/kernel"
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="pymodpost-corpus-"))
+    try:
+        trees = {"real": work / "real", "ours": work / "ours"}
+        for t in trees.values():
+            if t.exists():
+                shutil.rmtree(t)
+            t.mkdir(parents=True)
+            prepare(t, kos, base)
+        ours_bin = shutil.which("pymodpost-modpost") or "pymodpost-modpost"
+        argv_common = ["-m", "-e", "-i", str(headers / "Module.symvers"), "-o", "Module.symvers", "-T", "list"]
+        results = {}
+        for label, binary in (("real", str(real_bin)), ("ours", ours_bin)):
+            best = None
+            for _ in range(args.repeat):
+                for p in trees[label].rglob("*.mod.c"):
+                    p.unlink()
+                r = run_measured([binary, *argv_common], trees[label])
+                best = r if best is None or r[0] < best[0] else best
+            results[label] = best
+        (rw, rs, rerr, rmem), (ow, os_, oerr, omem) = results["real"], results["ours"]
+        problems = []
+        if rs != os_:
+            problems.append(f"exit status: real {rs}, pymodpost {os_}")
+        if rerr != oerr:
+            rl, ol = rerr.decode("utf-8", "replace").splitlines(), oerr.decode("utf-8", "replace").splitlines()
+            import difflib
+
+            diff = list(difflib.unified_diff(rl, ol, "real stderr", "pymodpost stderr", lineterm="", n=1))
+            problems.append("stderr differs:\n" + "\n".join(diff[:60]))
+        problems += compare(snapshot(trees["real"]), snapshot(trees["ours"]))
+        print(f"modules: {len(kos)}  real stderr lines: {len(rerr.splitlines())}  status: {rs}")
+        print(f"real modpost: {rw:.2f} s, peak {rmem / 1024:.1f} MiB")
+        print(f"pymodpost   : {ow:.2f} s, peak {omem / 1024:.1f} MiB")
+        print(f"ratio (pymodpost / real): {ow / rw:.2f}x wall")
+        if problems:
+            print(f"{len(problems)} mismatches:")
+            for p in problems[:50]:
+                print("  " + p)
+            return 1
+        print("outputs identical")
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
