@@ -146,7 +146,7 @@ def package_version(name: str) -> str | None:
 
 
 def xz_copy(src: Path, dst: Path) -> None:
-    # preset 9 without a timestamp-bearing container: identical input gives identical bytes.
+    # xz records no timestamps or names: identical input gives identical bytes.
     dst.write_bytes(lzma.compress(src.read_bytes(), preset=9))
 
 
@@ -167,12 +167,14 @@ def x86_kernel() -> Kernel:
     if override:
         tree = Path(override)
     else:
-        found = sorted(glob.glob("/usr/src/linux-headers-*-amd64"),
-                       key=lambda p: [int(x) if x.isdigit() else x
-                                      for x in re.split(r"(\d+)", p)])
+        # Plain Debian amd64 flavour only (not -rt-amd64 or -cloud-amd64); newest ABI wins.
+        flavour = re.compile(r"linux-headers-(\d+)\.(\d+)\.(\d+)-(\d+)-amd64")
+        found = sorted((tuple(int(n) for n in m.groups()), path)
+                       for path in glob.glob("/usr/src/linux-headers-*-amd64")
+                       if (m := flavour.fullmatch(Path(path).name)))
         if not found:
             sys.exit("regen: no /usr/src/linux-headers-*-amd64 (install linux-headers-amd64)")
-        tree = Path(found[-1])
+        tree = Path(found[-1][1])
     abi = tree.name.removeprefix("linux-headers-")
     facts = {
         "kernel_abi": abi,
@@ -182,7 +184,7 @@ def x86_kernel() -> Kernel:
                      (f"linux-headers-{abi}", f"linux-headers-{abi.rsplit('-', 1)[0]}-common")},
         "real_modpost": str(tree / "scripts/mod/modpost"),
         "module_lds": "arch/x86/module.lds",
-        # KCFLAGS and KAFLAGS
+        # passed as both KCFLAGS and KAFLAGS
         "kcflags": {"default": "-g0", "debug_info_modules": list(X86_DEBUG_INFO)},
     }
     return Kernel("x86_64", tree, (), facts)
@@ -252,8 +254,8 @@ def modinfo_field(ko: Path, field: str) -> str | None:
 
 def clean_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("KBUILD_", "KCFLAGS", "KAFLAGS", "ARCH", "CROSS_COMPILE", "MAKEFLAGS",
-                                "MFLAGS", "MAKELEVEL"))}
+           if not k.startswith(("KBUILD_", "KCFLAGS", "KAFLAGS", "ARCH", "CROSS_COMPILE",
+                                "MAKEFLAGS", "MFLAGS", "MAKELEVEL"))}
     env["LC_ALL"] = "C"
     env["LANG"] = "C"
     return env
