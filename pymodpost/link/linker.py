@@ -152,10 +152,10 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         section_sym[id(out)] = len(syms)
         syms.append(OutSym("", 0, 0, (C.STB_LOCAL << 4) | C.STT_SECTION, 0, shndx[id(out)]))
 
-    local_index: dict[int, list[int]] = {}
+    discard_l = machine == C.EM_RISCV  # riscvelf.em turns ld's default into -X
+    reloc_lists: dict[int, list] = {}
     for obj in _input_order(objects, out_secs):
         mapping = [-1] * obj.first_global
-        local_index[id(obj)] = mapping
         have_file = False
         for sym in obj.symbols[1:obj.first_global]:
             if sym.shndx == C.SHN_UNDEF or sym.type == C.STT_SECTION:
@@ -164,18 +164,21 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
             if sym.shndx < C.SHN_LORESERVE:
                 if sec is None or sec.output is None or sec.output is DISCARDED:
                     continue
+            if discard_l and is_local_label_name(sym.name):
+                continue  # written later if a relocation needs it
             if sym.type == C.STT_FILE:
                 have_file = True
             if not have_file:
                 have_file = True
                 syms.append(OutSym(obj.basename, 0, 0, (C.STB_LOCAL << 4) | C.STT_FILE, 0,
                                    C.SHN_ABS))
-            if sec is not None:
-                value, ndx = sym.value + sec.output_offset, shndx[id(sec.output)]
-            else:
-                value, ndx = sym.value, sym.shndx
             mapping[sym.index] = len(syms)
-            syms.append(OutSym(sym.name, value, sym.size, sym.info, sym.other, ndx))
+            syms.append(_placed_symbol(sym, sec, shndx))
+        for sec in obj.sections:
+            if (sec.relocs is not None and sec.relocs.size and sec.output is not None
+                    and sec.output is not DISCARDED):
+                reloc_lists[id(sec)] = _relocate(sec, globals_, mapping, section_sym, syms,
+                                                 shndx)
     first_global = len(syms)
 
     from pymodpost.link.hashorder import traversal_order
@@ -217,8 +220,17 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                 if m.type != C.SHT_NOBITS and buf:
                     buf[m.output_offset:m.output_offset + m.size] = m.data
                 pos = m.output_offset + m.size
-                if m.relocs is not None and m.relocs.size:
-                    rel += _relocate(m, buf, globals_, local_index[id(m.obj)], section_sym, machine)
+                for off, ref, rtype, addend in reloc_lists.get(id(m), ()):
+                    if ref is None:
+                        # against a discarded section: ld clears the field; in debug sections
+                        # it drops the relocation, elsewhere keeps it as R_*_NONE
+                        w = _field_width(machine, rtype)
+                        buf[off:off + w] = bytes(w)
+                        if not m.bfd & I.SEC_DEBUGGING:
+                            rel += _RELA.pack(off, 0, 0)
+                        continue
+                    index = ref if isinstance(ref, int) else ref.out_index
+                    rel += _RELA.pack(off, (index << 32) | rtype, addend)
             elif isinstance(m, DataItem):
                 if buf:
                     buf[pos:pos + m.width] = (m.value & ((1 << (8 * m.width)) - 1)).to_bytes(
@@ -228,7 +240,11 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                 pos = _align(pos, m.alignment, is_power=False)
         contents[id(out)] = buf
         if rel:
-            relocs[id(out)] = rel
+            # ld stable-sorts every output relocation section by offset
+            # (elf_link_adjust_relocs): objtool appends its own relocations out of order
+            entries = [rel[i:i + 24] for i in range(0, len(rel), 24)]
+            entries.sort(key=lambda e: int.from_bytes(e[:8], "little"))
+            relocs[id(out)] = b"".join(entries)
     return write_relocatable(machine, objects, out_secs, contents, relocs, syms, first_global,
                              section_sym, build_id)
 
@@ -246,50 +262,63 @@ def _field_width(machine: int, rtype: int) -> int:
     return _RISCV_WIDTH.get(rtype, 4)
 
 
-def _relocate(sec: I.InputSection, buf: bytearray, globals_, mapping, section_sym,
-              machine: int) -> bytes:
+def _placed_symbol(sym: I.InputSymbol, sec: I.InputSection | None, shndx) -> OutSym:
+    if sec is not None:
+        return OutSym(sym.name, sym.value + sec.output_offset, sym.size, sym.info, sym.other,
+                      shndx[id(sec.output)])
+    return OutSym(sym.name, sym.value, sym.size, sym.info, sym.other, sym.shndx)
+
+
+def is_local_label_name(name: str) -> bool:
+    """BFD's ``_bfd_elf_is_local_label_name``: assembler-internal labels."""
+    if name.startswith((".L", "..", "_.L_")):
+        return True
+    if len(name) >= 2 and name[0] == "L" and name[1].isdigit():
+        ret = False
+        for i, c in enumerate(name[2:], 2):
+            if c in "\x01\x02":
+                if c == "\x01" and i == 2:
+                    return True
+                ret = True
+            if not c.isdigit():
+                return False
+        return ret
+    return False
+
+
+def _relocate(sec: I.InputSection, globals_, mapping, section_sym, syms, shndx) -> list:
+    """The input section's relocations moved to output terms: (offset, symbol, type, addend)
+    where symbol is an output index, a GlobalSymbol (index known later) or None (discarded)."""
     obj = sec.obj
-    out = bytearray()
-    debug = bool(sec.bfd & I.SEC_DEBUGGING)
+    out = []
     base = sec.output_offset
     for off, symidx, rtype, addend in I.read_relocs(sec.relocs, len(obj.symbols)):
         if off > sec.size:
             raise LinkError(f"ld: {obj.path}: bad reloc offset {off:#x} in section `{sec.name}'")
-        target: I.InputSection | None = None
+        ref: object
         if symidx == 0:
-            new_sym = 0
+            ref = 0
         elif symidx < obj.first_global:
             sym = obj.symbols[symidx]
             target = _section_of(obj, sym.shndx)
-            if sym.type == C.STT_SECTION:
-                if target is not None and target.output not in (None, DISCARDED):
-                    new_sym = section_sym[id(target.output)]
-                    addend += target.output_offset
-                else:
-                    new_sym = -1
-            elif mapping[symidx] >= 0:
-                new_sym = mapping[symidx]
+            live = target is None or target.output not in (None, DISCARDED)
+            if sym.shndx < C.SHN_LORESERVE and sym.shndx != C.SHN_UNDEF and not live:
+                ref = None
+            elif sym.type == C.STT_SECTION:
+                ref = section_sym[id(target.output)]
+                addend += target.output_offset
             else:
-                new_sym = -1
+                if mapping[symidx] < 0:
+                    # skipped earlier (a local label): ld writes it now that it is needed
+                    mapping[symidx] = len(syms)
+                    syms.append(_placed_symbol(sym, target, shndx))
+                ref = mapping[symidx]
         else:
             g = globals_[obj.symbols[symidx].name]
+            ref = g
             if g.defined:
                 target = _section_of(g.obj, g.sym.shndx)
                 if target is not None and target.output in (None, DISCARDED):
-                    new_sym = -1
-                else:
-                    new_sym = g.out_index
-            else:
-                new_sym = g.out_index
-        if new_sym < 0:
-            # against a discarded section: ld clears the field; in debug sections it drops
-            # the relocation, elsewhere it keeps it as R_*_NONE against nothing
-            w = _field_width(machine, rtype)
-            p = base + off
-            buf[p:p + w] = bytes(w)
-            if debug:
-                continue
-            out += _RELA.pack(base + off, 0, 0)
-            continue
-        out += _RELA.pack(base + off, (new_sym << 32) | rtype, addend)
-    return bytes(out)
+                    ref = None
+        out.append((base + off, ref, rtype, addend))
+    return out
