@@ -186,7 +186,8 @@ def rebuild(arch: str, name: str, tree: Path, workdir: Path) -> Path:
             f"M={bdir}" if arg.startswith("M=") else
             f"MODPOST={TESTDATA / 'regen' / 'modpost-wrapper.sh'}" if arg.startswith("MODPOST=")
             else arg for arg in info["command"]]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KBUILD_", "KCFLAGS", "KAFLAGS"))}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("KBUILD_", "KCFLAGS", "KAFLAGS"))}
     env.update(LC_ALL="C", PYMODPOST_RECORD_DIR=str(bdir),
                PYMODPOST_REAL_MODPOST=str(tree / "scripts/mod/modpost"))
     proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=600)
