@@ -50,6 +50,12 @@ stamp="$top/stamp"
 
 build="$top/build"
 src="$top/src"
+mkdir -p "$top"
+# One builder at a time: a second caller waits here, then finds the finished tree.
+if command -v flock >/dev/null; then
+  exec 9>"$top/lock"
+  flock 9
+fi
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$stamp_want" ] && [ -f "$build/arch/riscv/boot/Image" ] \
    && [ -f "$build/Module.symvers" ]; then
   echo "reusing $build ($stamp_want)" >&2
@@ -57,7 +63,6 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$stamp_want" ] && [ -f "$build/arch
   exit 0
 fi
 
-mkdir -p "$top"
 rm -f "$stamp"
 # Unpack under a temporary name and rename, so an interrupted run never leaves a half tree
 # that looks complete.
