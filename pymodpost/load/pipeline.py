@@ -55,6 +55,9 @@ class LoadOptions:
     percpu_base: int = DEFAULT_PERCPU_BASE
     image_base: int = DEFAULT_IMAGE_BASE
     blacklist: tuple[str, ...] = ()
+    #: section name -> address seen in a real load (/sys/module/<m>/sections): the bases are
+    #: derived from these instead of core_base/init_base
+    anchors: dict[str, int] | None = None
     record: bool = True  #: keep per-symbol and per-relocation records (costly for bulk runs)
 
 
@@ -127,7 +130,8 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     page = arch.page_size
     lay, core_sz, init_sz = layout_sections(info, cfg.strict_module_rwx, page, cfg.module_unload)
     livepatch = get_modinfo(ctx.modinfo, "livepatch") is not None and cfg.livepatch
-    layout_symtab(info, lay, core_sz, init_sz, cfg.strict_module_rwx, page, cfg.kallsyms_all, livepatch)
+    result.core_symbols = layout_symtab(info, lay, core_sz, init_sz, cfg.strict_module_rwx, page,
+                                        cfg.kallsyms_all, livepatch)
     lay.core_size, lay.init_size = core_sz.size, init_sz.size
     result.layout = lay
     steps.append(StepRecord(
@@ -136,8 +140,11 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
         f"ro_after_init {lay.core_ro_after_init_size:#x}); init {lay.init_size:#x}",
     ))
 
-    core_base = DEFAULT_CORE_BASE[arch.name] if opt.core_base is None else opt.core_base
-    init_base = opt.init_base
+    core_base, init_base = opt.core_base, opt.init_base
+    if opt.anchors:
+        core_base, init_base = _bases_from_anchors(info, opt.anchors, core_base, init_base)
+    if core_base is None:
+        core_base = DEFAULT_CORE_BASE[arch.name]
     if init_base is None:
         init_base = core_base + _page_align(lay.core_size, page) + page if lay.init_size else 0
     result.core_base, result.init_base = core_base, init_base
@@ -199,6 +206,18 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     result.taints = taint_string(ctx.taints)
     result.exports = sorted(exports)
     state.modules.insert(0, LoadedModule(mod_name, exports, set(ctx.taints), core_base, lay.core_size))
+
+
+def _bases_from_anchors(info: LoadInfo, anchors: dict[str, int], core_base, init_base):
+    for sh in info.sechdrs:
+        if not sh.sh_flags & SHF_ALLOC or sh.name not in anchors:
+            continue
+        if sh.sh_entsize & INIT_OFFSET_MASK:
+            if init_base is None:
+                init_base = anchors[sh.name] - (sh.sh_entsize & ~INIT_OFFSET_MASK)
+        elif core_base is None:
+            core_base = anchors[sh.name] - sh.sh_entsize
+    return core_base, init_base
 
 
 def _arch_env(ctx: checks.ModuleCtx):

@@ -38,6 +38,7 @@ class SymbolRecord:
     bind: int
     type: int
     how: str  #: "section", "kernel", "module:<name>", "weak-unresolved", "abs", "ignored", "unknown", ...
+    letter: str = "?"  #: its /proc/kallsyms type letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,8 @@ class LoadResult:
     init: bytearray = field(default_factory=bytearray, repr=False)
     got_plt: dict[str, int] = field(default_factory=dict)  #: riscv: entries used per table
     exports: list[str] = field(default_factory=list)
+    #: symbol indices kept in the core symbol table (what /proc/kallsyms lists after init)
+    core_symbols: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

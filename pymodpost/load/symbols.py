@@ -38,6 +38,28 @@ class SymbolTable:
         return self._info.symbol_name(self._names[index])
 
 
+def elf_type(bind: int, stype: int, shndx: int, info: LoadInfo) -> str:
+    """The letter /proc/kallsyms shows for a module symbol (kernel/module/kallsyms.c elf_type)."""
+    if bind == STB_WEAK:
+        return "v" if stype == 1 else "w"  # STT_OBJECT
+    if shndx == SHN_UNDEF:
+        return "U"
+    if shndx == SHN_ABS or (info.index.pcpu and shndx == info.index.pcpu):
+        return "a"
+    if shndx >= 0xFF00 or shndx >= len(info.sechdrs):
+        return "?"
+    sec = info.sechdrs[shndx]
+    if sec.sh_flags & 0x4:
+        return "t"
+    if sec.sh_flags & 0x2 and sec.sh_type != 8:
+        return "r" if not sec.sh_flags & 0x1 else "d"
+    if sec.sh_type == 8:
+        return "b"
+    if sec.name.startswith(".debug"):
+        return "n"
+    return "?"
+
+
 def resolve_symbol(ctx: ModuleCtx, name: str) -> tuple[int | None, int, str]:
     """(value or None, error (0 = none), how): resolve_symbol_wait() without the waiting."""
     state = ctx.state
@@ -132,7 +154,8 @@ def simplify_symbols(ctx: ModuleCtx, percpu_base: int, records: list[SymbolRecor
     if records is not None:
         types = (syms["st_info"] & 0xF).tolist()
         records.extend(
-            SymbolRecord(i, info.symbol_name(names[i]), vals[i] & U64, shndx_list[i], binds[i], types[i], how[i] or "null")
+            SymbolRecord(i, info.symbol_name(names[i]), vals[i] & U64, shndx_list[i], binds[i], types[i],
+                         how[i] or "null", elf_type(binds[i], types[i], shndx_list[i], info))
             for i in range(len(vals))
         )
     return SymbolTable(vals, binds, names, info), ret

@@ -1,0 +1,67 @@
+"""``pymodpost load``: simulate Linux 6.1 loading a module, step by step, against a kernel profile."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+
+def _address(text: str) -> int:
+    try:
+        return int(text, 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an address: {text!r}") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("module", help="the .ko file to load")
+    parser.add_argument("params", nargs="*", metavar="param=value", help="module parameters (checked by name only)")
+    parser.add_argument("--kernel", required=True, metavar="PROFILE",
+                        help="bundled profile name (x86_64, riscv64) or a kernel build/headers directory")
+    parser.add_argument("--with", dest="preload", action="append", default=[], metavar="DEP.ko",
+                        help="load this module first (repeatable), e.g. the one exporting symbols used")
+    parser.add_argument("--core-base", type=_address, metavar="ADDR", help="address of the core allocation")
+    parser.add_argument("--init-base", type=_address, metavar="ADDR", help="address of the init allocation")
+    parser.add_argument("--ignore-modversions", action="store_true", help="finit_module flag 1 (modprobe --force-modversion)")
+    parser.add_argument("--ignore-vermagic", action="store_true", help="finit_module flag 2 (modprobe --force-vermagic)")
+    parser.add_argument("--dump", metavar="DIR", help="write each allocated section's final bytes and DIR/map.json")
+    parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pymodpost.errors import PymodpostError
+    from pymodpost.kernel.profile import load_profile
+    from pymodpost.load.pipeline import LoadOptions, load_file
+    from pymodpost.load.render import dump_sections, render_text, result_to_json
+    from pymodpost.load.state import KernelState
+
+    profile = load_profile(args.kernel)
+    state = KernelState(profile)
+    flags = (1 if args.ignore_modversions else 0) | (2 if args.ignore_vermagic else 0)
+    for dep in args.preload:
+        pre = load_file(dep, state, LoadOptions(flags=flags, record=False))
+        if not pre.ok:
+            raise PymodpostError(f"{dep}: refused while preloading: {pre.error.message} ({pre.error.errno})")
+    options = LoadOptions(core_base=args.core_base, init_base=args.init_base, params=list(args.params), flags=flags)
+    if args.core_base is None and state.modules:
+        # the next module lands after the previous ones (and their init areas are freed)
+        last = state.modules[0]
+        page = profile.arch.page_size
+        options.core_base = last.core_base + (last.core_size + page - 1) // page * page + page
+    result = load_file(args.module, state, options)
+    if args.dump and result.ok:
+        dump_sections(result, args.dump)
+    if args.json:
+        json.dump(result_to_json(result, profile), sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(result, profile))
+    if not result.ok:
+        err = result.error
+        if err.crash:
+            raise PymodpostError(f"{err.message} (the real kernel would oops here)")
+        sys.stderr.write(err.insmod_line(os.path.basename(args.module)) + "\n")
+        return 1
+    return 0

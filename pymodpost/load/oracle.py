@@ -1,0 +1,149 @@
+"""The real kernel as oracle: dump every allocated section of a module at module_finalize.
+
+The fixture kernel boots under qemu with its gdb stub (``-S -gdb``) and ``nokaslr``; gdb puts a
+hardware breakpoint on ``module_finalize`` (address from the profile's kallsyms/System.map).  When
+the guest init loads a module, the kernel stops there with every section relocated, ``__ex_table``
+sorted, and nothing yet patched by alternatives or ftrace.  The gdb script reads the ELF header
+and section headers the kernel passes (x86_64: rdi, rsi; riscv64: a0, a1) and dumps the memory
+of every SHF_ALLOC section.  The guest side is the harness's initramfs, so the load outcome,
+kernel log and /sys/module sections come back as well.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from pymodpost.errors import PymodpostError
+from pymodpost.fileio import write_atomic
+
+GDB_SCRIPT = r'''
+import gdb, json, struct
+ARGS = json.loads(%(args)r)
+gdb.execute("set pagination off")
+gdb.execute("set confirm off")
+if ARGS["arch"] == "riscv64":
+    gdb.execute("set architecture riscv:rv64")
+gdb.execute("target remote 127.0.0.1:%%d" %% ARGS["port"])
+gdb.execute("hbreak *%%#x" %% ARGS["addr"])
+inf = gdb.selected_inferior()
+regs = ("$rdi", "$rsi", "$rdx") if ARGS["arch"] == "x86_64" else ("$a0", "$a1", "$a2")
+dumps = []
+for _ in range(ARGS["count"]):
+    try:
+        gdb.execute("continue")
+        hdr = int(gdb.parse_and_eval(regs[0])) & 0xffffffffffffffff
+    except gdb.error:
+        break  # the guest finished: fewer modules reached module_finalize than were loaded
+    shdrs = int(gdb.parse_and_eval(regs[1])) & 0xffffffffffffffff
+    me = int(gdb.parse_and_eval(regs[2])) & 0xffffffffffffffff
+    modname = bytes(inf.read_memory(me + 24, 56)).split(b"\0")[0].decode("utf-8", "surrogateescape")
+    ehdr = bytes(inf.read_memory(hdr, 64))
+    shnum, shstrndx = struct.unpack_from("<HH", ehdr, 60)
+    raw = bytes(inf.read_memory(shdrs, 64 * shnum))
+    heads = [struct.unpack_from("<IIQQQQIIQQ", raw, 64 * i) for i in range(shnum)]
+    strs_addr, strs_size = heads[shstrndx][3], heads[shstrndx][5]
+    strs = bytes(inf.read_memory(strs_addr, strs_size))
+    sections = {}
+    for i, h in enumerate(heads):
+        name = strs[h[0]:strs.index(b"\0", h[0])].decode("utf-8", "surrogateescape")
+        if not h[2] & 2:
+            continue
+        data = bytes(inf.read_memory(h[3], h[5])) if h[5] else b""
+        sections[name] = {"index": i, "addr": h[3], "size": h[5], "flags": h[2], "type": h[1], "hex": data.hex()}
+    dumps.append({"module": modname, "hdr": hdr, "sections": sections})
+with open(ARGS["out"], "w") as f:
+    json.dump(dumps, f)
+try:
+    gdb.execute("delete")
+    gdb.execute("detach")
+except gdb.error:
+    pass
+'''
+
+
+class OracleError(PymodpostError):
+    pass
+
+
+@dataclass(slots=True)
+class OracleRun:
+    arch: str
+    #: per module that reached module_finalize: {"module", "hdr", "sections": {name: dump}}
+    dumps: list[dict] = field(default_factory=list)
+    loads: list = field(default_factory=list)  #: the harness's SyscallOutcome per module
+    messages: list[list[str]] = field(default_factory=list)  #: kernel log lines during each load
+    sysfs_sections: list[dict[str, int]] = field(default_factory=list)
+    kernel_log: str = ""
+    console: str = ""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def dump_at_module_finalize(arch: str, modules: list, finalize_addr: int, *, timeout: float = 300,
+                            kernel: str | None = None) -> OracleRun:
+    """Boot ``arch``'s fixture kernel, load ``modules`` (harness LoadStep list), dump at finalize."""
+    from pymodpost.harness.boot import qemu_command
+    from pymodpost.harness.guest import initramfs
+    from pymodpost.harness.kernels import default_kernel, recipe
+    from pymodpost.harness.protocol import parse_console, parse_dmesg, parse_kmsg, parse_sysfs_files
+
+    r = recipe(arch)
+    gdb = "gdb" if arch == "x86_64" else "gdb-multiarch"
+    for prog in (r.qemu, gdb):
+        if shutil.which(prog) is None:
+            raise OracleError(f"{prog}: not installed")
+    kernel = kernel or default_kernel(arch)
+    archive = initramfs(arch, list(modules), unload=False, kallsyms=False)
+    cmdline = " ".join(p for p in (r.base_cmdline, "nokaslr") if p)
+    port = _free_port()
+    with tempfile.TemporaryDirectory(prefix="pymodpost-oracle-") as tmp:
+        initrd = os.path.join(tmp, "initramfs.cpio")
+        write_atomic(initrd, archive)
+        out = os.path.join(tmp, "dumps.json")
+        script = os.path.join(tmp, "dump.py")
+        args = json.dumps({"arch": arch, "port": port, "addr": finalize_addr, "count": len(modules), "out": out})
+        write_atomic(script, GDB_SCRIPT % {"args": args})
+        argv = qemu_command(arch, kernel, initrd, cmdline) + ["-S", "-gdb", f"tcp:127.0.0.1:{port}"]
+        console_path = os.path.join(tmp, "console")
+        with open(console_path, "wb") as console_file:
+            qemu = subprocess.Popen(argv, stdout=console_file, stderr=subprocess.DEVNULL,
+                                    stdin=subprocess.DEVNULL, start_new_session=True)
+            try:
+                time.sleep(0.5)
+                g = subprocess.run([gdb, "-nx", "-batch", "-x", script], capture_output=True, text=True,
+                                   timeout=timeout)
+                if not os.path.exists(out):
+                    raise OracleError(f"gdb did not produce dumps: {g.stderr.strip()[-500:]}")
+                qemu.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                raise OracleError(f"{arch} oracle run did not finish within {timeout:g} s") from None
+            finally:
+                if qemu.poll() is None:
+                    os.killpg(qemu.pid, 9)
+                    qemu.wait()
+        with open(out) as f:
+            dumps = json.load(f)
+        with open(console_path, "rb") as f:
+            console = f.read()
+    report = parse_console(console)
+    run = OracleRun(arch, dumps=dumps, console=console.decode("utf-8", "surrogateescape"))
+    run.loads = [report.loads.get(i) for i in range(len(modules))]
+    run.messages = [[m.text for m in parse_kmsg(report.block("load-kmsg", i))] for i in range(len(modules))]
+    run.sysfs_sections = [
+        {k: int(v, 16) for k, v in parse_sysfs_files(report.block("sections", i))[0].items()}
+        for i in range(len(modules))
+    ]
+    dmesg = report.block("dmesg")
+    run.kernel_log = parse_dmesg(dmesg) if dmesg else "\n".join(report.console_lines)
+    return run

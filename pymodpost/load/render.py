@@ -1,0 +1,101 @@
+"""Presenting a LoadResult: text for people, JSON for programs, section files for --dump."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from pymodpost.fileio import write_atomic
+from pymodpost.load.result import LoadResult
+
+
+def _kallsyms_lines(result: LoadResult) -> list[str]:
+    """Module symbols as /proc/kallsyms lists them once init is done (the core symbol table)."""
+    by_index = {s.index: s for s in result.symbols}
+    lines = []
+    for i in result.core_symbols:
+        sym = by_index.get(i)
+        if sym is None or i == 0:
+            continue
+        lines.append(f"{sym.value:016x} {sym.letter} {sym.name}\t[{result.name}]")
+    return lines
+
+
+def render_text(result: LoadResult, profile) -> str:
+    out = [f"load {result.path} into {profile.name} ({profile.release}, {profile.arch.name}, dialect {profile.dialect.name})"]
+    out.append("steps:")
+    out += [f"  {s.name}: {s.detail}" if s.detail else f"  {s.name}" for s in result.steps]
+    if result.log:
+        out.append("kernel log:")
+        out += [f"  {line.text}" for line in result.log]
+    if result.sections:
+        out.append(f"sections (/sys/module/{result.name}/sections):")
+        out += [f"  0x{s.addr:016x} {s.name}" for s in sorted(result.sections, key=lambda s: s.name)]
+    if result.ok:
+        syms = _kallsyms_lines(result)
+        if syms:
+            out.append("symbols (/proc/kallsyms after init):")
+            out += [f"  {line}" for line in syms]
+        n = sum(len(r.records) for r in result.relocations)
+        out.append(f"relocations: {n} applied in {len(result.relocations)} sections")
+        if result.got_plt:
+            out.append("riscv GOT/PLT entries used: " + ", ".join(f"{k} {v}" for k, v in result.got_plt.items()))
+        out.append(f"outcome: loaded (reached module_finalize); taints {result.taints or 'none'}")
+    else:
+        err = result.error
+        what = "the kernel would oops" if err.crash else f"refused, err {err.err} ({err.errno})"
+        out.append(f"outcome: {what}")
+    return "\n".join(out) + "\n"
+
+
+def result_to_json(result: LoadResult, profile) -> dict:
+    err = result.error
+    return {
+        "module": result.path,
+        "name": result.name,
+        "kernel": {"profile": profile.name, "release": profile.release, "arch": profile.arch.name,
+                   "vermagic": profile.vermagic, "dialect": profile.dialect.name},
+        "ok": result.ok,
+        "error": None if err is None else {"message": err.message, "log": list(err.log), "errno": err.errno,
+                                           "err": err.err, "crash": err.crash},
+        "steps": [{"name": s.name, "detail": s.detail} for s in result.steps],
+        "log": [{"level": line.level, "text": line.text} for line in result.log],
+        "core_base": result.core_base,
+        "init_base": result.init_base,
+        "layout": {k: getattr(result.layout, k) for k in result.layout.__dataclass_fields__},
+        "sections": [{"index": s.index, "name": s.name, "addr": s.addr, "size": s.size, "init": s.init,
+                      "offset": s.offset, "type": s.sh_type, "flags": s.sh_flags} for s in result.sections],
+        "symbols": [{"index": s.index, "name": s.name, "value": s.value, "shndx": s.shndx, "bind": s.bind,
+                     "type": s.type, "how": s.how, "letter": s.letter} for s in result.symbols],
+        "relocations": [
+            {"section": r.name, "index": r.index, "target": r.target,
+             "entries": [{"index": e.index, "type": e.name, "symbol": e.symbol, "S": e.S, "A": e.A, "P": e.P,
+                          "before": e.before.hex(), "after": e.after.hex()} for e in r.records]}
+            for r in result.relocations
+        ],
+        "taints": result.taints,
+        "exports": result.exports,
+        "got_plt": result.got_plt,
+    }
+
+
+def _file_name(name: str, used: set[str]) -> str:
+    base = "".join(c if c.isalnum() or c in "._-" else "_" for c in name.lstrip(".")) or "section"
+    candidate, n = base + ".bin", 1
+    while candidate in used or candidate == "map.json":
+        n += 1
+        candidate = f"{base}.{n}.bin"
+    used.add(candidate)
+    return candidate
+
+
+def dump_sections(result: LoadResult, directory: str) -> None:
+    """Each allocated section's final bytes in its own file, and map.json naming them."""
+    os.makedirs(directory, exist_ok=True)
+    used: set[str] = set()
+    mapping = {}
+    for sec in result.sections:
+        fname = _file_name(sec.name, used)
+        write_atomic(os.path.join(directory, fname), result.section_bytes(sec))
+        mapping[sec.name] = {"addr": sec.addr, "size": sec.size, "file": fname}
+    write_atomic(os.path.join(directory, "map.json"), json.dumps(mapping, indent=1, sort_keys=True) + "\n")

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Regenerate testdata/load/<arch>/oracle.json.xz: what the real kernel holds at module_finalize.
+
+Boots the fixture kernel under qemu (nokaslr) with gdb attached, loads every fixture module of
+testdata/<arch>/ (dependencies first), and records for each: the finit_module outcome, the kernel
+log lines of that load, /sys/module/<m>/sections, and -- for modules that reach module_finalize --
+the address and bytes of every allocated section plus the address of the kernel's temporary
+copy of the file.  The addresses of the kernel symbols the modules use are recorded too (from a
+kallsyms capture of the same kernel), so the plain tests need no qemu.
+
+Usage: python3 testdata/load/gen_oracle.py [x86_64|riscv64 ...]
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from pymodpost.harness import LoadStep, boot_and_load  # noqa: E402
+from pymodpost.kernel.kallsyms import parse_symbol_map, read_text_maybe_xz  # noqa: E402
+from pymodpost.kernel.profile import BUNDLED_DIR  # noqa: E402
+from pymodpost.load.image import SHN_UNDEF, LoadInfo  # noqa: E402
+from pymodpost.load.oracle import dump_at_module_finalize  # noqa: E402
+
+
+def fixture_modules(arch: str) -> list[Path]:
+    """Fixture .ko files, each after the fixtures it depends on."""
+    kos = sorted((ROOT / "testdata" / arch).glob("*/*.ko"))
+    by_name = {}
+    deps = {}
+    for ko in kos:
+        out = subprocess.run(["/sbin/modinfo", "-F", "depends", str(ko)], capture_output=True, text=True).stdout
+        name = ko.stem.replace("-", "_")
+        by_name[name] = ko
+        deps[name] = [d.replace("-", "_") for d in out.strip().split(",") if d]
+    ordered: list[Path] = []
+    done: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in done or name not in by_name:
+            return
+        done.add(name)
+        for d in deps[name]:
+            visit(d)
+        ordered.append(by_name[name])
+
+    for name in sorted(by_name):
+        visit(name)
+    return ordered
+
+
+def kernel_addresses(arch: str) -> dict[str, int]:
+    kdir = BUNDLED_DIR / arch
+    for name in ("kallsyms.xz", "kallsyms", "System.map.xz", "System.map"):
+        if (kdir / name).is_file():
+            table = parse_symbol_map(read_text_maybe_xz(kdir / name))
+            if table:
+                return table
+    print(f"{arch}: capturing kallsyms (one boot)", file=sys.stderr)
+    boot = boot_and_load(arch, [], capture_kallsyms=True, timeout=600)
+    return parse_symbol_map(boot.kallsyms.encode())
+
+
+def undefined_names(ko: Path) -> set[str]:
+    from pymodpost.load.checks import elf_validity_check, setup_load_info
+
+    data = ko.read_bytes()
+    info = LoadInfo(data=data, len=len(data))
+    machine = int.from_bytes(data[18:20], "little")
+    elf_validity_check(info, machine, False)
+    setup_load_info(info, 0, True)
+    syms = info.symbols()
+    return {info.symbol_name(int(s["st_name"])) for s in syms[1:] if s["st_shndx"] == SHN_UNDEF}
+
+
+def generate(arch: str) -> dict:
+    kos = fixture_modules(arch)
+    table = kernel_addresses(arch)
+    finalize = table["module_finalize"]
+    run = dump_at_module_finalize(arch, [LoadStep(str(ko), []) for ko in kos], finalize, timeout=900)
+    dumps = {d["module"]: d for d in run.dumps}
+    wanted = set()
+    for ko in kos:
+        wanted |= undefined_names(ko)
+    modules = []
+    for i, ko in enumerate(kos):
+        outcome = run.loads[i]
+        name = ko.stem.replace("-", "_")
+        modules.append({
+            "path": str(ko.relative_to(ROOT)),
+            "name": name,
+            "ret": outcome.ret if outcome else None,
+            "errno": outcome.errno if outcome else None,
+            "strerror": outcome.strerror if outcome else None,
+            "messages": run.messages[i],
+            "sysfs_sections": run.sysfs_sections[i],
+            "dump": dumps.get(name),
+        })
+    return {
+        "arch": arch,
+        "finalize_addr": finalize,
+        "kernel_symbols": {n: table[n] for n in sorted(wanted) if n in table},
+        "modules": modules,
+    }
+
+
+def main(argv: list[str]) -> int:
+    for arch in argv or ["x86_64", "riscv64"]:
+        data = generate(arch)
+        out = ROOT / "testdata" / "load" / arch / "oracle.json.xz"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
+        reached = sum(1 for m in data["modules"] if m["dump"])
+        print(f"{out}: {len(data['modules'])} modules, {reached} dumped at module_finalize")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,35 @@
+"""The committed real-kernel dumps (testdata/load/<arch>/oracle.json.xz) and a profile to match."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import lzma
+from pathlib import Path
+
+from pymodpost.kernel.profile import load_profile
+from tests.conftest import ROOT, TESTDATA
+
+ORACLE_DIR = TESTDATA / "load"
+
+
+def oracle_path(arch: str) -> Path:
+    return ORACLE_DIR / arch / "oracle.json.xz"
+
+
+def load_oracle(arch: str) -> dict:
+    return json.loads(lzma.decompress(oracle_path(arch).read_bytes()))
+
+
+def profile_for(arch: str, oracle: dict):
+    """The bundled profile with the addresses the real kernel had for the symbols used."""
+    profile = load_profile(arch)
+    symbols = oracle["kernel_symbols"]
+    profile.exports = {
+        name: dataclasses.replace(exp, addr=symbols.get(name, exp.addr)) for name, exp in profile.exports.items()
+    }
+    return profile
+
+
+def module_path(entry: dict) -> Path:
+    return ROOT / entry["path"]
