@@ -8,6 +8,10 @@ the stricter validation of :mod:`pymodpost.elf` -- a file our ELF layer would re
 message may be one kmod happily reads, and the other way round.
 
 Failures raise :class:`KmodErrno`, carrying the errno number; the caller words it.
+
+Where Debian's kmod (built with assertions on) aborts instead of failing -- ``e_shstrndx`` of 0 or
+not below ``e_shnum``, or the looked-up section empty and starting exactly at the end of the file --
+we give what the same code does without assertions: EINVAL, respectively an empty section.
 """
 
 from __future__ import annotations
@@ -212,7 +216,7 @@ class KmodElf:
         """
         sec = self.section(wanted)
         if sec is None:
-            raise KmodErrno(errno.ENODATA)
+            raise KmodErrno(errno.ENOENT)  # kmod 30 says ENOENT for a missing section
         start = 0
         while start < len(sec) - 1 and sec[start] == 0:
             start += 1
