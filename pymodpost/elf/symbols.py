@@ -94,7 +94,8 @@ class Symbols:
             out[xmask] = self._extended_indexes()[xmask]
         nsec = len(self.elf.sections)
         bad = (out >= nsec) & ((out < C.SHN_LORESERVE) | xmask)
-        bad[0] = False  # the null symbol is never looked at
+        if len(bad):
+            bad[0] = False  # the null symbol is never looked at
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
             raise self.elf.error(f"symbol {i} ({self._name_or_index(i)}) has section index "

@@ -114,7 +114,9 @@ class ElfModel:
         offsets = self._layout(secs)
         hs = structs.header_struct(self.elfclass, self.little)
         shentsize = C.SHDR_SIZE[C.ELFCLASS64 if self.elfclass == 64 else C.ELFCLASS32]
-        end = max([hs.size] + [offsets[i] + s.file_size() for i, s in enumerate(secs)])
+        # sections without file bytes (NOBITS) may carry any offset; they end nothing
+        end = max([hs.size] + [offsets[i] + s.file_size() for i, s in enumerate(secs)
+                               if s.file_size()])
         word = 8 if self.elfclass == 64 else 4
         shoff = self.shoff if self.shoff is not None else _align(end, word)
         n = len(secs)
@@ -184,7 +186,7 @@ class ElfModel:
         if not todo:
             return offsets  # type: ignore[return-value]
         pos = max([hsize] + [o + secs[i].file_size() for i, o in enumerate(offsets)
-                             if o is not None and i])
+                             if o is not None and secs[i].file_size()])
         for i in todo:
             pos = _align(pos, secs[i].addralign)
             offsets[i] = pos
