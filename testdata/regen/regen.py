@@ -75,6 +75,9 @@ MODULES: tuple[ModuleSpec, ...] = (
     ModuleSpec("devtables", "MODULE_DEVICE_TABLE for pci, usb, hid, of, acpi, platform, i2c, "
                "spi, input, virtio, dmi, serio, sdio, pnp, mdio, x86cpu, auxiliary, wmi, "
                "rpmsg, typec, mhi, ipack, amba, eisa"),
+    ModuleSpec("devtables2", "MODULE_DEVICE_TABLE for ieee1394, ccw, ap, css, pcmcia, vio, "
+               "parisc, ssb, bcma, vmbus, i3c, zorro, isapnp, mipscdmm, cpu, mei, rapidio, "
+               "ulpi, hdaudio, sdw, fslmc, tbsvc, tee, mhi_ep, ssam, dfl, ishtp, pnp_card"),
     ModuleSpec("composite", "module linked from three .c files (composite-y), MODULE_VERSION"),
     ModuleSpec("sections", "__init/__initdata/__initconst/__exit/__exitdata/__ro_after_init/"
                "__read_mostly, .bss and .data"),

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/devtables2/devtables2.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/devtables2/devtables2.ko /tmp/pymodpost-kbuild/riscv64/devtables2/devtables2.o /tmp/pymodpost-kbuild/riscv64/devtables2/devtables2.mod.o;  true

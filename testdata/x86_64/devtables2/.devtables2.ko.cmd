@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/devtables2/devtables2.ko := ld -r -m elf_x86_64 -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T arch/x86/module.lds -o /tmp/pymodpost-kbuild/x86_64/devtables2/devtables2.ko /tmp/pymodpost-kbuild/x86_64/devtables2/devtables2.o /tmp/pymodpost-kbuild/x86_64/devtables2/devtables2.mod.o;  true

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/devtables2/devtables2.mod := printf '%s\n'   devtables2.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/devtables2/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/devtables2/devtables2.mod
