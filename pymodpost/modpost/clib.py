@@ -89,8 +89,10 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(_fnmatch.translate(pattern), re.DOTALL)
 
 
+@lru_cache(maxsize=1 << 16)
 def glob_match(name: str, patterns: tuple[str, ...]) -> bool:
-    """modpost's match(): does ``name`` match any of the shell ``patterns``?"""
+    """modpost's match(): does ``name`` match any of the shell ``patterns``? (cached: section
+    names repeat across thousands of objects)"""
     for pattern in patterns:
         if _glob_regex(pattern).match(name):
             return True

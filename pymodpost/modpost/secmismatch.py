@@ -14,6 +14,7 @@ relocations that do trip a rule reach the Python code that names symbols and pri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -81,6 +82,7 @@ SECTIONCHECK = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def section_mismatch(fromsec: str, tosec: str) -> SectionCheck | None:
     if not tosec:
         return None
@@ -225,9 +227,14 @@ def check_sec_ref(mp: "Modpost", modname: str, obj: of.ObjectFile) -> None:
             _section_rel(mp, modname, obj, names, i)
 
 
+@lru_cache(maxsize=4096)
+def _checked_fromsec(fromsec: str) -> bool:
+    return any(glob_match(fromsec, c.fromsec) for c in SECTIONCHECK)
+
+
 def _tosec_table(obj: of.ObjectFile, fromsec: str) -> np.ndarray | None:
     """For each section index (plus one slot for 'out of range'): does fromsec -> it trip a rule?"""
-    if not any(glob_match(fromsec, c.fromsec) for c in SECTIONCHECK):
+    if not _checked_fromsec(fromsec):
         return None
     table = np.zeros(obj.num_sections + 1, bool)
     for j in range(obj.num_sections):
