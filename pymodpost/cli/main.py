@@ -19,6 +19,7 @@ from pymodpost.errors import UsageError
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("pymodpost.cli.cmd_demo", "run the pipeline on a bundled example module"),
     "elf": ("pymodpost.cli.cmd_elf", "show an ELF object's sections, symbols and relocations"),
+    "diff": ("pymodpost.cli.cmd_diff", "compare two ELF objects section by section, symbol by symbol"),
     "load": ("pymodpost.cli.cmd_load", "simulate Linux 6.1 loading a module: every check, address and relocation"),
     "modinfo": ("pymodpost.cli.cmd_modinfo", "show a module file's .modinfo and signature like kmod's modinfo"),
 }

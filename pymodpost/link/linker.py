@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
+from pymodpost.link.default_scripts import default_script
 from pymodpost.link.errors import LinkError
 from pymodpost.link.placement import DISCARDED, Layout, OutputSection
 from pymodpost.link.script import AlignDot, DataItem, LinkerScript
@@ -58,7 +59,8 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
             raise LinkError(_incompatible(obj, machine))
     if machine not in I.MACHINES:
         raise LinkError(f"ld: {objects[0].path}: unsupported machine {machine}")
-    script = options.script or LinkerScript("<default>", ())
+    emulation = options.emulation or I.MACHINES[machine]
+    script = options.script or default_script(emulation)
     build_id = None
     if options.build_id:
         first = next((o for o in objects if len(o.sections) > 1), None)

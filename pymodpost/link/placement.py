@@ -26,7 +26,8 @@ from pymodpost.link.script import DISCARD, AlignDot, DataItem, InputClause, Link
 #: sentinel output for discarded input sections
 DISCARDED = object()
 
-SPECIAL = -1  # a second output section with an existing name (ld's constraint SPECIAL)
+SPECIAL = 2  # a second output section with an existing name (ld's constraint SPECIAL)
+DISABLED = -1  # an ONLY_IF_RO/ONLY_IF_RW statement whose condition failed
 
 # name -> (ELF type, ELF flags) that BFD gives a new output section of that name
 # (elf.c's special_sections tables; "prefix" entries also match NAME.anything)
@@ -226,6 +227,16 @@ class Layout:
     def _map_script(self) -> None:
         for st in self.statements[1:]:
             script = st.script
+            if script.constraint is not None:
+                candidates = [sec for obj in self.objects for sec in obj.sections
+                              if self.linkable(sec) and sec.output is None
+                              and any(isinstance(c, InputClause) and c.matches(obj.path, sec.name)
+                                      for c in script.items)]
+                all_ro = all(sec.bfd & I.SEC_READONLY for sec in candidates)
+                if all_ro != (script.constraint == "RO"):
+                    st.constraint = DISABLED
+                    continue
+                st.constraint = 1
             for item in script.items:
                 if isinstance(item, InputClause):
                     matched = [sec for obj in self.objects for sec in obj.sections
@@ -275,7 +286,7 @@ class Layout:
         constraint = 0
         match_by_name = None
         for st in self.statements[1:]:
-            if st.name != name:
+            if st.name != name or st.constraint < 0:
                 continue
             constraint = SPECIAL
             out = st.bfd

@@ -84,6 +84,7 @@ class OutputSection:
     align: int | None  # ALIGN(n) after the colon
     items: tuple[Item, ...]
     line: int
+    constraint: str | None = None  # "RO"/"RW" for ONLY_IF_RO/ONLY_IF_RW (built-in scripts)
 
     @property
     def is_discard(self) -> bool:
