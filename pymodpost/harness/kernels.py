@@ -37,8 +37,9 @@ class QemuRecipe:
     machine_args: tuple[str, ...]
     #: kernel command line before the caller's extra options
     base_cmdline: str
-    #: C compiler that builds the static guest init
+    #: C compiler that builds the static guest init, and its target-specific options
     cc: str
+    init_cflags: tuple[str, ...] = ()
 
 
 RECIPES: dict[str, QemuRecipe] = {
@@ -54,8 +55,10 @@ RECIPES: dict[str, QemuRecipe] = {
         arch="riscv64",
         qemu="qemu-system-riscv64",
         machine_args=("-machine", "virt", "-bios", "default", "-m", "256M"),
-        base_cmdline="console=ttyS0 earlycon=sbi panic=-1",
+        base_cmdline="console=ttyS0 earlycon panic=-1",
         cc="gcc" if os.uname().machine == "riscv64" else "riscv64-linux-gnu-gcc",
+        # integer-only: the kernel may be built without floating-point support
+        init_cflags=("-march=rv64imac", "-mabi=lp64"),
     ),
 }
 

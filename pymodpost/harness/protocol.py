@@ -79,13 +79,12 @@ class GuestReport:
 
 
 def _outcome(fields: list[str], with_signal: bool) -> tuple[int, SyscallOutcome]:
-    # LOAD <n> <ret> <errno> <signal> <strerror...>  /  UNLOAD <n> <ret> <errno> <strerror...>
-    count = 4 if with_signal else 3
-    head = fields[: count]
-    rest = " ".join(fields[count:])
-    index, ret, err = int(head[0]), int(head[1]), int(head[2])
-    signal = int(head[3]) if with_signal else 0
-    return index, SyscallOutcome(ret=ret, errno=err, strerror=rest, signal=signal)
+    # LOAD <n> <ret> <errno> <signal>  /  UNLOAD <n> <ret> <errno>
+    if len(fields) != (4 if with_signal else 3):
+        raise ValueError("wrong field count")
+    index, ret, err = int(fields[0]), int(fields[1]), int(fields[2])
+    signal = int(fields[3]) if with_signal else 0
+    return index, SyscallOutcome(ret=ret, errno=err, signal=signal)
 
 
 def parse_console(data: bytes) -> GuestReport:

@@ -7,6 +7,7 @@ them with Python's own :mod:`errno` table.
 from __future__ import annotations
 
 import errno as errno_module
+import os
 from dataclasses import dataclass, field
 
 from pymodpost.errors import PymodpostError
@@ -63,10 +64,9 @@ def errno_name(number: int) -> str:
 class SyscallOutcome:
     """Return value and errno of one system call made by the guest."""
 
+    #: the system call's return value as libc would show it: 0, or -1 with errno set
     ret: int
     errno: int
-    #: the guest libc's strerror() text ("" on success)
-    strerror: str
     #: signal that killed the loading process (an oops in the module's init), else 0
     signal: int = 0
 
@@ -77,6 +77,11 @@ class SyscallOutcome:
     @property
     def errno_name(self) -> str:
         return errno_name(self.errno)
+
+    @property
+    def strerror(self) -> str:
+        """The C library's text for the errno ("" on success), e.g. "Invalid argument"."""
+        return os.strerror(self.errno) if self.errno else ""
 
 
 @dataclass(frozen=True, slots=True)
