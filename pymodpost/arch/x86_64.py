@@ -172,3 +172,81 @@ def apply_relocate_add(
         row.apply(mem, off, S, A, P, env)
         if records is not None:
             records.append(RelocRecord(i, rtype, row.name, sym, S, A, P, before, bytes(mem[off:off + row.width])))
+
+
+_WIDTH = {R_X86_64_NONE: 0, R_X86_64_64: 8, R_X86_64_PC32: 4, R_X86_64_PLT32: 4, R_X86_64_32: 4,
+          R_X86_64_32S: 4, R_X86_64_PC64: 8}
+
+
+def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> int | None:
+    """Apply many relocations at once with numpy, as the entry-by-entry drivers would.
+
+    ``P`` (uint64), ``r_info`` (uint64) and ``r_addend`` (int64) are arrays covering one or more
+    relocation sections in kernel order.  Entries are applied up to the first one the kernel would
+    refuse; its index is returned (``len(P)`` when none), and the caller replays that entry through
+    :func:`apply_relocate_add` to raise the kernel's error.  Returns None, having written nothing,
+    when the vectorised path cannot promise the same outcome: fields overlapping (the nonzero check
+    would depend on order), a field outside module memory, a symbol index past the table.
+    """
+    import numpy as np
+
+    n = len(P)
+    if n == 0:
+        return 0
+    regions = getattr(space, "regions", None)
+    values = getattr(symbols, "array", None)
+    if regions is None or values is None:
+        return None
+    rtype = (r_info & np.uint64(U32)).astype(np.int64)
+    sym = (r_info >> np.uint64(32)).astype(np.int64)
+    if int(sym.max()) >= len(values):
+        return None
+    width = np.zeros(n, dtype=np.int64)
+    known = np.zeros(n, dtype=bool)
+    for t, w in _WIDTH.items():
+        hit = rtype == t
+        width[hit] = w
+        known |= hit
+    active = known & (width > 0)
+    region_id = np.full(n, -1, dtype=np.int64)
+    offs = np.zeros(n, dtype=np.int64)
+    for k, (base, mem) in enumerate(regions):
+        if base <= 0:
+            continue
+        lo, hi = np.uint64(base), np.uint64(base + len(mem))
+        inside = (P >= lo) & (P < hi) & (region_id < 0)
+        region_id[inside] = k
+        offs[inside] = (P[inside] - lo).astype(np.int64)
+    if np.any(active & ((region_id < 0) | (offs + width > np.array([len(m) for _, m in regions])[region_id]))):
+        return None
+    act = np.flatnonzero(active)
+    if len(act) > 1:
+        key = region_id[act] * (1 << 40) + offs[act]
+        order = np.argsort(key, kind="stable")
+        k_sorted = key[order]
+        if np.any(k_sorted[1:] < k_sorted[:-1] + width[act][order][:-1]):
+            return None
+    val = values[sym] + r_addend.astype(np.int64).view(np.uint64)
+    pcrel = (rtype == R_X86_64_PC32) | (rtype == R_X86_64_PLT32) | (rtype == R_X86_64_PC64)
+    out = np.where(pcrel, val - P, val)
+    views = [np.frombuffer(mem, dtype=np.uint8) for _, mem in regions]
+    nonzero = np.zeros(n, dtype=bool)
+    lanes_by_region = [act[region_id[act] == k] for k in range(len(regions))]
+    for view, sel in zip(views, lanes_by_region):
+        for j in range(8):
+            lanes = sel[width[sel] > j]
+            if len(lanes):
+                nonzero[lanes] |= view[offs[lanes] + j] != 0
+    over32 = (rtype == R_X86_64_32) & ((val >> np.uint64(32)) != 0)
+    over32s = (rtype == R_X86_64_32S) & (((val + np.uint64(0x80000000)) >> np.uint64(32)) != 0)
+    bad = ~known | (active & nonzero) | over32 | over32s
+    stop = int(np.argmax(bad)) if bad.any() else n
+    for view, sel in zip(views, lanes_by_region):
+        sel = sel[sel < stop]
+        if not len(sel):
+            continue
+        v, o, w = out[sel], offs[sel], width[sel]
+        for j in range(8):
+            lanes = w > j
+            view[o[lanes] + j] = ((v[lanes] >> np.uint64(8 * j)) & np.uint64(0xFF)).astype(np.uint8)
+    return stop

@@ -31,7 +31,8 @@ gdb.execute("set confirm off")
 if ARGS["arch"] == "riscv64":
     gdb.execute("set architecture riscv:rv64")
 gdb.execute("target remote 127.0.0.1:%%d" %% ARGS["port"])
-gdb.execute("hbreak *%%#x" %% ARGS["addr"])
+# x86_64 takes a hardware breakpoint; qemu's riscv stub gets a (TCG-internal) software one
+gdb.execute(("hbreak *%%#x" if ARGS["arch"] == "x86_64" else "break *%%#x") %% ARGS["addr"])
 inf = gdb.selected_inferior()
 regs = ("$rdi", "$rsi", "$rdx") if ARGS["arch"] == "x86_64" else ("$a0", "$a1", "$a2")
 dumps = []
@@ -137,6 +138,9 @@ def dump_at_module_finalize(arch: str, modules: list, finalize_addr: int, *, tim
         with open(console_path, "rb") as f:
             console = f.read()
     report = parse_console(console)
+    if not report.done:
+        tail = "\n".join(report.console_lines[-15:])
+        raise OracleError(f"{arch} guest did not finish under gdb; console tail:\n{tail}")
     run = OracleRun(arch, dumps=dumps, console=console.decode("utf-8", "surrogateescape"))
     run.loads = [report.loads.get(i) for i in range(len(modules))]
     run.messages = [[m.text for m in parse_kmsg(report.block("load-kmsg", i))] for i in range(len(modules))]

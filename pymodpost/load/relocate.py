@@ -36,10 +36,10 @@ class ModuleMemory:
         )
 
 
-def apply_relocations(ctx: ModuleCtx, memory: ModuleMemory, symbols: SymbolTable, env,
-                      records: list[RelocSection] | None) -> None:
+def _relocation_sections(ctx: ModuleCtx):
+    """(relocation section, target section) pairs apply_relocations() processes, in order;
+    REL and livepatch sections raise when reached, as the kernel fails there."""
     info = ctx.info
-    driver = arch_by_name(ctx.state.profile.arch.name).apply_relocate_add
     shnum = len(info.sechdrs)
     for sh in info.sechdrs[1:]:
         if sh.sh_info >= shnum:
@@ -48,18 +48,72 @@ def apply_relocations(ctx: ModuleCtx, memory: ModuleMemory, symbols: SymbolTable
         if not target.sh_flags & SHF_ALLOC:
             continue
         if sh.sh_flags & SHF_RELA_LIVEPATCH:
-            raise KernelError(f"{ctx.mod_name}: livepatch relocation sections are not simulated", None, crash=True)
-        if sh.sh_type == SHT_REL:
-            raise KernelError(f"module {ctx.mod_name}: REL relocation unsupported", "ENOEXEC")
-        if sh.sh_type != SHT_RELA:
-            continue
+            yield sh, target, "livepatch"
+        elif sh.sh_type == SHT_REL:
+            yield sh, target, "rel"
+        elif sh.sh_type == SHT_RELA:
+            yield sh, target, "rela"
+
+
+def _refuse_kind(ctx: ModuleCtx, kind: str) -> None:
+    if kind == "livepatch":
+        raise KernelError(f"{ctx.mod_name}: livepatch relocation sections are not simulated", None, crash=True)
+    raise KernelError(f"module {ctx.mod_name}: REL relocation unsupported", "ENOEXEC")
+
+
+def apply_relocations(ctx: ModuleCtx, memory: ModuleMemory, symbols: SymbolTable, env,
+                      records: list[RelocSection] | None) -> None:
+    info = ctx.info
+    arch = arch_by_name(ctx.state.profile.arch.name)
+    work = list(_relocation_sections(ctx))
+    if records is None and getattr(arch, "apply_relocate_add_bulk", None) and _apply_bulk(ctx, arch, memory, symbols, env, work):
+        return
+    for sh, target, kind in work:
+        if kind != "rela":
+            _refuse_kind(ctx, kind)
         relas = info.relas(sh).tolist()
         applied: list[RelocRecord] | None = [] if records is not None else None
         try:
-            driver(memory, target.sh_addr, relas, symbols, env, applied)
+            arch.apply_relocate_add(memory, target.sh_addr, relas, symbols, env, applied)
         finally:
             if records is not None:
                 records.append(RelocSection(sh.index, sh.name, target.index, tuple(applied)))
+
+
+def _apply_bulk(ctx: ModuleCtx, arch, memory: ModuleMemory, symbols: SymbolTable, env, work) -> bool:
+    """All RELA sections up to the first REL/livepatch one in one vectorised pass; False = not possible."""
+    import numpy as np
+
+    info = ctx.info
+    parts, owners = [], []
+    for pos, (sh, target, kind) in enumerate(work):
+        if kind != "rela":
+            break
+        arr = info.relas(sh)
+        parts.append((arr, np.uint64(target.sh_addr)))
+        owners.append((pos, len(arr)))
+    if not parts:
+        if work:
+            _refuse_kind(ctx, work[0][2])
+        return True
+    relas = np.concatenate([a for a, _ in parts]) if len(parts) > 1 else parts[0][0]
+    P = np.concatenate([a["r_offset"] + t for a, t in parts])
+    stop = arch.apply_relocate_add_bulk(memory, P, relas["r_info"], relas["r_addend"], symbols)
+    if stop is None:
+        return False
+    if stop < len(P):
+        # replay the refused entry through the per-entry driver: it raises the kernel's error
+        for pos, count in owners:
+            if stop < count:
+                sh, target, _ = work[pos]
+                r = info.relas(sh)[stop]
+                arch.apply_relocate_add(memory, target.sh_addr, [(int(r["r_offset"]), int(r["r_info"]),
+                                                                  int(r["r_addend"]))], symbols, env)
+                raise AssertionError("the replayed entry must raise")  # pragma: no cover
+            stop -= count
+    if len(parts) < len(work):
+        _refuse_kind(ctx, work[len(parts)][2])
+    return True
 
 
 def sort_extable(ctx: ModuleCtx, memory: ModuleMemory) -> int:

@@ -23,10 +23,12 @@ U64 = (1 << 64) - 1
 class SymbolTable:
     """The module's symbols after simplification, as the relocation drivers read them."""
 
-    __slots__ = ("values", "_binds", "_names", "_info")
+    __slots__ = ("values", "array", "_binds", "_names", "_info")
 
     def __init__(self, values: list[int], binds: list[int], names: list[int], info: LoadInfo):
         self.values = values
+        #: the same values as uint64, for the vectorised relocation path
+        self.array = np.array([v & U64 for v in values], dtype=np.uint64)
         self._binds = binds
         self._names = names
         self._info = info
