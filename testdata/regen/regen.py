@@ -92,7 +92,8 @@ MODULES: tuple[ModuleSpec, ...] = (
     # Debian's amd64 config has SECTION_MISMATCH_WARN_ONLY=y (warnings only); the riscv64
     # tinyconfig does not, so there kbuild passes -E and modpost fails.
     ModuleSpec("mismatch", "section mismatches: non-__init code/data referencing __init "
-               "function and __initdata, exported __init function (x86_64: warnings; "
+               "function and __initdata, exported __init function, .text -> .exit.text/.exit.data "
+               "(x86_64: warnings; "
                "riscv64: modpost -E error)",
                modpost_fails=("riscv64",), loads=False),
     ModuleSpec("version", "MODULE_VERSION with srcversion over a local header, MODULE_ALIAS, "
@@ -114,7 +115,15 @@ MODULES: tuple[ModuleSpec, ...] = (
     ModuleSpec("unresolved_warn", "undefined symbols with KBUILD_MODPOST_WARN=1 (modpost -w: "
                "warnings, .ko linked; the kernel refuses to load it)", loads=False),
     ModuleSpec("asm_export", "EXPORT_SYMBOL in a .S file of a composite module (no genksyms "
-               "CRC: modpost's version-generation warning)"),
+               "CRC: modpost's version-generation warning) and a user of it in the same run "
+               "(\"has no CRC\" warning)", kos=("asm_export", "asm_user")),
+    ModuleSpec("long_symbol", "import of a 62-character symbol: too long for modversions "
+               "(modpost error)", kos=("long_provider", "long_user"), modpost_fails=ARCHES,
+               loads=False),
+    ModuleSpec("long_modname", "module file name of 60 characters, over MODULE_NAME_LEN "
+               "(modpost error)",
+               kos=("pm_module_file_name_that_is_much_longer_than_module_name_len",),
+               modpost_fails=ARCHES, loads=False),
     ModuleSpec("debug_info", "ccflags-y += -g on riscv64: .debug_* with ADD/SUB/SET "
                "relocations", arches=("riscv64",), own_dwarf=True),
     ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL",

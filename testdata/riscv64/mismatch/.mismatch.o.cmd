@@ -855,3 +855,4 @@ $(deps_/tmp/pymodpost-kbuild/riscv64/mismatch/mismatch.o):
 #SYMVER pm_late_user 0xb1450858
 #SYMVER pm_exported_init_fn 0x1bf52093
 #SYMVER pm_setup_hook 0x4b605d0c
+#SYMVER pm_early_teardown 0x6b18b716

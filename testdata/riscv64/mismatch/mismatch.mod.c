@@ -27,6 +27,7 @@ MODULE_INFO(retpoline, "Y");
 #endif
 
 SYMBOL_CRC(pm_exported_init_fn, 0x1bf52093, "");
+SYMBOL_CRC(pm_early_teardown, 0x6b18b716, "_gpl");
 SYMBOL_CRC(pm_late_user, 0xb1450858, "_gpl");
 SYMBOL_CRC(pm_setup_hook, 0x4b605d0c, "_gpl");
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Section mismatches: ordinary (non-__init) code referencing an __init function and
- * __initdata, ordinary data pointing at an __init function, and an exported __init
- * function.  With CONFIG_SECTION_MISMATCH_WARN_ONLY=y modpost only warns, so the module
- * still links. */
+ * __initdata, ordinary data pointing at an __init function, an exported __init
+ * function, and ordinary code using __exit code and __exitdata.  With
+ * CONFIG_SECTION_MISMATCH_WARN_ONLY=y modpost only warns, so the module still links. */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 #include <linux/init.h>
 #include <linux/module.h>
@@ -32,6 +32,21 @@ EXPORT_SYMBOL(pm_exported_init_fn);
 /* Ordinary data holding the address of an __init function. */
 int (*pm_setup_hook)(void) = pm_setup;
 EXPORT_SYMBOL_GPL(pm_setup_hook);
+
+static int pm_exit_value __exitdata = 23;
+
+static noinline void __exit pm_teardown(void)
+{
+	pr_info("teardown\n");
+}
+
+/* Ordinary code calling into .exit.text and reading .exit.data. */
+noinline int pm_early_teardown(void)
+{
+	pm_teardown();
+	return pm_exit_value;
+}
+EXPORT_SYMBOL_GPL(pm_early_teardown);
 
 static int __init mismatch_init(void)
 {

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/asm_export/asm_user.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T scripts/module.lds -o /tmp/pymodpost-kbuild/riscv64/asm_export/asm_user.ko /tmp/pymodpost-kbuild/riscv64/asm_export/asm_user.o /tmp/pymodpost-kbuild/riscv64/asm_export/asm_user.mod.o;  true

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/long_modname/modules.order := {   echo /tmp/pymodpost-kbuild/riscv64/long_modname/pm_module_file_name_that_is_much_longer_than_module_name_len.ko; :; } > /tmp/pymodpost-kbuild/riscv64/long_modname/modules.order

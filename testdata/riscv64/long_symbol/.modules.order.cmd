@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/riscv64/long_symbol/modules.order := {   echo /tmp/pymodpost-kbuild/riscv64/long_symbol/long_provider.ko;   echo /tmp/pymodpost-kbuild/riscv64/long_symbol/long_user.ko; :; } > /tmp/pymodpost-kbuild/riscv64/long_symbol/modules.order

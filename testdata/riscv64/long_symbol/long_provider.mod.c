@@ -1,0 +1,33 @@
+#include <linux/module.h>
+#define INCLUDE_VERMAGIC
+#include <linux/build-salt.h>
+#include <linux/elfnote-lto.h>
+#include <linux/export-internal.h>
+#include <linux/vermagic.h>
+#include <linux/compiler.h>
+
+BUILD_SALT;
+BUILD_LTO_INFO;
+
+MODULE_INFO(vermagic, VERMAGIC_STRING);
+MODULE_INFO(name, KBUILD_MODNAME);
+
+__visible struct module __this_module
+__section(".gnu.linkonce.this_module") = {
+	.name = KBUILD_MODNAME,
+	.arch = MODULE_ARCH_INIT,
+};
+
+#ifdef CONFIG_RETPOLINE
+MODULE_INFO(retpoline, "Y");
+#endif
+
+SYMBOL_CRC(pm_this_exported_function_name_is_far_too_long_for_modversions, 0x754ea45c, "");
+
+static const struct modversion_info ____versions[]
+__used __section("__versions") = {
+	{ 0xb3ef9832, "module_layout" },
+};
+
+MODULE_INFO(depends, "");
+

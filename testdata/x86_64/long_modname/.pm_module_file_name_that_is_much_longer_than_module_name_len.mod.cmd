@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/long_modname/pm_module_file_name_that_is_much_longer_than_module_name_len.mod := printf '%s\n'   pm_module_file_name_that_is_much_longer_than_module_name_len.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/long_modname/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/long_modname/pm_module_file_name_that_is_much_longer_than_module_name_len.mod

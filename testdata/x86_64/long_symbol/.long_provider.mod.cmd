@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/long_symbol/long_provider.mod := printf '%s\n'   long_provider.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/long_symbol/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/long_symbol/long_provider.mod

@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/long_symbol/long_user.mod := printf '%s\n'   long_user.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/long_symbol/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/long_symbol/long_user.mod

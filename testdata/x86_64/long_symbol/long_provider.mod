@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/x86_64/long_symbol/long_provider.o
