@@ -330,13 +330,14 @@ class Modpost:
         """Both symbol-table passes of read_symbols(), touching in Python only symbols that matter."""
         shndx = obj.sym_shndx
         bind = obj.sym_bind
-        prefixes = obj.name_prefixes(12)
+        words = obj.name_words()
+        starts = of.starts_with
         undef = (shndx == of.SHN_UNDEF) & ((bind == of.STB_GLOBAL) | (bind == of.STB_WEAK))
         common = shndx == of.SHN_COMMON
         defined = ~((shndx == of.SHN_UNDEF) | common)
         interesting_defined = defined & (
-            _starts(prefixes, b"__ksymtab_") | _starts(prefixes, b"init_module")
-            | _starts(prefixes, b"cleanup_modu") | _starts(prefixes, b"__mod_"))
+            starts(words, b"__ksymtab_") | starts(words, b"init_module")
+            | starts(words, b"cleanup_module") | starts(words, b"__mod_"))
         # SPARC registers and '.'-names are about undefined symbols only; handled in handle_symbol
         pass1 = np.flatnonzero(undef | common | interesting_defined)
         machine = obj.machine
@@ -376,7 +377,7 @@ class Modpost:
             if sh != 0 and symname.startswith("__mod_"):
                 handle_moddevtable(self, mod, obj, i, symname)
 
-        for i in np.flatnonzero(_starts(prefixes, b"__kstrtabns_")).tolist():
+        for i in np.flatnonzero(starts(words, b"__kstrtabns_")).tolist():
             symname = remove_dot(name_of(i))
             if symname.startswith("__kstrtabns_"):
                 value = obj.c_string_in_section(int(obj.sym_secindex[i]), int(obj.sym_value[i]))
@@ -588,12 +589,6 @@ class Modpost:
 def _hash8x(value: int) -> str:
     """printf("%#8x"): 0x-prefixed, not zero-padded, right-aligned in 8 columns; 0 has no prefix."""
     return f"{value:#x}".rjust(8) if value else "0".rjust(8)
-
-
-def _starts(prefixes: np.ndarray, prefix: bytes) -> np.ndarray:
-    width = min(len(prefix), prefixes.shape[1])
-    want = np.frombuffer(prefix[:width], np.uint8)
-    return np.all(prefixes[:, :width] == want, axis=1)
 
 
 def _split_keep(text: str) -> list[str]:

@@ -234,19 +234,18 @@ class ObjectFile:
             return self.secnames[secindex]
         return ""
 
-    def name_prefixes(self, width: int = 16) -> np.ndarray:
-        """The first ``width`` bytes of every symbol name, as an (n, width) uint8 array."""
-        start = self.strtab_offset
-        buf = np.frombuffer(self.data, np.uint8)
-        pad = np.zeros(width, np.uint8)
-        buf = np.concatenate([buf, pad])
-        idx = (self.sym_name + start)[:, None] + np.arange(width)[None, :]
-        np.clip(idx, 0, len(buf) - 1, out=idx)
-        out = buf[idx]
-        # bytes after a NUL are not part of the name
-        after_nul = np.cumsum(out == 0, axis=1) > 0
-        out[after_nul] = 0
-        return out
+    def name_words(self) -> np.ndarray:
+        """The first 16 bytes at every symbol name as an (n, 2) array of little-endian uint64.
+
+        Bytes after a name's NUL are whatever follows in the string table; that is harmless
+        for prefix tests (:func:`starts_with`), because a prefix never contains a NUL."""
+        link = int(self.sh_link[self.symtab_index])
+        size = int(self.sh_size[link]) if 0 <= link < self.num_sections else 0
+        table = self.data[self.strtab_offset:self.strtab_offset + size] + bytes(16)
+        buf = np.frombuffer(table, np.uint8)
+        idx = np.minimum(self.sym_name, len(buf) - 16)[:, None] + np.arange(16)
+        return np.ascontiguousarray(buf[idx]).view("<u8")
+
 
     # -- data ----------------------------------------------------------------------------
 
@@ -288,3 +287,19 @@ def modinfo_values(modinfo: bytes | None, tag: str) -> list[str]:
         if entry.startswith(key):
             out.append(entry[len(key):].decode("utf-8", "surrogateescape"))
     return out
+
+
+def starts_with(words: np.ndarray, prefix: bytes) -> np.ndarray:
+    """Which names (given as :meth:`ObjectFile.name_words`) start with ``prefix`` (<= 16 bytes)."""
+    padded = prefix.ljust(16, b"\0")
+    want = np.frombuffer(padded, "<u8")
+    nbytes = len(prefix)
+    result = None
+    for k in range(2):
+        n = min(max(nbytes - 8 * k, 0), 8)
+        if n == 0:
+            break
+        mask = np.uint64((1 << (8 * n)) - 1)
+        hit = (words[:, k] & mask) == (want[k] & mask)
+        result = hit if result is None else (result & hit)
+    return result

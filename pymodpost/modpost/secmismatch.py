@@ -215,6 +215,7 @@ def check_sec_ref(mp: "Modpost", modname: str, obj: of.ObjectFile) -> None:
     names = _Names(obj)
     types = obj.sh_type.tolist()
     flags = obj.sh_flags.tolist()
+    per_object = _PerObject(obj)
     for i in range(obj.num_sections):
         secname = obj.secnames[i]
         if types[i] == of.SHT_PROGBITS and not (flags[i] & of.SHF_ALLOC) and not glob_match(secname, SECTION_WHITE_LIST):
@@ -224,7 +225,7 @@ def check_sec_ref(mp: "Modpost", modname: str, obj: of.ObjectFile) -> None:
                     "Note that for example <linux/init.h> contains\n"
                     "section definitions for use in .S files.\n\n")
         if types[i] == of.SHT_RELA or types[i] == of.SHT_REL:
-            _section_rel(mp, modname, obj, names, i)
+            _section_rel(mp, modname, obj, names, per_object, i)
 
 
 @lru_cache(maxsize=4096)
@@ -232,36 +233,52 @@ def _checked_fromsec(fromsec: str) -> bool:
     return any(glob_match(fromsec, c.fromsec) for c in SECTIONCHECK)
 
 
-def _tosec_table(obj: of.ObjectFile, fromsec: str) -> np.ndarray | None:
-    """For each section index (plus one slot for 'out of range'): does fromsec -> it trip a rule?"""
-    if not _checked_fromsec(fromsec):
-        return None
-    table = np.zeros(obj.num_sections + 1, bool)
-    for j in range(obj.num_sections):
-        table[j] = section_mismatch(fromsec, obj.secnames[j]) is not None
-    return table
+class _PerObject:
+    """What every relocation section of one object shares: per symbol, whether a reference to it
+    from a given fromsec trips a rule (special section indices never do)."""
+
+    def __init__(self, obj: of.ObjectFile):
+        self.obj = obj
+        shndx = obj.sym_shndx
+        self.special = (shndx != of.SHN_XINDEX) & (shndx >= of.SHN_LORESERVE) & (shndx <= of.SHN_HIRESERVE)
+        secidx = obj.sym_secindex
+        self.in_range = np.where((secidx >= 0) & (secidx < obj.num_sections), secidx, obj.num_sections)
+        self._hits: dict[str, np.ndarray | None] = {}
+
+    def symbol_hits(self, fromsec: str) -> np.ndarray | None:
+        if fromsec in self._hits:
+            return self._hits[fromsec]
+        hits = None
+        if _checked_fromsec(fromsec):
+            obj = self.obj
+            table = np.zeros(obj.num_sections + 1, bool)
+            for j, tosec in enumerate(obj.secnames):
+                table[j] = section_mismatch(fromsec, tosec) is not None
+            if table.any():
+                hits = table[self.in_range] & ~self.special
+                if not hits.any():
+                    hits = None
+        self._hits[fromsec] = hits
+        return hits
 
 
-def _section_rel(mp: "Modpost", modname: str, obj: of.ObjectFile, names: _Names, i: int) -> None:
+def _section_rel(mp: "Modpost", modname: str, obj: of.ObjectFile, names: _Names, per_object: _PerObject,
+                 i: int) -> None:
     info = int(obj.sh_info[i])
     fromsec = obj.sec_name(info)
     if glob_match(fromsec, SECTION_WHITE_LIST):
         return
-    table = _tosec_table(obj, fromsec)
-    if table is None:
+    sym_hits = per_object.symbol_hits(fromsec)
+    if sym_hits is None:
         return
     relocs = obj.relocs(i)
-    if len(relocs.sym) == 0:
+    nsyms = len(sym_hits)
+    if len(relocs.sym) == 0 or nsyms == 0:
         return
-    nsyms = len(obj.sym_shndx)
-    symidx = np.clip(relocs.sym, 0, max(nsyms - 1, 0))
-    if nsyms == 0:
-        return
-    shndx = obj.sym_shndx[symidx]
-    special = (shndx != of.SHN_XINDEX) & (shndx >= of.SHN_LORESERVE) & (shndx <= of.SHN_HIRESERVE)
-    secidx = obj.sym_secindex[symidx]
-    in_range = np.where((secidx >= 0) & (secidx < obj.num_sections), secidx, obj.num_sections)
-    hits = np.flatnonzero(~special & table[in_range])
+    symidx = relocs.sym
+    if int(symidx.max()) >= nsyms:
+        symidx = np.minimum(symidx, nsyms - 1)
+    hits = np.flatnonzero(sym_hits[symidx])
     if len(hits) == 0:
         return
     machine = obj.machine
