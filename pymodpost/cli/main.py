@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "elf": ("pymodpost.cli.cmd_elf", "show an ELF object's sections, symbols and relocations"),
     "diff": ("pymodpost.cli.cmd_diff", "compare two ELF objects section by section, symbol by symbol"),
     "load": ("pymodpost.cli.cmd_load", "simulate Linux 6.1 loading a module: every check, address and relocation"),
+    "harness": ("pymodpost.cli.cmd_harness", "boot a real kernel in qemu, load modules there and report what it did"),
     "modinfo": ("pymodpost.cli.cmd_modinfo", "show a module file's .modinfo and signature like kmod's modinfo"),
 }
 
