@@ -156,20 +156,21 @@ def read_object(path: str, data: bytes) -> InputObject:
     """Parse one relocatable ELF64 little-endian object, refusing what ld would refuse."""
     if len(data) < 4 or data[:4] != C.ELFMAG:
         raise LinkError(f"ld:{path}: file format not recognized; treating as linker script")
+    bad_format = f"ld: {path}: file not recognized: file format not recognized"
     if len(data) < EHDR.size or data[4] != 2 or data[5] != 1:
-        raise LinkError(f"ld: {path}: file format not recognized")
+        raise LinkError(bad_format)
     (ident, e_type, machine, _ver, _entry, _phoff, shoff, eflags, _ehsize, _phentsize, _phnum,
      shentsize, shnum, shstrndx) = EHDR.unpack_from(data)
     if e_type != 1:
         raise LinkError(f"ld: {path}: file format is not a relocatable object")
     if shoff == 0 or shentsize != SHDR.size:
-        raise LinkError(f"ld: {path}: file format not recognized")
+        raise LinkError(bad_format)
     if shnum == 0 and shoff + SHDR.size <= len(data):
         shnum = SHDR.unpack_from(data, shoff)[5]
     if shstrndx == C.SHN_XINDEX and shoff + SHDR.size <= len(data):
         shstrndx = SHDR.unpack_from(data, shoff)[6]
     if shoff + shnum * SHDR.size > len(data) or shstrndx >= shnum:
-        raise LinkError(f"ld: {path}: file truncated")
+        raise LinkError(f"ld: {path}: file not recognized: file truncated")
     obj = InputObject(path, data, machine, eflags, ident[7])
     raw = [SHDR.unpack_from(data, shoff + i * SHDR.size) for i in range(shnum)]
     for (_n, t, _f, _a, off, size, *_r) in raw:

@@ -75,13 +75,8 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
 
 
 def _incompatible(obj: I.InputObject, machine: int) -> str:
-    arch = {C.EM_X86_64: "i386:x86-64", C.EM_RISCV: "riscv:rv64", 3: "i386",
-            C.EM_AARCH64 if hasattr(C, "EM_AARCH64") else 183: "aarch64"}
-    want = arch.get(machine, f"EM {machine}")
-    have = arch.get(obj.machine)
-    if have is None:
-        return f"ld: {obj.path}: Relocations in generic ELF (EM: {obj.machine})"
-    return f"ld: {have} architecture of input file `{obj.path}' is incompatible with {want} output"
+    # ld first complains per relocation section, then gives up with this line
+    return f"ld: {obj.path}: error adding symbols: file in wrong format"
 
 
 def _size_sections(out_secs: list[OutputSection]) -> None:
