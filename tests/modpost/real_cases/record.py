@@ -35,7 +35,7 @@ def real_modpost() -> str | None:
     return None
 
 
-def _materialise(files: dict[str, dict], where: Path) -> None:
+def _materialise(files: dict[str, dict], where: Path, scenario_cflags: tuple[str, ...] = ()) -> None:
     for name, spec in files.items():
         path = where / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,9 +46,7 @@ def _materialise(files: dict[str, dict], where: Path) -> None:
         elif "c" in spec:
             src = path.with_suffix(".c")
             src.write_text(spec["c"])
-            subprocess.run(["gcc", "-c", "-O1", "-fno-pic", "-mcmodel=kernel", "-o", str(path), str(src)]
-                           if spec.get("kernel_model") else
-                           ["gcc", "-c", "-O1", "-o", str(path), str(src)], check=True)
+            subprocess.run(["gcc", "-c", "-O1", *scenario_cflags, "-o", str(path), str(src)], check=True)
             src.unlink()
         if spec.get("mode"):
             os.chmod(path, spec["mode"])
@@ -65,7 +63,7 @@ def snapshot(where: Path) -> dict[str, str]:
 def run_scenario(binary: str, scenario: dict, stdin: str | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="pymodpost-real-") as tmp:
         where = Path(tmp)
-        _materialise(scenario["files"], where)
+        _materialise(scenario["files"], where, tuple(scenario.get("cflags", ())))
         before = snapshot(where)
         proc = subprocess.run([binary, *scenario["argv"]], cwd=where, capture_output=True,
                               input=(scenario.get("stdin") or "").encode())
