@@ -231,22 +231,23 @@ def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> 
     out = np.where(pcrel, val - P, val)
     views = [np.frombuffer(mem, dtype=np.uint8) for _, mem in regions]
     nonzero = np.zeros(n, dtype=bool)
-    lanes_by_region = [act[region_id[act] == k] for k in range(len(regions))]
-    for view, sel in zip(views, lanes_by_region):
-        for j in range(8):
-            lanes = sel[width[sel] > j]
-            if len(lanes):
-                nonzero[lanes] |= view[offs[lanes] + j] != 0
+    groups = []  # (view, entry indices, byte offsets, width) per region and field width
+    for k, view in enumerate(views):
+        in_region = act[region_id[act] == k]
+        for w in (4, 8):
+            sel = in_region[width[in_region] == w]
+            if len(sel):
+                cells = offs[sel][:, None] + np.arange(w)
+                nonzero[sel] = view[cells].any(axis=1)
+                groups.append((view, sel, cells, w))
     over32 = (rtype == R_X86_64_32) & ((val >> np.uint64(32)) != 0)
     over32s = (rtype == R_X86_64_32S) & (((val + np.uint64(0x80000000)) >> np.uint64(32)) != 0)
-    bad = ~known | (active & nonzero) | over32 | over32s
+    bad = ~known | nonzero | over32 | over32s
     stop = int(np.argmax(bad)) if bad.any() else n
-    for view, sel in zip(views, lanes_by_region):
-        sel = sel[sel < stop]
-        if not len(sel):
+    for view, sel, cells, w in groups:
+        keep = sel < stop
+        if not keep.any():
             continue
-        v, o, w = out[sel], offs[sel], width[sel]
-        for j in range(8):
-            lanes = w > j
-            view[o[lanes] + j] = ((v[lanes] >> np.uint64(8 * j)) & np.uint64(0xFF)).astype(np.uint8)
+        data = out[sel[keep]].astype("<u8").view(np.uint8).reshape(-1, 8)[:, :w]
+        view[cells[keep]] = data
     return stop

@@ -130,9 +130,34 @@ def is_core_symbol(st_shndx: int, st_name: int, info: LoadInfo, kallsyms_all: bo
     return not sec.sh_entsize & INIT_OFFSET_MASK
 
 
+def _strlen(data: bytes, offset: int) -> int:
+    end = data.find(b"\0", offset)
+    return (end if end >= 0 else len(data)) - offset
+
+
+def core_symbol_mask(syms, info: LoadInfo, kallsyms_all: bool):
+    """is_core_symbol() for every symbol at once (numpy bool array)."""
+    import numpy as np
+
+    shnum = len(info.sechdrs)
+    shndx = syms["st_shndx"].astype(np.int64)
+    flags = np.array([sh.sh_flags for sh in info.sechdrs], dtype=np.uint64)
+    is_init = np.array([bool(sh.sh_entsize & INIT_OFFSET_MASK) for sh in info.sechdrs])
+    valid = (shndx != SHN_UNDEF) & (shndx < shnum) & (syms["st_name"] != 0)
+    idx = np.where(valid, shndx, 0)
+    f = flags[idx]
+    ok = ((f & np.uint64(SHF_ALLOC)) != 0) & ~is_init[idx]
+    if not kallsyms_all:
+        ok &= (f & np.uint64(SHF_EXECINSTR)) != 0
+    elif info.index.pcpu:
+        ok |= idx == info.index.pcpu
+    return valid & ok
+
+
 def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, strict_rwx: bool, page: int,
                   kallsyms_all: bool, livepatch_module: bool) -> list[int]:
     """Room for .symtab/.strtab in init and the kept (core) symbols; returns the kept indices."""
+    import numpy as np
 
     def strict_align(n: int) -> int:
         return _align(n, page) & U32 if strict_rwx else n
@@ -142,17 +167,21 @@ def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, stric
     symsect.sh_flags |= SHF_ALLOC
     symsect.sh_entsize = init.get_offset(symsect) | INIT_OFFSET_MASK
     syms = info.symbols()
-    strtab = info.data
-    stroff = strsect.sh_offset
-    kept: list[int] = []
-    strtab_size = 0
-    names = syms["st_name"].tolist()
-    shndxs = syms["st_shndx"].tolist()
-    for i, (st_name, st_shndx) in enumerate(zip(names, shndxs)):
-        if i == 0 or livepatch_module or is_core_symbol(st_shndx, st_name, info, kallsyms_all):
-            end = strtab.find(b"\0", stroff + st_name)
-            strtab_size += (end if end >= 0 else len(strtab)) - (stroff + st_name) + 1
-            kept.append(i)
+    nsrc = len(syms)
+    keep = core_symbol_mask(syms, info, kallsyms_all) if not livepatch_module else np.ones(nsrc, dtype=bool)
+    if nsrc:
+        keep[0] = True
+    kept = np.flatnonzero(keep)
+    # strlen of each kept name: distance to the next NUL in the file from the name's start
+    starts = syms["st_name"][kept].astype(np.int64)
+    strtab = np.frombuffer(info.data, dtype=np.uint8, count=strsect.sh_size, offset=strsect.sh_offset)
+    nuls = np.flatnonzero(strtab == 0)
+    pos = np.searchsorted(nuls, starts)
+    inside = pos < len(nuls)
+    if inside.all():
+        strtab_size = int((nuls[pos] - starts).sum()) + len(kept)
+    else:  # a name running past its table: strlen reads on through the file
+        strtab_size = sum(_strlen(info.data, strsect.sh_offset + int(st)) for st in starts) + len(kept)
     ndst = len(kept)
     lay.symoffs = _align(core.size, symsect.sh_addralign or 1)
     lay.stroffs = core.size = (lay.symoffs + ndst * SIZEOF_SYM) & U32
@@ -166,10 +195,10 @@ def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, stric
     lay.mod_kallsyms_init_off = init.size
     init.size += SIZEOF_MOD_KALLSYMS
     lay.init_typeoffs = init.size
-    init.size += len(names)
+    init.size += nsrc
     init.size = strict_align(init.size) & U32
     lay.core_symbols = ndst
-    return kept
+    return kept.tolist()
 
 
 #: the simulator's own ceiling on module memory (the kernel's is the module area, ~1.5-2 GiB)

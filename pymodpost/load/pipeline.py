@@ -205,7 +205,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     steps.append(StepRecord("complete_formation", f"{len(exports)} exports registered"))
     result.taints = taint_string(ctx.taints)
     result.exports = sorted(exports)
-    state.modules.insert(0, LoadedModule(mod_name, exports, set(ctx.taints), core_base, lay.core_size))
+    state.add_module(LoadedModule(mod_name, exports, set(ctx.taints), core_base, lay.core_size))
 
 
 def _bases_from_anchors(info: LoadInfo, anchors: dict[str, int], core_base, init_base):
@@ -259,12 +259,14 @@ def _place_got_plt(info: LoadInfo, sections: ModuleSections, memory: ModuleMemor
 
 def _write_back_symtab(info: LoadInfo, symbols, core, init, core_base, init_base) -> None:
     """simplify_symbols edits the .symtab copy in init memory: put the new st_value there."""
+    import numpy as np
+
     sh = info.sechdrs[info.index.sym]
     region, base = (init, init_base) if sh.sh_entsize & INIT_OFFSET_MASK else (core, core_base)
     off = sh.sh_addr - base
-    for i, value in enumerate(symbols.values):
-        at = off + 24 * i + 8
-        region[at:at + 8] = (value & ((1 << 64) - 1)).to_bytes(8, "little")
+    n = len(symbols.values)
+    table = np.frombuffer(region, dtype=np.uint8, count=24 * n, offset=off).reshape(n, 24)
+    table[:, 8:16] = symbols.array.astype("<u8").view(np.uint8).reshape(n, 8)
 
 
 def _find_module_sections(ctx: checks.ModuleCtx) -> None:

@@ -38,22 +38,27 @@ class KernelState:
     taints: set[str] = field(default_factory=set)
     #: messages printed with pr_*_once that have been printed already
     printed_once: set[str] = field(default_factory=set)
+    #: export name -> (export, owner); one owner per name, since duplicates are refused at load
+    _exports: dict[str, tuple[Export, LoadedModule]] = field(default_factory=dict, repr=False)
+    _by_name: dict[str, LoadedModule] = field(default_factory=dict, repr=False)
+
+    def add_module(self, mod: LoadedModule) -> None:
+        self.modules.insert(0, mod)
+        self._by_name[mod.name] = mod
+        for name, exp in mod.exports.items():
+            self._exports.setdefault(name, (exp, mod))
 
     def find_symbol(self, name: str, gplok: bool) -> tuple[Export, LoadedModule | None] | None:
         exp = self.profile.exports.get(name)
         if exp is not None and (gplok or not exp.gpl_only):
             return exp, None
-        for mod in self.modules:
-            exp = mod.exports.get(name)
-            if exp is not None and (gplok or not exp.gpl_only):
-                return exp, mod
+        found = self._exports.get(name)
+        if found is not None and (gplok or not found[0].gpl_only):
+            return found
         return None
 
     def module(self, name: str) -> LoadedModule | None:
-        for mod in self.modules:
-            if mod.name == name:
-                return mod
-        return None
+        return self._by_name.get(name)
 
 
 def taint_string(taints: set[str]) -> str:
