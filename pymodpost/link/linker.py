@@ -59,6 +59,7 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
             raise LinkError(_incompatible(obj, machine))
     if machine not in I.MACHINES:
         raise LinkError(f"ld: {objects[0].path}: unsupported machine {machine}")
+    _refuse_merged_notes(objects)
     emulation = options.emulation or I.MACHINES[machine]
     script = options.script or default_script(emulation)
     build_id = None
@@ -72,6 +73,20 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
     _size_sections(out_secs)
     _assign_addresses(layout)
     return LinkResult(_emit(objects, machine, out_secs, globals_, build_id), out_secs)
+
+
+def _refuse_merged_notes(objects: list[I.InputObject]) -> None:
+    """ld rewrites these from all inputs (GNU properties, RISC-V attributes) instead of
+    concatenating them; that merge is not re-created, so refuse rather than differ.  Kernel
+    objects carry neither (kbuild passes -mno-riscv-attribute; 6.1 x86 builds no CET notes)."""
+    props = [o for o in objects if any(s.name == ".note.gnu.property" for s in o.sections)]
+    if props:
+        raise LinkError(f"ld: {props[0].path}: .note.gnu.property merging is not supported by "
+                        f"pymodpost-ld")
+    attrs = [o for o in objects if any(s.type == C.SHT_RISCV_ATTRIBUTES for s in o.sections)]
+    if len(attrs) > 1:
+        raise LinkError(f"ld: {attrs[1].path}: merging .riscv.attributes of several inputs is "
+                        f"not supported by pymodpost-ld")
 
 
 def _incompatible(obj: I.InputObject, machine: int) -> str:

@@ -81,7 +81,7 @@ def resolve(objects: list[InputObject]) -> dict[str, GlobalSymbol]:
             if g.defined:
                 prev_weak = g.sym.bind == C.STB_WEAK
                 if not weak and not prev_weak:
-                    raise LinkError(_multiple_definition(sym.name, obj, g.obj))
+                    raise LinkError(_multiple_definition(sym.name, obj, sym, g.obj, g.sym))
                 if weak or not prev_weak:
                     continue  # the first definition of equal strength stays
             g.obj, g.sym, g.common = obj, sym, False
@@ -91,6 +91,31 @@ def resolve(objects: list[InputObject]) -> dict[str, GlobalSymbol]:
     return table
 
 
-def _multiple_definition(name: str, obj: InputObject, first: InputObject) -> str:
-    return (f"ld: {obj.path}: multiple definition of `{name}'; "
-            f"{first.path}: first defined here")
+def _where(obj: InputObject, sym: InputSymbol) -> tuple[str | None, str]:
+    """(function, location) as ld's ``%C`` gives them without line information: the
+    function symbol covering the address and the file symbol before it, else just the
+    section and offset."""
+    sec = obj.sections[sym.shndx] if 0 < sym.shndx < len(obj.sections) else None
+    secname = sec.name if sec is not None else "*ABS*"
+    place = f"({secname}+{sym.value:#x})"
+    filename = None
+    for s in obj.symbols[1:]:
+        if s.type == C.STT_FILE:
+            filename = s.name
+        elif (s.type == C.STT_FUNC and s.shndx == sym.shndx
+              and s.value <= sym.value < s.value + max(s.size, 1)):
+            if filename is not None:
+                return s.name, f"{filename}:{place}"
+            return s.name, place
+    return None, place
+
+
+def _multiple_definition(name: str, obj: InputObject, sym: InputSymbol, first: InputObject,
+                         first_sym: InputSymbol) -> str:
+    func, here = _where(obj, sym)
+    func0, there = _where(first, first_sym)
+    tail = f"multiple definition of `{name}'; {first.path}:{there}: first defined here"
+    if func is None:
+        return f"ld: {obj.path}:{here}: {tail}"
+    # ld puts the function on a line of its own, as it does for every located message
+    return f"ld: {obj.path}: in function `{func}':\n{here}: {tail}"
