@@ -212,7 +212,9 @@ def read_relocs(sec: InputSection, nsyms: int) -> list[tuple[int, int, int, int]
     for off, info, addend in RELA.iter_unpack(sec.data):
         sym = info >> 32
         if sym >= nsyms:
-            raise LinkError(f"ld: {sec.obj.path}: bad symbol index: {sym:08x} in {sec.name}")
+            target = sec.obj.sections[sec.info].name
+            raise LinkError(f"ld: {sec.obj.path}: bad reloc symbol index ({sym:#x} >= {nsyms:#x}) "
+                            f"for offset {off:#x} in section `{target}'")
         out.append((off, sym, info & 0xFFFFFFFF, addend))
     return out
 
