@@ -46,6 +46,23 @@ def normalize_alias(alias: str) -> str | None:
     return "".join(out)
 
 
+_WILDCARDS = frozenset("*?[\\")
+
+
+def glob_matches(pattern: str, key: str) -> bool:
+    """fnmatch(pattern, key, 0) for the alias patterns depmod writes.
+
+    Tens of thousands of patterns are tried per look-up, so the literal text before the first
+    wildcard is compared first and only the few patterns that survive are compiled.
+    (Python's glob dialect differs from glibc's for backslash escapes and ``[^...]``, which
+    module aliases do not use.)
+    """
+    for i, c in enumerate(pattern):
+        if c in _WILDCARDS:
+            return key.startswith(pattern[:i]) and fnmatch.fnmatchcase(key, pattern)
+    return key == pattern
+
+
 @dataclass(frozen=True, slots=True)
 class FoundModule:
     name: str
@@ -110,7 +127,7 @@ class ModuleDirectory:
             if len(parts) != 3 or parts[0] != "alias":
                 continue
             pattern = normalize_alias(parts[1])
-            if pattern is not None and fnmatch.fnmatchcase(key, pattern) and parts[2] not in found:
+            if pattern is not None and glob_matches(pattern, key) and parts[2] not in found:
                 found.append(parts[2])
         rank = self.order
         return sorted(found, key=lambda m: rank.get(m, len(rank)))
@@ -147,7 +164,7 @@ class ModuleDirectory:
         builtin = self.builtin_modinfo() or []
         for module, k, value in builtin:
             pattern = normalize_alias(value.decode(errors="surrogateescape"))
-            if k == b"alias" and pattern is not None and fnmatch.fnmatchcase(key, pattern):
+            if k == b"alias" and pattern is not None and glob_matches(pattern, key):
                 return [FoundModule(module, None)]
         builtin_names = {module_name_from_path(line.strip())
                          for line in _read_lines(self._file("modules.builtin"))}

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pymodpost.walk import der
+
 SIG_MAGIC = b"~Module signature appended~\n"
 MODSIG_SIZE = 12
 
@@ -88,160 +90,183 @@ def signature_info(data: bytes) -> SignatureInfo | None:
     )
 
 
-# --- a minimal DER/BER reader ---------------------------------------------------------------
+# --- the PKCS#7 SignedData walk ------------------------------------------------------------
 
-class _Bad(Exception):
-    """The DER does not have the shape OpenSSL's PKCS#7 template demands."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Tlv:
-    cls: int          # 0 universal, 1 application, 2 context, 3 private
-    constructed: bool
-    tag: int
-    content: bytes
-    end: int          # offset just past this element in the buffer it was read from
+_OID_DATA = "1.2.840.113549.1.7.1"
+#: X509_NAME_ENTRY values: the universal tags OpenSSL's DirectoryString-like MSTRING accepts
+_NAME_VALUE_TAGS = {3, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 28, 29, 30}
+#: string types OpenSSL converts to UTF-8 when it canonicalises a decoded name; a value that does
+#: not convert makes the whole decode fail
+_CANON_TAGS = {12, 19, 20, 22, 26, 28, 30}
 
 
-def _read_tlv(buf: bytes, pos: int, limit: int) -> _Tlv:
-    if pos >= limit:
-        raise _Bad("truncated")
-    first = buf[pos]
-    pos += 1
-    cls, constructed, tag = first >> 6, bool(first & 0x20), first & 0x1F
-    if tag == 0x1F:  # high tag number form
-        tag = 0
-        while True:
-            if pos >= limit:
-                raise _Bad("truncated tag")
-            b = buf[pos]
-            pos += 1
-            tag = (tag << 7) | (b & 0x7F)
-            if not b & 0x80:
-                break
-    if pos >= limit:
-        raise _Bad("truncated length")
-    n = buf[pos]
-    pos += 1
-    if n == 0x80:  # BER indefinite length: contents run to an end-of-contents pair
-        if not constructed:
-            raise _Bad("indefinite primitive")
-        start = inner = pos
-        while True:
-            if inner + 2 <= limit and buf[inner] == 0 and buf[inner + 1] == 0:
-                return _Tlv(cls, constructed, tag, buf[start:inner], inner + 2)
-            inner = _read_tlv(buf, inner, limit).end
-    if n & 0x80:
-        count = n & 0x7F
-        if count == 0x7F or pos + count > limit:
-            raise _Bad("bad length")
-        length = int.from_bytes(buf[pos:pos + count], "big")
-        pos += count
-    else:
-        length = n
-    if pos + length > limit:
-        raise _Bad("element runs past its container")
-    return _Tlv(cls, constructed, tag, buf[pos:pos + length], pos + length)
-
-
-def _children(tlv: _Tlv) -> list[_Tlv]:
-    if not tlv.constructed:
-        raise _Bad("expected a constructed element")
-    out, pos, data = [], 0, tlv.content
-    while pos < len(data):
-        child = _read_tlv(data, pos, len(data))
-        out.append(child)
-        pos = child.end
-    return out
-
-
-def _expect(tlv: _Tlv, tag: int, cls: int = 0) -> _Tlv:
-    if tlv.cls != cls or tlv.tag != tag:
-        raise _Bad(f"expected tag {cls}:{tag}, found {tlv.cls}:{tlv.tag}")
-    return tlv
-
-
-def _oid(tlv: _Tlv) -> str:
-    _expect(tlv, 6)
-    body = tlv.content
-    if not body or body[-1] & 0x80:
-        raise _Bad("bad OID")
-    arcs, value = [], 0
-    for b in body:
-        value = (value << 7) | (b & 0x7F)
-        if not b & 0x80:
-            arcs.append(value)
-            value = 0
-    first = arcs[0]
-    head = [min(first // 40, 2), first - 40 * min(first // 40, 2)]
-    return ".".join(str(a) for a in head + arcs[1:])
-
-
-_SEQUENCE, _SET, _INTEGER, _OCTET_STRING = 16, 17, 2, 4
-
-
-def _from_pkcs7(der: bytes, id_type: bytes) -> SignatureInfo | None:
+def _from_pkcs7(blob: bytes, id_type: bytes) -> SignatureInfo | None:
     try:
-        return _parse_signed_data(der, id_type)
-    except (_Bad, IndexError, ValueError):
+        signer = _signed_data_signer(der.read(blob))
+    except (der.DerError, IndexError, RecursionError):
+        # RecursionError: absurdly nested indefinite-length elements, which OpenSSL refuses too
         return None
-
-
-def _parse_signed_data(der: bytes, id_type: bytes) -> SignatureInfo | None:
-    content_info = _expect(_read_tlv(der, 0, len(der)), _SEQUENCE)
-    parts = _children(content_info)
-    if _oid(parts[0]) != _OID_SIGNED_DATA or len(parts) < 2:
+    if signer is None:
         return None
-    explicit = _expect(parts[1], 0, cls=2)
-    signed = _expect(_children(explicit)[0], _SEQUENCE)
-    fields = _children(signed)
-    _expect(fields[0], _INTEGER)          # version
-    _expect(fields[1], _SET)              # digestAlgorithms
-    _expect(fields[2], _SEQUENCE)         # contentInfo (detached: type only)
-    rest = fields[3:]
-    while rest and rest[0].cls == 2:      # [0] certificates, [1] crls
-        rest = rest[1:]
-    if not rest:
-        return None
-    signer_infos = _children(_expect(rest[0], _SET))
-    if not signer_infos:
-        return None
-    si = _children(_expect(signer_infos[0], _SEQUENCE))
-    _expect(si[0], _INTEGER)
-    # OpenSSL's PKCS#7 signer info only knows issuerAndSerialNumber (a CMS subjectKeyIdentifier
-    # signer makes the decode fail, and kmod then shows no signature)
-    issuer_and_serial = _children(_expect(si[1], _SEQUENCE))
-    issuer = _expect(issuer_and_serial[0], _SEQUENCE)
-    serial = _expect(issuer_and_serial[1], _INTEGER)
-    digest_alg = _children(_expect(si[2], _SEQUENCE))
-    hash_name = _DIGEST_OIDS.get(_oid(digest_alg[0]))
-    k = 3
-    if si[k].cls == 2 and si[k].tag == 0:  # authenticatedAttributes
-        k += 1
-    _expect(si[k], _SEQUENCE)              # digestEncryptionAlgorithm
-    enc_digest = _expect(si[k + 1], _OCTET_STRING)
+    issuer, serial, digest_oid, enc_digest = signer
+    hash_name = _DIGEST_OIDS.get(digest_oid)
     if hash_name is None:
         return None
     return SignatureInfo(
         id_type=id_type,
         signer=_common_name(issuer),
-        key_id=_serial_magnitude(serial.content),
+        key_id=_serial_magnitude(serial),
         hash_algo=hash_name,
-        signature=enc_digest.content,
+        signature=enc_digest,
     )
 
 
-def _common_name(name: _Tlv) -> bytes:
+def _sequence(tlv: der.Tlv, least: int, most: int) -> list[der.Tlv]:
+    der.expect(tlv, der.SEQUENCE)
+    kids = der.children(tlv)
+    if not least <= len(kids) <= most:
+        raise der.DerError("wrong number of SEQUENCE elements")
+    return kids
+
+
+def _set_of(tlv: der.Tlv, tag: int = der.SET) -> list[der.Tlv]:
+    """A SET OF (or SEQUENCE OF): the tag must match, the constructed bit is not looked at."""
+    if not tlv.is_(tag):
+        raise der.DerError(f"expected universal tag {tag}, found {tlv.cls}:{tlv.tag}")
+    return der.children(tlv, any_form=True)
+
+
+def _implicit_set(tlv: der.Tlv) -> list[der.Tlv]:
+    return der.children(tlv, any_form=True)
+
+
+def _algorithm(tlv: der.Tlv) -> str:
+    kids = _sequence(tlv, 1, 2)
+    if len(kids) == 2:
+        der.check_any(kids[1])
+    return der.oid_text(kids[0])
+
+
+def _attributes(tlv: der.Tlv) -> None:
+    for attr in _implicit_set(tlv):
+        kids = _sequence(attr, 2, 2)
+        der.oid_text(kids[0])
+        for value in _set_of(kids[1]):
+            der.check_any(value)
+
+
+def _content_info(tlv: der.Tlv, depth: int) -> tuple[str, der.Tlv | None]:
+    """(content type, the [0] EXPLICIT content or None), the content checked unless signedData."""
+    if depth > 8:
+        raise der.DerError("content nested too deep")
+    kids = _sequence(tlv, 1, 2)
+    kind = der.oid_text(kids[0])
+    if len(kids) == 1:
+        return kind, None
+    if not kids[1].is_(0, der.CONTEXT) or not kids[1].constructed:
+        raise der.DerError("content must be [0] EXPLICIT")
+    inner = der.children(kids[1])
+    if len(inner) != 1:
+        raise der.DerError("[0] EXPLICIT holds one element")
+    if kind == _OID_SIGNED_DATA:
+        _signer_infos(inner[0], depth)
+    elif kind == _OID_DATA:
+        der.expect(inner[0], der.OCTET_STRING)
+    else:
+        der.check_any(inner[0])
+    return kind, inner[0]
+
+
+def _signer_infos(signed: der.Tlv, depth: int) -> list[der.Tlv]:
+    """Check a SignedData; its SignerInfo elements."""
+    kids = _sequence(signed, 4, 6)
+    der.expect(kids[0], der.INTEGER)
+    for alg in _set_of(kids[1]):
+        _algorithm(alg)
+    _content_info(kids[2], depth + 1)
+    optional, last = kids[3:-1], kids[-1]
+    expected_tags = [0, 1]
+    for item in optional:
+        if not expected_tags or item.cls != der.CONTEXT or item.tag not in expected_tags:
+            raise der.DerError("unexpected element in SignedData")
+        expected_tags = expected_tags[expected_tags.index(item.tag) + 1:]
+        for entry in _implicit_set(item):   # certificates / CRLs: only their outer shape
+            der.expect(entry, der.SEQUENCE)
+    infos = _set_of(last)
+    for info in infos:
+        _signer_info(info)
+    return infos
+
+
+def _signer_info(tlv: der.Tlv) -> tuple[der.Tlv, bytes, str, bytes]:
+    kids = _sequence(tlv, 5, 7)
+    der.expect(kids[0], der.INTEGER)
+    issuer_serial = _sequence(kids[1], 2, 2)
+    _check_name(issuer_serial[0])
+    serial = der.expect(issuer_serial[1], der.INTEGER)
+    digest_oid = _algorithm(kids[2])
+    k = 3
+    if kids[k].is_(0, der.CONTEXT):
+        _attributes(kids[k])
+        k += 1
+    _algorithm(kids[k])
+    enc_digest = der.expect(kids[k + 1], der.OCTET_STRING)
+    rest = kids[k + 2:]
+    if len(rest) > 1 or (rest and not rest[0].is_(1, der.CONTEXT)):
+        raise der.DerError("unexpected element in SignerInfo")
+    if rest:
+        _attributes(rest[0])
+    return issuer_serial[0], serial, digest_oid, enc_digest
+
+
+def _signed_data_signer(top: der.Tlv) -> tuple[der.Tlv, bytes, str, bytes] | None:
+    """The first SignerInfo's (issuer, serial, digest OID, encrypted digest), or None."""
+    kind, content = _content_info(top, 0)
+    if kind != _OID_SIGNED_DATA or content is None:
+        return None
+    infos = _set_of(_sequence(content, 4, 6)[-1])
+    return _signer_info(infos[0]) if infos else None
+
+
+def _name_values(name: der.Tlv) -> list[tuple[str, der.Tlv]]:
+    values = []
+    for rdn in _set_of(name, der.SEQUENCE):
+        for attr in _set_of(rdn):
+            pair = _sequence(attr, 2, 2)
+            values.append((der.oid_text(pair[0]), pair[1]))
+    return values
+
+
+def _check_name(name: der.Tlv) -> None:
+    for _, value in _name_values(name):
+        if value.cls != der.UNIVERSAL or value.tag not in _NAME_VALUE_TAGS:
+            raise der.DerError("name attribute of a type OpenSSL refuses")
+        data = der.check_primitive(value)
+        if value.tag in _CANON_TAGS:
+            _check_converts_to_utf8(value.tag, data)
+
+
+def _check_converts_to_utf8(tag: int, data: bytes) -> None:
+    if tag == der.UTF8_STRING:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise der.DerError("invalid UTF8String") from None
+    elif tag in (der.BMP_STRING, der.UNIVERSAL_STRING):
+        width = 2 if tag == der.BMP_STRING else 4
+        for i in range(0, len(data), width):
+            cp = int.from_bytes(data[i:i + width], "big")
+            if 0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF:
+                raise der.DerError("character that has no UTF-8 form")
+
+
+def _common_name(name: der.Tlv) -> bytes:
     """The issuer string kmod shows: the first commonName's bytes up to a NUL.
 
     kmod scans the name's attributes for a commonName and, when none is found, still takes the
     attribute its loop stopped on -- the last one; a name without attributes gives no signer.
     """
-    values: list[tuple[str, bytes]] = []
-    for rdn in _children(name):
-        for attr in _children(_expect(rdn, _SET)):
-            pair = _children(_expect(attr, _SEQUENCE))
-            values.append((_oid(pair[0]), pair[1].content))
+    values = [(oid, der.check_primitive(v)) for oid, v in _name_values(name)]
     if not values:
         return b""
     chosen = next((v for oid, v in values if oid == _OID_COMMON_NAME), values[-1][1])

@@ -111,3 +111,59 @@ def test_names_and_aliases_match_live(options, capfdbinary, monkeypatch, tmp_pat
     for name in LOOKUPS:
         args = ["-k", release, *options, name]
         assert run_ours(args, capfdbinary, tmp_path, monkeypatch) == real_modinfo(args, tmp_path), args
+
+
+# --- robustness: any bytes give output or a kmod-style error, never a traceback ---------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from pymodpost.walk.kmod_file import KmodErrno  # noqa: E402
+from pymodpost.walk.modinfo import module_info  # noqa: E402
+from pymodpost.walk.modsig import signature_info  # noqa: E402
+
+SIGNED = (TESTDATA / "modinfo" / "samples" / "cms-certs.ko").read_bytes()
+
+
+# flips anywhere, and as often in the last 700 bytes: the PKCS#7 signature and its trailer
+_POSITIONS = st.one_of(st.integers(0, len(SIGNED) - 1), st.integers(len(SIGNED) - 700, len(SIGNED) - 1))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_POSITIONS, st.integers(0, 255)), max_size=8),
+       st.integers(0, len(SIGNED)))
+def test_mutated_signed_module_never_crashes(flips, cut):
+    data = bytearray(SIGNED)
+    for at, value in flips:
+        data[at] = value
+    for image in (bytes(data), bytes(data[:cut]), bytes(data[-cut:])):
+        try:
+            module_info(image)
+        except KmodErrno:
+            pass
+        signature_info(image)
+
+
+def test_deeply_nested_signature_is_rejected_quietly():
+    der = b"\x30\x80" * 5000
+    trailer = b"\0\0\x02\0\0\0\0\0" + len(der).to_bytes(4, "big") + b"~Module signature appended~\n"
+    assert signature_info(der + trailer) is None
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("sample", ["signed-sha256.ko", "cms-attrs.ko", "signer-utf8-cn.ko", "raw-x509-hash4.ko"])
+def test_mutated_signatures_match_live(sample, capfdbinary, monkeypatch, tmp_path):
+    """Random byte changes in the signature area: we accept and reject what OpenSSL (via kmod) does."""
+    require_programs("modinfo")
+    import random
+
+    base = (TESTDATA / "modinfo" / "samples" / sample).read_bytes()
+    rng = random.Random(sample)
+    names = []
+    for i in range(150):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 3)):
+            at = len(data) - rng.randint(29, 700)
+            data[at] = rng.randrange(256) if rng.random() < 0.7 else data[at] ^ (1 << rng.randrange(8))
+        (tmp_path / f"m{i}.ko").write_bytes(bytes(data))
+        names.append(f"m{i}.ko")
+    assert run_ours(names, capfdbinary, tmp_path, monkeypatch) == real_modinfo(names, tmp_path)
