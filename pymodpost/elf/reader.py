@@ -10,24 +10,20 @@ IndexError, a struct.error, a MemoryError or a hang.
 from __future__ import annotations
 
 import os
-from functools import cached_property
 
 import numpy as np
 
 from pymodpost.elf import constants as C
 from pymodpost.elf import structs
 from pymodpost.elf.errors import ElfError
-from pymodpost.elf.records import ElfHeader, Group, Note, Section
+from pymodpost.elf.lazy import cached
+from pymodpost.elf.records import ElfHeader, Group, Note, Section, sections_from_rows
 from pymodpost.elf.relocations import Relocations
+from pymodpost.elf.strings import BadStringOffset, decode, strings_at
 from pymodpost.elf.symbols import Symbols
 from pymodpost.fileio import read_bytes
 
 _EMPTY = memoryview(b"")
-
-
-def decode(raw: bytes) -> str:
-    """ELF strings are UTF-8 with any byte kept (surrogateescape), so they encode back exactly."""
-    return raw.decode("utf-8", "surrogateescape")
 
 
 class ElfFile:
@@ -40,6 +36,8 @@ class ElfFile:
     def __init__(self, data: bytes | bytearray | memoryview, path: str = "<memory>"):
         self.path = path
         self.data = data if isinstance(data, bytes) else bytes(data)
+        self._view = memoryview(self.data)
+        self._symbol_counts: dict[int, int] = {}
         self._parse_header()
         self._parse_section_headers()
 
@@ -120,31 +118,17 @@ class ElfFile:
             raise self.error(f"section {i} goes past the end of the file "
                              f"(offset {int(offs[i]):#x} + size {int(sizes[i]):#x} > {size:#x})")
         rows = self.shdrs.tolist()
+        names = [""] * n
         if h.e_shstrndx:
-            strtab = self._shstrtab_bytes(rows[h.e_shstrndx])
-            names = [self._section_name(strtab, r[0], i) for i, r in enumerate(rows)]
-        else:
-            names = [""] * n
-        self.sections: list[Section] = [
-            Section(i, names[i], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[0])
-            for i, r in enumerate(rows)
-        ]
-
-    def _shstrtab_bytes(self, row: tuple) -> bytes:
-        if row[1] == C.SHT_NOBITS:
-            return b""
-        return self.data[row[4]:row[4] + row[5]]
-
-    def _section_name(self, strtab: bytes, offset: int, index: int) -> str:
-        if offset == 0 and not strtab:
-            return ""
-        if offset >= len(strtab):
-            raise self.error(f"section {index}: name offset {offset:#x} is past the end of the "
-                             f"section header string table")
-        end = strtab.find(b"\0", offset)
-        if end < 0:
-            raise self.error(f"section {index}: name at offset {offset:#x} is not NUL-terminated")
-        return decode(strtab[offset:end])
+            strsec = rows[h.e_shstrndx]
+            table = b"" if strsec[1] == C.SHT_NOBITS else self.data[strsec[4]:strsec[4] + strsec[5]]
+            try:
+                names = strings_at(table, self.shdrs["name"])
+            except BadStringOffset as e:
+                where = ("is not NUL-terminated" if e.unterminated else
+                         "is past the end of the section header string table")
+                raise self.error(f"section {e.position}: name at offset {e.offset:#x} {where}") from None
+        self.sections: list[Section] = sections_from_rows(names, rows)
 
     def section(self, sec: Section | int) -> Section:
         """``sec`` itself, or the section with that index (ElfError when out of range)."""
@@ -158,7 +142,21 @@ class ElfFile:
         s = self.section(sec)
         if s.type == C.SHT_NOBITS or s.type == C.SHT_NULL:
             return _EMPTY
-        return memoryview(self.data)[s.offset:s.offset + s.size]
+        return self._view[s.offset:s.offset + s.size]
+
+    def table(self, sec: Section, dtype: np.dtype) -> np.ndarray:
+        """A section's contents as an array of ``dtype`` records (a read-only view of the file
+        bytes; the caller has checked that the size is a multiple of the record size)."""
+        if sec.type == C.SHT_NOBITS or sec.type == C.SHT_NULL or not sec.size:
+            return np.zeros(0, dtype)
+        return np.frombuffer(self.data, dtype, sec.size // dtype.itemsize, sec.offset)
+
+    def symbol_count(self, index: int) -> int:
+        """Entries in the symbol table at section ``index`` (checked like :meth:`symbols`)."""
+        counts = self._symbol_counts
+        if index not in counts:
+            counts[index] = len(self.symbols(index))
+        return counts[index]
 
     def section_bytes(self, sec: Section | int) -> bytes:
         """Like :meth:`section_data` but a bytes copy (handy for str methods)."""
@@ -212,7 +210,7 @@ class ElfFile:
         return decode(self.data[s.offset + offset:end])
 
     # --- symbols --------------------------------------------------------------------------
-    @cached_property
+    @cached
     def symtab(self) -> Symbols | None:
         """The (first) SHT_SYMTAB section as :class:`Symbols`, or None when there is none."""
         for s in self.sections:

@@ -8,6 +8,7 @@ import numpy as np
 
 from pymodpost.elf import constants as C
 from pymodpost.elf import structs
+from pymodpost.elf.lazy import cached
 from pymodpost.elf.records import Relocation, Section
 
 if TYPE_CHECKING:
@@ -17,13 +18,14 @@ if TYPE_CHECKING:
 class Relocations:
     """Entries of one relocation section.
 
-    ``offset`` (uint64), ``sym``, ``type`` and ``addend`` (int64) are arrays of equal length.
-    For SHT_REL the addend array is all zeros: REL addends are the bytes already at the
-    relocated place in the target section, and reading them needs the relocation type's field
-    width -- that is the architecture code's business, not the format's.
+    ``offset`` (uint64), ``sym``, ``type`` and ``addend`` (int64) are arrays of equal length,
+    made on first use (read-only views of the file where the byte order allows).  For SHT_REL the addend array is all zeros: REL addends are the bytes
+    already at the relocated place in the target section, and reading them needs the relocation
+    type's field width -- that is the architecture code's business, not the format's.
 
     ``target`` is the section the entries patch (sh_info), ``symtab`` the symbol table their
-    symbol indexes refer to (sh_link).  Both are checked, as is every symbol index.
+    symbol indexes refer to (sh_link).  Both are checked when the section is opened, as is
+    every symbol index.
     """
 
     def __init__(self, elf: ElfFile, section: Section):
@@ -32,7 +34,7 @@ class Relocations:
         if section.type not in (C.SHT_REL, C.SHT_RELA):
             raise elf.error(f"section {section.index} ({section.name}) is not a relocation section")
         self.is_rela = section.type == C.SHT_RELA
-        dtype = structs.rel_dtype(elf.elfclass, elf.little, self.is_rela)
+        dtype = structs.rel_view_dtype(elf.elfclass, elf.little, self.is_rela)
         if section.entsize != dtype.itemsize:
             raise elf.error(f"relocation section {section.name} has entry size {section.entsize}, "
                             f"not {dtype.itemsize}")
@@ -41,13 +43,7 @@ class Relocations:
                             f"not a multiple of its entry size {dtype.itemsize}")
         self.target = section.info
         self.symtab = section.link
-        self.array = np.frombuffer(elf.section_data(section), dtype)
-        self.offset = self.array["offset"].astype(np.uint64)
-        self.sym, self.type = structs.r_info_split(elf.elfclass, self.array["info"])
-        if self.is_rela:
-            self.addend = self.array["addend"].astype(np.int64)
-        else:
-            self.addend = np.zeros(len(self.array), np.int64)
+        self.array = elf.table(section, dtype)
         self._check()
 
     def _check(self) -> None:
@@ -59,12 +55,35 @@ class Relocations:
                                 f"name a section ({nsec} sections)")
         if not len(self.array):
             return
-        symtab = elf.symbols(elf.linked_section(sec, "symbol table"))
-        top = int(self.sym.max())
-        if top >= len(symtab):
-            i = int(np.flatnonzero(self.sym >= len(symtab))[0])
-            raise elf.error(f"relocation {i} in {sec.name} refers to symbol {int(self.sym[i])}, but "
-                            f"{symtab.section.name} has only {len(symtab)} entries")
+        nsyms = elf.symbol_count(elf.linked_section(sec, "symbol table").index)
+        sym = self.array["sym"] if elf.elfclass == 64 else self.sym
+        if int(sym.max()) >= nsyms:
+            i = int(np.flatnonzero(sym >= nsyms)[0])
+            raise elf.error(f"relocation {i} in {sec.name} refers to symbol {int(sym[i])}, but "
+                            f"{elf.sections[sec.link].name} has only {nsyms} entries")
+
+    # --- the arrays -----------------------------------------------------------------------
+    @cached
+    def offset(self) -> np.ndarray:
+        return self.array["offset"].astype(np.uint64, copy=False)
+
+    @cached
+    def sym(self) -> np.ndarray:
+        if self.elf.elfclass == 64:
+            return self.array["sym"].astype(np.int64)
+        return structs.r_info_split(32, self.array["info"])[0]
+
+    @cached
+    def type(self) -> np.ndarray:
+        if self.elf.elfclass == 64:
+            return self.array["type"].astype(np.int64)
+        return structs.r_info_split(32, self.array["info"])[1]
+
+    @cached
+    def addend(self) -> np.ndarray:
+        if self.is_rela:
+            return self.array["addend"].astype(np.int64, copy=False)
+        return np.zeros(len(self.array), np.int64)
 
     @property
     def target_section(self) -> Section:

@@ -60,6 +60,21 @@ def rel_dtype(elfclass: int, little: bool, rela: bool) -> np.dtype:
 
 
 @lru_cache(maxsize=None)
+def rel_view_dtype(elfclass: int, little: bool, rela: bool) -> np.dtype:
+    """:func:`rel_dtype` plus ``sym`` and ``type`` fields overlaying r_info, for ELF64 where
+    both are whole 32-bit words (symbol in the high half), so reading them costs no shifting."""
+    base = rel_dtype(elfclass, little, rela)
+    if elfclass != 64:
+        return base
+    o = _order(little)
+    names = list(base.names) + ["type", "sym"]
+    formats = [base.fields[n][0] for n in base.names] + [f"{o}u4", f"{o}u4"]
+    offsets = [base.fields[n][1] for n in base.names] + ([8, 12] if little else [12, 8])
+    return np.dtype({"names": names, "formats": formats, "offsets": offsets,
+                     "itemsize": base.itemsize})
+
+
+@lru_cache(maxsize=None)
 def word_dtype(little: bool) -> np.dtype:
     """A 32-bit word (group members, SHT_SYMTAB_SHNDX entries)."""
     return np.dtype(f"{_order(little)}u4")

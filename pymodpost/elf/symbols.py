@@ -6,14 +6,15 @@ decoded once for the whole table.  ``Symbol`` objects are made only when one is 
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 
 from pymodpost.elf import constants as C
 from pymodpost.elf import structs
+from pymodpost.elf.lazy import cached
 from pymodpost.elf.records import Section, Symbol
+from pymodpost.elf.strings import BadStringOffset, strings_at
 
 if TYPE_CHECKING:
     from pymodpost.elf.reader import ElfFile
@@ -40,15 +41,7 @@ class Symbols:
             raise elf.error(f"symbol table {section.name} has size {section.size:#x}, "
                             f"not a multiple of its entry size {dtype.itemsize}")
         self.strtab = elf.linked_section(section, "string table", C.SHT_STRTAB)
-        self.array = np.frombuffer(elf.section_data(section), dtype)
-        names = self.array["name"]
-        limit = len(elf.section_data(self.strtab))
-        # offset 0 of an empty string table still means "no name"
-        bad = names >= max(limit, 1)
-        if bad.any():
-            i = int(np.flatnonzero(bad)[0])
-            raise elf.error(f"symbol {i}: name offset {int(names[i]):#x} is past the end of "
-                            f"the string table {self.strtab.name} ({limit:#x} bytes)")
+        self.array = elf.table(section, dtype)
 
     @property
     def first_global(self) -> int:
@@ -59,27 +52,27 @@ class Symbols:
         return len(self.array)
 
     # --- derived arrays -------------------------------------------------------------------
-    @cached_property
+    @cached
     def bind(self) -> np.ndarray:
         return self.array["info"] >> 4
 
-    @cached_property
+    @cached
     def type(self) -> np.ndarray:
         return self.array["info"] & 0xF
 
-    @cached_property
+    @cached
     def visibility(self) -> np.ndarray:
         return self.array["other"] & 0x3
 
-    @cached_property
+    @cached
     def value(self) -> np.ndarray:
         return self.array["value"].astype(np.uint64)
 
-    @cached_property
+    @cached
     def size(self) -> np.ndarray:
         return self.array["size"].astype(np.uint64)
 
-    @cached_property
+    @cached
     def shndx(self) -> np.ndarray:
         """st_shndx as uint32, SHN_XINDEX entries replaced from SHT_SYMTAB_SHNDX.
 
@@ -115,29 +108,15 @@ class Symbols:
                              f"SHT_SYMTAB_SHNDX section belongs to it")
 
     # --- names ----------------------------------------------------------------------------
-    @cached_property
+    @cached
     def names(self) -> list[str]:
         """Every symbol's name, decoded in one pass over the string table."""
-        offsets = self.array["name"].astype(np.int64)
-        if not len(offsets):
-            return []
-        strtab = self.elf.section_bytes(self.strtab)
-        if not strtab:
-            return [""] * len(offsets)
-        nuls = np.flatnonzero(np.frombuffer(strtab, np.uint8) == 0)
-        # the NUL ending each name: first NUL at or after its offset
-        at = np.searchsorted(nuls, offsets)
-        if len(nuls) == 0 or int(at.max()) >= len(nuls):
-            i = int(np.flatnonzero(at >= len(nuls))[0])
-            raise self.elf.error(f"symbol {i}: name at offset {int(offsets[i]):#x} in "
-                                 f"{self.strtab.name} is not NUL-terminated")
-        ends = nuls[at].tolist()
-        starts = offsets.tolist()
-        text = strtab.decode("utf-8", "surrogateescape")
-        if len(text) == len(strtab):
-            # one character per byte (the usual, ASCII case): slice the decoded text directly
-            return [text[a:b] for a, b in zip(starts, ends)]
-        return [strtab[a:b].decode("utf-8", "surrogateescape") for a, b in zip(starts, ends)]
+        try:
+            return strings_at(self.elf.section_bytes(self.strtab), self.array["name"])
+        except BadStringOffset as e:
+            where = "is not NUL-terminated" if e.unterminated else "is past the end of it"
+            raise self.elf.error(f"symbol {e.position}: name at offset {e.offset:#x} in "
+                                 f"{self.strtab.name} {where}") from None
 
     def name(self, i: int) -> str:
         self._check_index(i)
@@ -149,7 +128,7 @@ class Symbols:
         except Exception:  # the names themselves may be what is broken
             return f"#{i}"
 
-    @cached_property
+    @cached
     def _index_by_name(self) -> dict[str, int]:
         names = self.names
         idx = range(len(names) - 1, 0, -1)

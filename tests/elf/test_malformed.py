@@ -191,7 +191,7 @@ def test_huge_nobits_is_fine():
 
 
 def test_section_name_out_of_range():
-    broken(set_section(original(), 1, "name", 0x100000), "name offset 0x100000 is past the end")
+    broken(set_section(original(), 1, "name", 0x100000), "name at offset 0x100000 is past the end")
 
 
 def test_section_names_without_nul():
@@ -245,7 +245,7 @@ def test_relocation_symbol_past_the_symbol_table():
 
 
 def test_symbol_name_past_the_string_table():
-    broken(set_symbol(original(), 1, "name", 0xFFFFFF), "symbol 1: name offset 0xffffff is past")
+    broken(set_symbol(original(), 1, "name", 0xFFFFFF), "symbol 1: name at offset 0xffffff in .strtab is past the end")
 
 
 def test_symbol_section_index_out_of_range():
