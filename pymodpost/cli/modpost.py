@@ -31,12 +31,12 @@ def _run(args: list[str], prog: str) -> int:
     except GetoptError as e:
         sys.stderr.write(e.message)
         return 1
-    from pymodpost.modpost.core import Modpost
+    from pymodpost.modpost import run
 
     stdin = None
     if opts.files_source == "-":
         stdin = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
-    result = Modpost(opts, stdin=stdin).run()
+    result = run(opts, stdin=stdin)
     err = sys.stderr
     for d in result.diagnostics:
         err.write(d.text)

@@ -119,9 +119,7 @@ def _map(text: str, mapping: list[tuple[str, str]]) -> str:
 
 
 def run_library(argv: list[str], cwd: str, stdin: str):
-    from pymodpost.modpost.core import Modpost
-    from pymodpost.modpost.options import parse_args
+    from pymodpost.modpost import run
 
-    opts = parse_args(argv, "modpost")
-    result = Modpost(opts, cwd=cwd, stdin=stdin).run()
+    result = run(argv, cwd=cwd, stdin=stdin)
     return result.status, result.stderr, result.outputs

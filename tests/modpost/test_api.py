@@ -1,0 +1,55 @@
+"""The library API returns structured results that agree with what the real modpost wrote."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from pymodpost.kernel.symvers import parse_symvers
+from tests.conftest import TESTDATA
+from tests.modpost.fixture_replay import replay
+
+
+def test_structured_result_matches_real_outputs(tmp_path):
+    captured = {}
+
+    def run_api(argv, cwd, stdin):
+        from pymodpost.modpost import run
+
+        result = run(argv, cwd=cwd, stdin=stdin, write=False)
+        captured["result"] = result
+        return result.status, result.stderr, result.outputs
+
+    r = replay("x86_64", "exports", tmp_path, run_api)
+    result = captured["result"]
+    real_rows = parse_symvers((TESTDATA / "x86_64/exports/Module.symvers").read_bytes())
+    mod = [m for m in result.modules if not m.from_dump][0]
+    assert [(s.name, s.crc, s.is_gpl_only, s.namespace or "") for s in mod.exported_symbols] == \
+        [(e.symbol, e.crc, e.gpl_only, e.namespace) for e in real_rows]
+    assert mod.unresolved_symbols[-1].name == "module_layout"
+    assert r.outputs == r.expected_outputs and r.stderr == r.expected_stderr
+    # write=False touched nothing
+    assert not list((tmp_path / "build" / "exports").glob("*.mod.c"))
+
+
+def test_diagnostics_have_kinds(tmp_path):
+    captured = {}
+
+    def run_api(argv, cwd, stdin):
+        from pymodpost.modpost import run
+
+        result = run(argv, cwd=cwd, stdin=stdin)
+        captured["result"] = result
+        return result.status, result.stderr, result.outputs
+
+    r = replay("x86_64", "unresolved", tmp_path, run_api)
+    kinds = [(d.level, d.kind) for d in captured["result"].diagnostics]
+    assert kinds and all(k == ("ERROR", "undefined") for k in kinds)
+    assert r.stderr == r.expected_stderr
+
+
+def test_importing_helpers_stays_light():
+    code = ("import sys; import pymodpost.kernel.symvers, pymodpost.modpost, pymodpost.cli.modpost; "
+            "print('numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
