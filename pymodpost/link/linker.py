@@ -308,6 +308,7 @@ def _relocate(sec: I.InputSection, globals_, mapping, section_sym, syms, shndx) 
     for off, symidx, rtype, addend in I.read_relocs(sec.relocs, len(obj.symbols)):
         # ld -r copies a relocation whose offset lies outside its section without complaint
         ref: object
+        target: I.InputSection | None = None
         if symidx == 0:
             ref = 0
         elif symidx < obj.first_global:
@@ -332,5 +333,12 @@ def _relocate(sec: I.InputSection, globals_, mapping, section_sym, syms, shndx) 
                 target = _section_of(g.obj, g.sym.shndx)
                 if target is not None and target.output in (None, DISCARDED):
                     ref = None
+        if ref is None and not sec.bfd & I.SEC_DEBUGGING and sec.name != ".eh_frame":
+            sym = obj.symbols[symidx]
+            where = target
+            name = where.name if sym.type == C.STT_SECTION else sym.name
+            # ld's own wording, printed without its program-name prefix
+            raise LinkError(f"`{name}' referenced in section `{sec.name}' of {obj.path}: "
+                            f"defined in discarded section `{where.name}' of {where.obj.path}")
         out.append((base + off, ref, rtype, addend))
     return out

@@ -1,0 +1,103 @@
+"""Objects compiled here, linked by GNU ld and by pymodpost-ld: the outputs must match byte for byte.
+
+These reach corners the kernel fixtures do not: weak and common symbols, undefined weak
+references, ``-ffunction-sections`` orphans, sorted ``___ksymtab+*`` clauses over several inputs,
+``/DISCARD/`` sections that other sections refer to, KEEP'd ALIGN(8) tables, ``.init_array``,
+thread-local data, and riscv's local labels (``-X``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from pymodpost.link import LinkError, link, load_script
+from tests.conftest import TESTDATA, require
+
+A_C = r"""
+int common_x;
+int __attribute__((weak)) weak_fn(void) { return 1; }
+extern int __attribute__((weak)) maybe(void);
+static int helper(int v) { return v * 3; }
+__attribute__((section(".data.custom"))) int custom = 5;
+__thread int tls_var;
+const char *msg = "hello world";
+int call_a(int v) { return helper(v) + (maybe ? maybe() : 0) + weak_fn() + tls_var; }
+__attribute__((section("___ksymtab+zeta"), used)) static const void *ks_z = &call_a;
+__attribute__((section("___ksymtab+alpha"), used)) static const void *ks_a = &custom;
+__attribute__((section(".discard.addressable"), used)) static void *keep_me = &helper;
+__attribute__((section("__bug_table"), used)) static const int bug[2] = {1, 2};
+"""
+
+B_C = r"""
+int common_x;
+long common_y[4];
+int weak_fn(void) { return 2; }
+static const int table[] = {1, 2, 3, 4};
+__attribute__((section(".rodata.custom"))) const int ro_custom = 9;
+int call_b(int i) { return table[i & 3] + common_x + (int)common_y[1]; }
+void __attribute__((used)) ctor(void) {}
+__attribute__((section(".init_array"))) void (*ctor_ptr)(void) = ctor;
+__attribute__((section("___ksymtab+mid"), used)) static const void *ks_m = &call_b;
+__attribute__((section("__jump_table"), used)) static const long jt[3] = {1, 2, 3};
+"""
+
+TOOLS = {"x86_64": ("gcc", "ld", "elf_x86_64"),
+         "riscv64": ("riscv64-linux-gnu-gcc", "riscv64-linux-gnu-ld", "elf64lriscv")}
+FLAGS = ["-O2", "-fcommon", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables"]
+
+
+def _compile(tmp_path, arch):
+    cc, ld, emulation = TOOLS[arch]
+    require(shutil.which(cc) is not None and shutil.which(ld) is not None,
+            f"not installed: {cc}, {ld}")
+    # as the kernel builds: no RISC-V attribute sections (their merge is not re-created)
+    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
+    (tmp_path / "a.c").write_text(A_C)
+    (tmp_path / "b.c").write_text(B_C)
+    subprocess.run([cc, *FLAGS, *extra, "-g", "-c", "a.c", "-o", "a.o"], cwd=tmp_path, check=True)
+    subprocess.run([cc, *FLAGS, *extra, "-ffunction-sections", "-fdata-sections", "-c", "b.c",
+                    "-o", "b.o"], cwd=tmp_path, check=True)
+    return ld, emulation
+
+
+@pytest.mark.kbuild
+@pytest.mark.parametrize("arch", TOOLS)
+@pytest.mark.parametrize("with_script", [False, True], ids=["builtin-script", "module.lds"])
+def test_compiled_objects_link_like_gnu_ld(tmp_path, arch, with_script):
+    ld, emulation = _compile(tmp_path, arch)
+    lds = TESTDATA / "kernels" / arch / "module.lds"
+    extra = ["-T", str(lds), "--build-id=sha1"] if with_script else []
+    subprocess.run([ld, "-r", "-m", emulation, *extra, "-o", "real.o", "a.o", "b.o"],
+                   cwd=tmp_path, check=True)
+    ours = link([tmp_path / "a.o", tmp_path / "b.o"],
+                load_script(str(lds)) if with_script else None,
+                emulation=emulation, build_id=with_script)
+    assert ours == (tmp_path / "real.o").read_bytes()
+
+
+C_C = r"""
+__attribute__((section(".discard.stuff"))) int gone = 3;
+__attribute__((section(".discard.stuff"))) static int gone_local = 4;
+int *ptr_to_gone = &gone;
+int *ptr_to_local = &gone_local;
+"""
+
+
+@pytest.mark.kbuild
+@pytest.mark.parametrize("arch", TOOLS)
+def test_reference_into_discarded_section_is_refused_like_ld(tmp_path, arch):
+    ld, emulation = _compile(tmp_path, arch)
+    cc = TOOLS[arch][0]
+    (tmp_path / "c.c").write_text(C_C)
+    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
+    subprocess.run([cc, *FLAGS, *extra, "-g", "-c", "c.c", "-o", "c.o"], cwd=tmp_path, check=True)
+    lds = str(TESTDATA / "kernels" / arch / "module.lds")
+    real = subprocess.run([ld, "-r", "-m", emulation, "-T", lds, "-o", "real.o", "c.o"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert real.returncode != 0
+    with pytest.raises(LinkError) as e:
+        link([("c.o", (tmp_path / "c.o").read_bytes())], load_script(lds), emulation=emulation)
+    assert str(e.value) in real.stderr.splitlines()
