@@ -134,6 +134,7 @@ def elf_validity_check(info: LoadInfo, machine: int, need_elfclass64: bool) -> N
     for sh in info.sechdrs:
         # names of non-ALLOC sections are not checked by 6.1; read them within the table only
         sh.name = info.section_name(sh) if sh.sh_name < strhdr.sh_size else ""
+        info.by_name.setdefault(sh.name, []).append(sh.index)
 
 
 def _as_int(u32: int) -> int:
@@ -148,9 +149,9 @@ def _section_in_file(info: LoadInfo, sh) -> bool:
 
 def find_sec(info: LoadInfo, name: str) -> int:
     """First ALLOC section of that name (0 if none): a cleared ALLOC bit hides a section."""
-    for sh in info.sechdrs[1:]:
-        if sh.sh_flags & SHF_ALLOC and sh.name == name:
-            return sh.index
+    for i in info.by_name.get(name, ()):
+        if i and info.sechdrs[i].sh_flags & SHF_ALLOC:
+            return i
     return 0
 
 

@@ -95,6 +95,9 @@ class LoadInfo:
     name: str | None = None  #: info->name
     sig_ok: bool = False
     signature: str = "none"  #: "none", "appended" (well formed; trusted), "stripped by flags"
+    #: section name -> indices with that name (names never change; flags do)
+    by_name: dict[str, list[int]] = field(default_factory=dict)
+    _symbols: np.ndarray | None = None
 
     def cstr(self, offset: int, limit: int | None = None) -> str:
         """NUL-terminated string at a file offset (bounded by the file, as reading memory would be)."""
@@ -112,9 +115,12 @@ class LoadInfo:
         return self.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
 
     def symbols(self) -> np.ndarray:
-        sh = self.sechdrs[self.index.sym]
-        n = sh.sh_size // SYM_DTYPE.itemsize
-        return np.frombuffer(self.data, SYM_DTYPE, n, sh.sh_offset).copy()
+        """The symbol table as read from the file (read-only; shared by the steps)."""
+        if self._symbols is None:
+            sh = self.sechdrs[self.index.sym]
+            n = sh.sh_size // SYM_DTYPE.itemsize
+            self._symbols = np.frombuffer(self.data, SYM_DTYPE, n, sh.sh_offset)
+        return self._symbols
 
     def relas(self, sh: Shdr) -> np.ndarray:
         n = sh.sh_size // RELA_DTYPE.itemsize

@@ -50,7 +50,7 @@ DEFAULT_PERCPU_BASE = 0x0000000000030000
 class LoadOptions:
     core_base: int | None = None  #: core allocation; default: the module area start
     init_base: int | None = None  #: init allocation; default: right after core and a guard page
-    params: list[str] = field(default_factory=list)
+    params: list[str] = field(default_factory=list)  #: "name=value" items; names are checked
     flags: int = 0  #: finit_module flags (1 ignore modversions, 2 ignore vermagic)
     percpu_base: int = DEFAULT_PERCPU_BASE
     image_base: int = DEFAULT_IMAGE_BASE
@@ -203,6 +203,9 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     exports = _read_exports(ctx, memory)
     verify_exported_symbols(ctx, exports)
     steps.append(StepRecord("complete_formation", f"{len(exports)} exports registered"))
+    if opt.params:
+        _check_param_names(ctx, memory, opt.params)
+        steps.append(StepRecord("parse_args", "parameter names checked against __param (values not simulated)"))
     result.taints = taint_string(ctx.taints)
     result.exports = sorted(exports)
     state.add_module(LoadedModule(mod_name, exports, set(ctx.taints), core_base, lay.core_size))
@@ -336,6 +339,31 @@ def _read_exports(ctx: checks.ModuleCtx, memory: ModuleMemory) -> dict[str, Expo
             crc = int.from_bytes(crcs[4 * k:4 * k + 4], "little") if crcs is not None and len(crcs) >= 4 * k + 4 else None
             out[name] = Export(name, value & ((1 << 64) - 1), crc, gpl, namespace, ctx.mod_name)
     return out
+
+
+def _param_names(ctx: checks.ModuleCtx, memory: ModuleMemory) -> list[str]:
+    """Names of the module's parameters: the relocated name pointer of each struct kernel_param."""
+    ndx = checks.find_sec(ctx.info, "__param")
+    if not ndx:
+        return []
+    sh = ctx.info.sechdrs[ndx]
+    count = sh.sh_size // 40  # sizeof(struct kernel_param) on 64-bit
+    if not count:
+        return []
+    mem, off = memory.locate(sh.sh_addr, count * 40)
+    return [_read_cstr(memory, int.from_bytes(mem[off + 40 * k:off + 40 * k + 8], "little")) for k in range(count)]
+
+
+def _check_param_names(ctx: checks.ModuleCtx, memory: ModuleMemory, params: list[str]) -> None:
+    """parse_args() with unknown_module_param_cb: an unknown name is ignored with a warning."""
+    known = {n.replace("-", "_") for n in _param_names(ctx, memory)}
+    for item in params:
+        if item == "--":
+            break
+        name = item.split("=", 1)[0]
+        if name.replace("-", "_") in known or name in ("async_probe", "dyndbg") or name.endswith(".dyndbg"):
+            continue
+        ctx.log.warn(f"{ctx.mod_name}: unknown parameter '{name}' ignored")
 
 
 def verify_exported_symbols(ctx: checks.ModuleCtx, exports: dict[str, Export]) -> None:

@@ -5,7 +5,8 @@ Boots the fixture kernel under qemu (nokaslr) with gdb attached, loads every fix
 testdata/<arch>/ (dependencies first), and records for each: the finit_module outcome, the kernel
 log lines of that load, /sys/module/<m>/sections, and -- for modules that reach module_finalize --
 the address and bytes of every allocated section plus the address of the kernel's temporary
-copy of the file.  The addresses of the kernel symbols the modules use are recorded too (from a
+copy of the file.  The .ko bytes themselves are stored too, so the capture stays consistent when
+the fixtures are rebuilt.  The addresses of the kernel symbols the modules use are recorded too (from a
 kallsyms capture of the same kernel), so the plain tests need no qemu.
 
 Usage: python3 testdata/load/gen_oracle.py [x86_64|riscv64 ...]
@@ -13,6 +14,7 @@ Usage: python3 testdata/load/gen_oracle.py [x86_64|riscv64 ...]
 
 from __future__ import annotations
 
+import base64
 import json
 import lzma
 import subprocess
@@ -81,9 +83,13 @@ def undefined_names(ko: Path) -> set[str]:
 
 def generate(arch: str) -> dict:
     kos = fixture_modules(arch)
+    blobs = {ko: ko.read_bytes() for ko in kos}  # the exact bytes booted: fixtures get rebuilt
     table = kernel_addresses(arch)
     finalize = table["module_finalize"]
     run = dump_at_module_finalize(arch, [LoadStep(str(ko), []) for ko in kos], finalize, timeout=900)
+    changed = [str(ko) for ko in kos if ko.read_bytes() != blobs[ko]]
+    if changed:
+        raise SystemExit(f"fixtures changed during the capture, run again: {changed}")
     dumps = {d["module"]: d for d in run.dumps}
     wanted = set()
     for ko in kos:
@@ -94,6 +100,7 @@ def generate(arch: str) -> dict:
         name = ko.stem.replace("-", "_")
         modules.append({
             "path": str(ko.relative_to(ROOT)),
+            "ko": base64.b64encode(blobs[ko]).decode(),
             "name": name,
             "ret": outcome.ret if outcome else None,
             "errno": outcome.errno if outcome else None,

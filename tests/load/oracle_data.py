@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import lzma
 from pathlib import Path
 
 from pymodpost.kernel.profile import load_profile
-from tests.conftest import ROOT, TESTDATA
+from tests.conftest import TESTDATA
 
 ORACLE_DIR = TESTDATA / "load"
 
@@ -31,5 +32,6 @@ def profile_for(arch: str, oracle: dict):
     return profile
 
 
-def module_path(entry: dict) -> Path:
-    return ROOT / entry["path"]
+def module_bytes(entry: dict) -> bytes:
+    """The exact .ko the oracle booted (stored in the capture; fixtures may have been rebuilt since)."""
+    return base64.b64decode(entry["ko"])

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from pymodpost.kernel.errors import ERRNO
-from pymodpost.load.pipeline import LoadOptions, load_file
+from pymodpost.load.pipeline import LoadOptions, load_module
 from pymodpost.load.state import KernelState
 from tests.conftest import require
-from tests.load.oracle_data import load_oracle, module_path, oracle_path, profile_for
+from tests.load.oracle_data import load_oracle, module_bytes, oracle_path, profile_for
 
 #: struct module is rewritten by the kernel as soon as it is moved (lists, state, refcounts...)
 MASKED = {".gnu.linkonce.this_module"}
@@ -31,7 +31,7 @@ def simulate_like_oracle(arch: str, oracle: dict, record: bool = True):
         dump = entry["dump"]
         anchors = {k: v["addr"] for k, v in dump["sections"].items()} if dump else entry["sysfs_sections"]
         options = LoadOptions(anchors=anchors or None, image_base=dump["hdr"] if dump else 0, record=record)
-        yield entry, load_file(str(module_path(entry)), state, options)
+        yield entry, load_module(module_bytes(entry), state, options, entry["path"])
 
 
 def check_against_oracle(arch: str, oracle: dict, record: bool = True) -> int:
