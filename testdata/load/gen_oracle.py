@@ -81,8 +81,8 @@ def undefined_names(ko: Path) -> set[str]:
     return {info.symbol_name(int(s["st_name"])) for s in syms[1:] if s["st_shndx"] == SHN_UNDEF}
 
 
-def generate(arch: str) -> dict:
-    kos = fixture_modules(arch)
+def generate(arch: str, only: list[str] | None = None) -> dict:
+    kos = [ko for ko in fixture_modules(arch) if only is None or ko.stem in only]
     blobs = {ko: ko.read_bytes() for ko in kos}  # the exact bytes booted: fixtures get rebuilt
     table = kernel_addresses(arch)
     finalize = table["module_finalize"]
