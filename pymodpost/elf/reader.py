@@ -151,6 +151,14 @@ class ElfFile:
             return np.zeros(0, dtype)
         return np.frombuffer(self.data, dtype, sec.size // dtype.itemsize, sec.offset)
 
+    def check_entries(self, sec: Section, itemsize: int, what: str) -> None:
+        """A table section must declare ``itemsize`` as sh_entsize and hold whole entries."""
+        if sec.entsize != itemsize:
+            raise self.error(f"{what} {sec.name} has entry size {sec.entsize}, not {itemsize}")
+        if sec.size % itemsize and sec.type != C.SHT_NOBITS:
+            raise self.error(f"{what} {sec.name} has size {sec.size:#x}, not a multiple of its "
+                             f"entry size {itemsize}")
+
     def symbol_count(self, index: int) -> int:
         """Entries in the symbol table at section ``index`` (checked like :meth:`symbols`)."""
         counts = self._symbol_counts

@@ -35,12 +35,7 @@ class Relocations:
             raise elf.error(f"section {section.index} ({section.name}) is not a relocation section")
         self.is_rela = section.type == C.SHT_RELA
         dtype = structs.rel_view_dtype(elf.elfclass, elf.little, self.is_rela)
-        if section.entsize != dtype.itemsize:
-            raise elf.error(f"relocation section {section.name} has entry size {section.entsize}, "
-                            f"not {dtype.itemsize}")
-        if section.size % dtype.itemsize:
-            raise elf.error(f"relocation section {section.name} has size {section.size:#x}, "
-                            f"not a multiple of its entry size {dtype.itemsize}")
+        elf.check_entries(section, dtype.itemsize, "relocation section")
         self.target = section.info
         self.symtab = section.link
         self.array = elf.table(section, dtype)

@@ -34,12 +34,7 @@ class Symbols:
         if section.type not in (C.SHT_SYMTAB, C.SHT_DYNSYM):
             raise elf.error(f"section {section.index} ({section.name}) is not a symbol table")
         dtype = structs.sym_dtype(elf.elfclass, elf.little)
-        if section.entsize != dtype.itemsize:
-            raise elf.error(f"symbol table {section.name} has entry size {section.entsize}, "
-                            f"not {dtype.itemsize}")
-        if section.size % dtype.itemsize:
-            raise elf.error(f"symbol table {section.name} has size {section.size:#x}, "
-                            f"not a multiple of its entry size {dtype.itemsize}")
+        elf.check_entries(section, dtype.itemsize, "symbol table")
         self.strtab = elf.linked_section(section, "string table", C.SHT_STRTAB)
         self.array = elf.table(section, dtype)
 
