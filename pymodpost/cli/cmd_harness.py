@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document instead")
 
 
-def parse_items(items: list[str], syscall: str):
+def parse_items(items: list[str], syscall: str, *, allow_none: bool = False):
     """``["a.ko", "x=1", "b.ko"]`` -> LoadSteps; parameters before any module are an error."""
     from pymodpost.errors import UsageError
     from pymodpost.harness import LoadStep
@@ -50,7 +50,7 @@ def parse_items(items: list[str], syscall: str):
             raise UsageError(f"parameter '{item}' comes before any module (.ko)")
         else:
             groups[-1][1].append(item)
-    if not groups:
+    if not groups and not allow_none:
         raise UsageError("the following arguments are required: MODULE.ko")
     return [LoadStep(path=path, params=params, syscall=syscall) for path, params in groups]
 
@@ -70,10 +70,14 @@ def detect_arch(path: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pymodpost.errors import UsageError
     from pymodpost.fileio import write_atomic
     from pymodpost.harness import HarnessError, boot_and_load
 
-    steps = parse_items(args.items, "init" if args.init_module else "finit")
+    # with --kallsyms alone the run only boots and reads /proc/kallsyms
+    steps = parse_items(args.items, "init" if args.init_module else "finit", allow_none=bool(args.kallsyms))
+    if not args.arch and not steps:
+        raise UsageError("--arch is needed when no module is given")
     arch = args.arch or detect_arch(steps[0].path)
     try:
         result = boot_and_load(arch, steps, unload=not args.keep, kernel=args.kernel,

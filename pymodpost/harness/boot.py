@@ -57,7 +57,10 @@ def _step_result(report: GuestReport, index: int, step: LoadStep) -> StepResult:
 
 
 def _tail(console_lines: list[str]) -> str:
-    return "\n".join(line for line in console_lines[-TAIL_LINES:])
+    lines = list(console_lines)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines[-TAIL_LINES:])
 
 
 def _check_complete(arch: str, run: QemuRun, report: GuestReport, timeout: float) -> None:
@@ -109,6 +112,13 @@ def boot_and_load(
         initrd = os.path.join(tmp, "initramfs.cpio")
         write_atomic(initrd, archive)
         run = run_qemu(qemu_command(arch, kernel, initrd, cmdline), timeout)
+    return build_result(arch, kernel, cmdline, steps, run, timeout=timeout,
+                        capture_kallsyms=capture_kallsyms)
+
+
+def build_result(arch: str, kernel: str, cmdline: str, steps: list[LoadStep], run: QemuRun, *,
+                 timeout: float, capture_kallsyms: bool) -> BootResult:
+    """Turn one qemu run's console output into the result, or a HarnessError saying why not."""
     report = parse_console(run.console)
     _check_complete(arch, run, report, timeout)
     missing = [i for i in range(len(steps)) if i not in report.loads]

@@ -40,9 +40,9 @@ def _kill_group(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def run_qemu(argv: list[str], timeout: float) -> QemuRun:
-    """Run ``argv`` until it exits, the guest reports DONE (plus a grace period), or
-    ``timeout`` seconds pass."""
+def run_qemu(argv: list[str], timeout: float, grace: float = EXIT_GRACE) -> QemuRun:
+    """Run ``argv`` until it exits, the guest reports DONE (plus ``grace`` seconds to power
+    off), or ``timeout`` seconds pass."""
     start = time.monotonic()
     deadline = start + timeout
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -79,7 +79,7 @@ def run_qemu(argv: list[str], timeout: float) -> QemuRun:
                     window = tail + data
                     if DONE_MARKER in window:
                         saw_done = True
-                        deadline = min(deadline, time.monotonic() + EXIT_GRACE)
+                        deadline = min(deadline, time.monotonic() + grace)
                     tail = window[-len(DONE_MARKER):]
         if selector.get_map():
             _kill_group(proc)

@@ -1,0 +1,93 @@
+"""Live: boot each fixture kernel under qemu and load the kbuild-built params fixture."""
+
+from __future__ import annotations
+
+import lzma
+import os
+
+import pytest
+
+from pymodpost.harness import HarnessError, LoadStep, boot_and_load
+from pymodpost.harness.kernels import default_kernel, recipe
+from pymodpost.harness.protocol import parse_kallsyms_line
+from tests.conftest import TESTDATA, require, require_programs
+
+pytestmark = pytest.mark.qemu
+
+ARCHES = ["x86_64", "riscv64"]
+VALID = ["count=7", "greeting=hey", "verbose=1", "levels=4,5,6", "label=xyz", "bitmask=0x10"]
+
+
+def require_kernel(arch: str) -> None:
+    r = recipe(arch)
+    require_programs(r.qemu, r.cc)
+    try:
+        kernel = default_kernel(arch)
+    except HarnessError as e:
+        require(False, str(e))
+    require(os.path.isfile(kernel), f"{kernel}: not found")
+
+
+def params_ko(arch: str) -> str:
+    return str(TESTDATA / arch / "params" / "params.ko")
+
+
+@pytest.fixture(scope="module", params=ARCHES)
+def params_run(request):
+    arch = request.param
+    require_kernel(arch)
+    ko = params_ko(arch)
+    steps = [LoadStep(ko, ["count=abc"]), LoadStep(ko, VALID, syscall="init"), LoadStep(ko)]
+    return arch, boot_and_load(arch, steps, timeout=300)
+
+
+def test_a_rejected_parameter_is_einval_with_the_kernels_reason(params_run):
+    _, result = params_run
+    bad = result.steps[0]
+    assert (bad.load.ret, bad.load.errno_name) == (-1, "EINVAL")
+    assert "params: `abc' invalid for parameter `count'" in [m.text for m in bad.messages]
+
+
+def test_init_module_loads_with_the_parameters_given(params_run):
+    _, result = params_run
+    good = result.steps[1]
+    assert good.ok and good.module == "params"
+    assert "params: count=7 greeting=hey verbose=1 label=xyz bitmask=0x10 nr_levels=3" in good.log
+    assert good.parameters == {"count": "7", "greeting": "hey", "verbose": "Y", "levels": "4,5,6",
+                               "label": "xyz", "bitmask": "16"}
+    assert good.proc_modules.startswith(f"params {good.attributes['coresize']} 0 - Live 0x")
+    assert int(good.proc_modules.split()[5], 16) == good.sections[".exit.text"]
+    assert {".gnu.linkonce.this_module", "__param", ".init.text"} <= set(good.sections)
+
+
+def test_a_second_load_is_eexist_and_rmmod_runs_the_exit_function(params_run):
+    _, result = params_run
+    assert result.steps[2].load.errno_name == "EEXIST"
+    good = result.steps[1]
+    assert good.unload.ok
+    assert [m.text for m in good.unload_messages] == ["params: params unloaded count=7"]
+
+
+def test_release_and_log(params_run):
+    arch, result = params_run
+    assert f'"{result.kernel_release}"' in (TESTDATA / "kernels" / arch / "utsrelease.h").read_text()
+    assert result.log.splitlines()[0].split("] ", 1)[-1].startswith("Linux version ")
+    assert result.duration > 0
+
+
+def test_kallsyms_capture_matches_the_committed_one():
+    # riscv64 only: its dump is small enough to cross the serial port in seconds
+    require_kernel("riscv64")
+    committed = lzma.decompress((TESTDATA / "kernels" / "riscv64" / "kallsyms.xz").read_bytes()).decode()
+    result = boot_and_load("riscv64", [], capture_kallsyms=True, timeout=300)
+    assert result.kallsyms == committed
+    assert any(parse_kallsyms_line(line).name == "start_kernel" for line in committed.splitlines())
+
+
+def test_a_guest_that_hangs_is_stopped_with_the_console_tail():
+    # no init to run: the kernel panics, and panic=0 makes it wait forever instead of rebooting
+    require_kernel("riscv64")
+    with pytest.raises(HarnessError, match=r"riscv64 guest did not finish within 8 s "
+                                           r"\(stopped before the guest init started\)") as e:
+        boot_and_load("riscv64", [], timeout=8, extra_cmdline="rdinit=/missing panic=0")
+    assert "Kernel panic - not syncing" in e.value.tail
