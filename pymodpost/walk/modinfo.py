@@ -36,14 +36,9 @@ KEY_COLUMNS = 16
 
 def hex_dump(value: bytes) -> bytes:
     """``01:AB:...`` in upper case, a newline and two tabs after every 20th byte but the last."""
-    out = bytearray()
-    for i, b in enumerate(value):
-        out += b"%02X" % b
-        if i < len(value) - 1:
-            out += b":"
-            if (i + 1) % HEX_BYTES_PER_LINE == 0:
-                out += b"\n\t\t"
-    return bytes(out)
+    lines = (value[i:i + HEX_BYTES_PER_LINE].hex(":").upper()
+             for i in range(0, len(value), HEX_BYTES_PER_LINE))
+    return ":\n\t\t".join(lines).encode()
 
 
 def _upto_nul(value: bytes) -> bytes:

@@ -126,7 +126,10 @@ class ModuleDirectory:
             parts = line.split()
             if len(parts) != 3 or parts[0] != "alias":
                 continue
-            pattern = normalize_alias(parts[1])
+            pattern = parts[1]
+            # most patterns have no brackets: their normal form is a plain replace (cheap, and
+            # tens of thousands of lines are read per look-up)
+            pattern = normalize_alias(pattern) if "[" in pattern or "]" in pattern else pattern.replace("-", "_")
             if pattern is not None and glob_matches(pattern, key) and parts[2] not in found:
                 found.append(parts[2])
         rank = self.order
