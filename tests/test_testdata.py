@@ -260,3 +260,26 @@ def test_live_riscv64_rebuild_matches_committed(tmp_path: Path) -> None:
         assert new_mod_c == old_mod_c
         # No debug info and no absolute paths in this object: the link is byte-identical.
         assert (bdir / "eh_frame.ko").read_bytes() == (committed / "eh_frame.ko").read_bytes()
+
+
+@pytest.mark.kbuild
+@pytest.mark.slow
+@pytest.mark.parametrize("arch", ARCHES)
+def test_regen_check_reproduces_every_committed_fixture(arch: str) -> None:
+    """``regen.sh --check`` rebuilds every fixture at its recorded path and finds no byte
+    that differs from the committed files (only the manifest timestamps may change)."""
+    require_programs("make", "gcc", "ld")
+    if arch == "x86_64":
+        abi = MANIFEST["x86_64"]["kernel_abi"]
+        require(any(Path("/usr/src").glob("linux-headers-*-amd64")),
+                "Debian linux-headers-amd64 is not installed")
+        if not Path(f"/usr/src/linux-headers-{abi}").is_dir():
+            pytest.skip(f"fixtures were built against linux-headers-{abi}, not installed: "
+                        "a different kernel cannot reproduce them byte for byte")
+    else:
+        require_programs("riscv64-linux-gnu-gcc", "flex", "bison", "bc")
+        require(Path("/usr/src/linux-source-6.1.tar.xz").is_file(),
+                "Debian linux-source-6.1 is not installed")
+    proc = subprocess.run([str(TESTDATA / "regen" / "regen.sh"), "--check", "--arch", arch],
+                          capture_output=True, text=True, timeout=3600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]

@@ -9,13 +9,18 @@ modpost-wrapper.sh, which records its argv, stdin, stderr and exit status.  Kern
 (Module.symvers, .config, utsrelease.h, vermagic, module.lds, System.map) go to
 testdata/kernels/<arch>/ and everything is described in testdata/manifest.json.
 
-Usage: regen.py [--arch x86_64|riscv64|all] [--module NAME]...
+Usage: regen.py [--arch x86_64|riscv64|all] [--module NAME]... [--check]
+
+--check rebuilds the same way but writes nothing under testdata/: it compares every rebuilt
+file (and the kernel facts and manifest entries) with the committed ones and exits 1 listing
+the differences -- the reproducibility check.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import fcntl
 import glob
 import hashlib
 import json
@@ -228,8 +233,7 @@ def utsrelease(tree: Path) -> str:
     return text.split('"')[1]
 
 
-def copy_kernel_facts(kernel: Kernel, vermagic: str | None) -> dict:
-    out = TESTDATA / "kernels" / kernel.arch
+def copy_kernel_facts(kernel: Kernel, vermagic: str | None, out: Path) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     tree = kernel.tree
     xz_copy(tree / "Module.symvers", out / "Module.symvers.xz")
@@ -273,7 +277,8 @@ def clean_env() -> dict[str, str]:
     return env
 
 
-def build_module(kernel: Kernel, spec: ModuleSpec) -> dict:
+def build_module(kernel: Kernel, spec: ModuleSpec, out: Path) -> dict:
+    """Build ``spec`` in its fixed build directory and copy the result to ``out``/<name>."""
     bdir = BUILD_ROOT / kernel.arch / spec.name
     if bdir.exists():
         shutil.rmtree(bdir)
@@ -303,7 +308,7 @@ def build_module(kernel: Kernel, spec: ModuleSpec) -> dict:
         sys.exit(f"regen: {kernel.arch}/{spec.name}: build status {proc.returncode}, modpost "
                  f"status {modpost_status}; expected modpost to "
                  f"{'fail' if expect_fail else 'succeed'}")
-    dest = TESTDATA / kernel.arch / spec.name
+    dest = out / spec.name
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(bdir, dest)
@@ -355,19 +360,42 @@ def tool_versions() -> dict:
     }
 
 
+def differences(new: Path, old: Path) -> list[str]:
+    """Files that differ between two fixture trees (missing on either side or other bytes)."""
+    def files(root: Path) -> set[str]:
+        return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} \
+            if root.is_dir() else set()
+
+    new_files, old_files = files(new), files(old)
+    out = [f"{old}/{f}: not rebuilt" for f in sorted(old_files - new_files)]
+    out += [f"{old}/{f}: rebuilt but not committed" for f in sorted(new_files - old_files)]
+    out += [f"{old}/{f}: differs" for f in sorted(new_files & old_files)
+            if (new / f).read_bytes() != (old / f).read_bytes()]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--arch", choices=(*ARCHES, "all"), default="all")
     ap.add_argument("--module", action="append", choices=sorted(SPECS), dest="modules")
+    ap.add_argument("--check", action="store_true",
+                    help="rebuild and compare with the committed fixtures; write nothing")
     args = ap.parse_args()
     arches = ARCHES if args.arch == "all" else (args.arch,)
-    manifest = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
+    BUILD_ROOT.mkdir(parents=True, exist_ok=True)
+    # The build directories are fixed paths: one regeneration at a time.
+    lock = (BUILD_ROOT / ".lock").open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    committed = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
+    manifest = json.loads(json.dumps(committed))
     manifest["about"] = ("Reference outputs of the real kbuild/modpost/ld; written by "
                          "testdata/regen/regen.py -- see testdata/README.md")
     manifest["regen_command"] = "testdata/regen/regen.sh [--arch ARCH] [--module NAME]"
     manifest["build_root"] = str(BUILD_ROOT)
     manifest["modpost_wrapper"] = "testdata/regen/modpost-wrapper.sh"
     manifest["tools"] = tool_versions()
+    check_root = BUILD_ROOT / "check"
+    problems: list[str] = []
     for arch in arches:
         kernel = x86_kernel() if arch == "x86_64" else riscv_kernel()
         wanted = args.modules or [m.name for m in MODULES]
@@ -379,18 +407,36 @@ def main() -> None:
         entry["generated"] = datetime.datetime.now(datetime.timezone.utc).strftime(
             "%Y-%m-%dT%H:%M:%SZ")
         modules = entry.setdefault("modules", {})
+        out = check_root / arch if args.check else TESTDATA / arch
         for spec in specs:
             print(f"regen: building {arch}/{spec.name}", file=sys.stderr)
-            modules[spec.name] = build_module(kernel, spec)
+            modules[spec.name] = build_module(kernel, spec, out)
+            if args.check:
+                problems += differences(out / spec.name, TESTDATA / arch / spec.name)
+                if modules[spec.name] != committed.get(arch, {}).get("modules", {}).get(
+                        spec.name):
+                    problems.append(f"manifest.json: {arch}.modules.{spec.name} differs")
         entry["modules"] = dict(sorted(modules.items()))
         hello_ko = BUILD_ROOT / arch / "hello" / "hello.ko"
         vermagic = modinfo_field(hello_ko, "vermagic") if hello_ko.exists() else None
         if vermagic is None and arch in manifest and "vermagic" in manifest[arch]:
             vermagic = manifest[arch]["vermagic"]
         entry["vermagic"] = vermagic
-        entry["kernel_facts"] = copy_kernel_facts(kernel, vermagic)
+        facts_out = check_root / "kernels" / arch if args.check else TESTDATA / "kernels" / arch
+        entry["kernel_facts"] = copy_kernel_facts(kernel, vermagic, facts_out)
         manifest[arch] = entry
-        MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+        if args.check:
+            # Only the facts regen writes (kallsyms* come from the qemu harness).
+            committed_facts = TESTDATA / "kernels" / arch
+            problems += [p for p in differences(facts_out, committed_facts)
+                         if "kallsyms" not in p and "README" not in p]
+        else:
+            MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    if args.check:
+        for problem in problems:
+            print(f"regen --check: {problem}")
+        print(f"regen --check: {len(problems)} difference(s)", file=sys.stderr)
+        sys.exit(1 if problems else 0)
     print(f"regen: wrote {MANIFEST}", file=sys.stderr)
 
 
