@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import lzma
 import os
+import subprocess
 
 import pytest
 
@@ -91,3 +92,27 @@ def test_a_guest_that_hangs_is_stopped_with_the_console_tail():
                                            r"\(stopped before the guest init started\)") as e:
         boot_and_load("riscv64", [], timeout=8, extra_cmdline="rdinit=/missing panic=0")
     assert "Kernel panic - not syncing" in e.value.tail
+
+
+@pytest.mark.kbuild
+def test_an_oops_in_module_init_kills_the_loader_not_the_guest(tmp_path):
+    from pymodpost.harness.kernels import debian_amd64_release
+
+    require_kernel("x86_64")
+    release = debian_amd64_release()
+    require(release is not None, "no Debian amd64 kernel headers")
+    require_programs("make")
+    for name in ("oops.c", "Kbuild"):
+        (tmp_path / name).write_bytes((TESTDATA / "harness" / "oops" / name).read_bytes())
+    build = subprocess.run(["make", "-C", f"/usr/src/linux-headers-{release}", f"M={tmp_path}", "modules"],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    result = boot_and_load("x86_64", [LoadStep(str(tmp_path / "oops.ko")), LoadStep(params_ko("x86_64"))],
+                           timeout=300)
+    oops, after = result.steps
+    assert not oops.ok and oops.load.signal == 9 and oops.module is None
+    texts = [m.text for m in oops.messages]
+    assert "oops: about to read address 0" in texts
+    assert any(t.startswith("BUG: kernel NULL pointer dereference") for t in texts)
+    # PID 1 lived on: the next module loads and unloads as usual
+    assert after.ok and after.unload.ok
