@@ -18,7 +18,7 @@ import hashlib
 import struct
 from dataclasses import dataclass
 
-from pymodpost.elf import constants as C
+from pymodpost.link import elfdefs as C
 from pymodpost.link import inputs as I
 from pymodpost.link.strtab import StringTable
 
