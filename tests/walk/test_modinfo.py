@@ -104,8 +104,8 @@ LOOKUPS = ["af_key", "af-key", "net-pf-15", "crc32c", "sha256", "symbol:drm_need
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("options", [[], ["-F", "filename"], ["-F", "name", "-0"]],
-                         ids=["default", "filename", "name-null"])
+@pytest.mark.parametrize("options", [[], ["-0"], ["-p"], ["-F", "filename"], ["-F", "name", "-0"]],
+                         ids=["default", "null", "parm", "filename", "name-null"])
 def test_names_and_aliases_match_live(options, capfdbinary, monkeypatch, tmp_path):
     release = require_corpus()
     for name in LOOKUPS:
@@ -193,3 +193,16 @@ def test_mutated_modules_match_live(sample, region, capfdbinary, monkeypatch, tm
         assert ours == real, args
         compared += 1
     assert compared > 100
+
+
+def test_agrees_with_the_elf_layer_on_every_fixture():
+    """libkmod's lax reading and pymodpost.elf's strict one see the same .modinfo in real modules."""
+    from pymodpost.elf import ElfFile
+
+    fixtures = sorted(TESTDATA.glob("*/*/*.ko"))
+    assert fixtures
+    for path in fixtures:
+        ours = module_info(path.read_bytes())
+        strict = [(k.encode(errors="surrogateescape"), v.encode(errors="surrogateescape"))
+                  for k, v in ElfFile.open(path).modinfo()]
+        assert ours == strict, path
