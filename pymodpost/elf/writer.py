@@ -90,7 +90,12 @@ class ElfModel:
     @classmethod
     def from_elf(cls, elf: ElfFile) -> ElfModel:
         """The model of a parsed file, keeping every offset, name offset and the order, so
-        that ``to_bytes()`` gives the file back (for objects whose gaps are zero bytes)."""
+        that ``to_bytes()`` gives the file back (for objects whose gaps are zero bytes).
+        Program headers are not modelled (this is an ET_REL writer): a file with some is
+        refused rather than written back without them."""
+        if elf.header.e_phnum:
+            raise ElfWriteError(f"{elf.path}: has program headers, which the ET_REL writer "
+                                f"does not model")
         secs = []
         for s in elf.sections:
             carries = s.type not in (C.SHT_NOBITS, C.SHT_NULL)

@@ -297,6 +297,18 @@ def test_writer_refuses_what_it_cannot_write():
             OutSection(".shstrtab", C.SHT_STRTAB, data=b"\0.b\0")]).to_bytes()
 
 
+@pytest.mark.kbuild
+def test_files_with_program_headers_are_refused(tmp_path):
+    require_programs("ld")
+    obj = tmp_path / "s.o"
+    obj.write_bytes(scratch_object())
+    exe = tmp_path / "s"
+    subprocess.run(["ld", "-e", "scratch_fn", "--defsym", "ext_fn=0x1000", "-o", str(exe),
+                    str(obj)], check=True, capture_output=True)
+    with pytest.raises(ElfWriteError, match="program headers"):
+        ElfModel.from_elf(ElfFile.open(exe))
+
+
 def test_string_table_builder_without_merging_gives_offsets_at_once():
     b = StringTableBuilder()
     assert [b.add("abc"), b.add("bc"), b.add("abc"), b.add("")] == [1, 5, 1, 0]
