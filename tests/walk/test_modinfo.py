@@ -199,7 +199,7 @@ def test_agrees_with_the_elf_layer_on_every_fixture():
     """libkmod's lax reading and pymodpost.elf's strict one see the same .modinfo in real modules."""
     from pymodpost.elf import ElfFile
 
-    fixtures = sorted(TESTDATA.glob("*/*/*.ko"))
+    fixtures = sorted(p for p in TESTDATA.glob("*/*/*.ko") if "modinfo" not in p.parts)
     assert fixtures
     for path in fixtures:
         ours = module_info(path.read_bytes())
