@@ -111,8 +111,9 @@ MODULES: tuple[ModuleSpec, ...] = (
     ModuleSpec("pair", "two modules in one M= directory, one using the other's exports "
                "(plain and namespaced GPL variable) in the same modpost run",
                kos=("pair_provider", "pair_user")),
-    ModuleSpec("extables", "WARN_ON_ONCE (__bug_table), get_user fault fixup (__ex_table), "
-               "module_param_cb with kernel_param_ops, const function-pointer table"),
+    ModuleSpec("extables", "WARN_ON_ONCE (__bug_table), unsafe_get_user fault fixup "
+               "(__ex_table), module_param_cb with kernel_param_ops, const function-pointer "
+               "table; x86_64 .smp_locks, .parainstructions, .static_call_sites"),
     ModuleSpec("dup_export", "re-exports memchr_inv, which vmlinux exports (modpost error)",
                modpost_fails=ARCHES, loads=False),
     ModuleSpec("dash_name", "module file pm-dash.ko whose KBUILD_MODNAME is pm_dash",

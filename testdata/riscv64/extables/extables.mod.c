@@ -32,6 +32,7 @@ __used __section("__versions") = {
 	{ 0x3c3ff9fd, "sprintf" },
 	{ 0x8c8569cb, "kstrtoint" },
 	{ 0x92997ed8, "_printk" },
+	{ 0x800473f, "__cond_resched" },
 	{ 0xb3ef9832, "module_layout" },
 };
 

@@ -29,11 +29,13 @@ MODULE_INFO(retpoline, "Y");
 
 static const struct modversion_info ____versions[]
 __used __section("__versions") = {
+	{ 0x5b8239ca, "__x86_return_thunk" },
 	{ 0x3c3ff9fd, "sprintf" },
 	{ 0x8c8569cb, "kstrtoint" },
-	{ 0x5b8239ca, "__x86_return_thunk" },
 	{ 0xa19b956, "__stack_chk_fail" },
 	{ 0x92997ed8, "_printk" },
+	{ 0x22adf505, "pv_ops" },
+	{ 0xc07351b3, "__SCT__cond_resched" },
 	{ 0xbdfb6dbb, "__fentry__" },
 	{ 0x9060323f, "module_layout" },
 };
