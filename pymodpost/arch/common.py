@@ -64,6 +64,11 @@ class RelocHandler:
     width: int
 
 
+def row(member, apply: Callable[..., None], width: int) -> RelocHandler:
+    """A table row for an ``R_*`` enum member of pymodpost.elf.constants (its name is the member's)."""
+    return RelocHandler(int(member), member.name, apply, width)
+
+
 class RelocTable:
     """Handlers keyed by relocation number; :meth:`lookup` refuses the others as the kernel does."""
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pymodpost.arch.common import (
     U64,
     AddressSpace,
-    RelocHandler,
     RelocRecord,
     RelocTable,
     SymbolView,
@@ -27,35 +26,35 @@ from pymodpost.arch.common import (
     put_u16,
     put_u32,
     put_u64,
+    row,
     signed,
     symbol_value,
 )
 from pymodpost.arch.riscv64_sections import ModuleSections
+from pymodpost.elf.constants import EM_RISCV, RRiscv  # noqa: F401  (EM_RISCV: part of the API)
 from pymodpost.kernel.errors import KernelError, format_pointer
 
-EM_RISCV = 243
-
-R_RISCV_32 = 1
-R_RISCV_64 = 2
-R_RISCV_BRANCH = 16
-R_RISCV_JAL = 17
-R_RISCV_CALL = 18
-R_RISCV_CALL_PLT = 19
-R_RISCV_GOT_HI20 = 20
-R_RISCV_PCREL_HI20 = 23
-R_RISCV_PCREL_LO12_I = 24
-R_RISCV_PCREL_LO12_S = 25
-R_RISCV_HI20 = 26
-R_RISCV_LO12_I = 27
-R_RISCV_LO12_S = 28
-R_RISCV_ADD32 = 35
-R_RISCV_ADD64 = 36
-R_RISCV_SUB32 = 39
-R_RISCV_SUB64 = 40
-R_RISCV_ALIGN = 43
-R_RISCV_RVC_BRANCH = 44
-R_RISCV_RVC_JUMP = 45
-R_RISCV_RELAX = 51
+R_RISCV_32 = RRiscv.R_RISCV_32
+R_RISCV_64 = RRiscv.R_RISCV_64
+R_RISCV_BRANCH = RRiscv.R_RISCV_BRANCH
+R_RISCV_JAL = RRiscv.R_RISCV_JAL
+R_RISCV_CALL = RRiscv.R_RISCV_CALL
+R_RISCV_CALL_PLT = RRiscv.R_RISCV_CALL_PLT
+R_RISCV_GOT_HI20 = RRiscv.R_RISCV_GOT_HI20
+R_RISCV_PCREL_HI20 = RRiscv.R_RISCV_PCREL_HI20
+R_RISCV_PCREL_LO12_I = RRiscv.R_RISCV_PCREL_LO12_I
+R_RISCV_PCREL_LO12_S = RRiscv.R_RISCV_PCREL_LO12_S
+R_RISCV_HI20 = RRiscv.R_RISCV_HI20
+R_RISCV_LO12_I = RRiscv.R_RISCV_LO12_I
+R_RISCV_LO12_S = RRiscv.R_RISCV_LO12_S
+R_RISCV_ADD32 = RRiscv.R_RISCV_ADD32
+R_RISCV_ADD64 = RRiscv.R_RISCV_ADD64
+R_RISCV_SUB32 = RRiscv.R_RISCV_SUB32
+R_RISCV_SUB64 = RRiscv.R_RISCV_SUB64
+R_RISCV_ALIGN = RRiscv.R_RISCV_ALIGN
+R_RISCV_RVC_BRANCH = RRiscv.R_RISCV_RVC_BRANCH
+R_RISCV_RVC_JUMP = RRiscv.R_RISCV_RVC_JUMP
+R_RISCV_RELAX = RRiscv.R_RISCV_RELAX
 
 #: IS_ERR_VALUE: the top 4095 values of an unsigned long are error codes
 _ERR_FLOOR = (1 << 64) - 4095
@@ -303,27 +302,27 @@ def _refuse(rtype: int, env: RiscvEnv) -> None:
 
 HANDLERS = RelocTable(
     [
-        RelocHandler(R_RISCV_32, "R_RISCV_32", r_riscv_32, 4),
-        RelocHandler(R_RISCV_64, "R_RISCV_64", r_riscv_64, 8),
-        RelocHandler(R_RISCV_BRANCH, "R_RISCV_BRANCH", r_riscv_branch, 4),
-        RelocHandler(R_RISCV_JAL, "R_RISCV_JAL", r_riscv_jal, 4),
-        RelocHandler(R_RISCV_CALL, "R_RISCV_CALL", r_riscv_call, 8),
-        RelocHandler(R_RISCV_CALL_PLT, "R_RISCV_CALL_PLT", r_riscv_call_plt, 8),
-        RelocHandler(R_RISCV_GOT_HI20, "R_RISCV_GOT_HI20", r_riscv_got_hi20, 4),
-        RelocHandler(R_RISCV_PCREL_HI20, "R_RISCV_PCREL_HI20", r_riscv_pcrel_hi20, 4),
-        RelocHandler(R_RISCV_PCREL_LO12_I, "R_RISCV_PCREL_LO12_I", r_riscv_pcrel_lo12_i, 4),
-        RelocHandler(R_RISCV_PCREL_LO12_S, "R_RISCV_PCREL_LO12_S", r_riscv_pcrel_lo12_s, 4),
-        RelocHandler(R_RISCV_HI20, "R_RISCV_HI20", r_riscv_hi20, 4),
-        RelocHandler(R_RISCV_LO12_I, "R_RISCV_LO12_I", r_riscv_lo12_i, 4),
-        RelocHandler(R_RISCV_LO12_S, "R_RISCV_LO12_S", r_riscv_lo12_s, 4),
-        RelocHandler(R_RISCV_ADD32, "R_RISCV_ADD32", r_riscv_add32, 4),
-        RelocHandler(R_RISCV_ADD64, "R_RISCV_ADD64", r_riscv_add64, 8),
-        RelocHandler(R_RISCV_SUB32, "R_RISCV_SUB32", r_riscv_sub32, 4),
-        RelocHandler(R_RISCV_SUB64, "R_RISCV_SUB64", r_riscv_sub64, 8),
-        RelocHandler(R_RISCV_ALIGN, "R_RISCV_ALIGN", r_riscv_align, 0),
-        RelocHandler(R_RISCV_RVC_BRANCH, "R_RISCV_RVC_BRANCH", r_riscv_rvc_branch, 2),
-        RelocHandler(R_RISCV_RVC_JUMP, "R_RISCV_RVC_JUMP", r_riscv_rvc_jump, 2),
-        RelocHandler(R_RISCV_RELAX, "R_RISCV_RELAX", r_riscv_relax, 0),
+        row(R_RISCV_32, r_riscv_32, 4),
+        row(R_RISCV_64, r_riscv_64, 8),
+        row(R_RISCV_BRANCH, r_riscv_branch, 4),
+        row(R_RISCV_JAL, r_riscv_jal, 4),
+        row(R_RISCV_CALL, r_riscv_call, 8),
+        row(R_RISCV_CALL_PLT, r_riscv_call_plt, 8),
+        row(R_RISCV_GOT_HI20, r_riscv_got_hi20, 4),
+        row(R_RISCV_PCREL_HI20, r_riscv_pcrel_hi20, 4),
+        row(R_RISCV_PCREL_LO12_I, r_riscv_pcrel_lo12_i, 4),
+        row(R_RISCV_PCREL_LO12_S, r_riscv_pcrel_lo12_s, 4),
+        row(R_RISCV_HI20, r_riscv_hi20, 4),
+        row(R_RISCV_LO12_I, r_riscv_lo12_i, 4),
+        row(R_RISCV_LO12_S, r_riscv_lo12_s, 4),
+        row(R_RISCV_ADD32, r_riscv_add32, 4),
+        row(R_RISCV_ADD64, r_riscv_add64, 8),
+        row(R_RISCV_SUB32, r_riscv_sub32, 4),
+        row(R_RISCV_SUB64, r_riscv_sub64, 8),
+        row(R_RISCV_ALIGN, r_riscv_align, 0),
+        row(R_RISCV_RVC_BRANCH, r_riscv_rvc_branch, 2),
+        row(R_RISCV_RVC_JUMP, r_riscv_rvc_jump, 2),
+        row(R_RISCV_RELAX, r_riscv_relax, 0),
     ],
     _refuse,
 )

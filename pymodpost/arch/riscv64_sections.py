@@ -14,13 +14,10 @@ from typing import Callable, Iterable, Protocol
 from pymodpost.arch.common import U32, U64, get_u64, put_u64
 from pymodpost.kernel.errors import KernelError
 
-SHT_NOBITS = 8
-SHT_RELA = 4
-SHF_ALLOC = 0x2
-SHF_EXECINSTR = 0x4
+from pymodpost.elf.constants import SHF_ALLOC, SHF_EXECINSTR, SHT_NOBITS, SHT_RELA, RRiscv
 
-R_RISCV_CALL_PLT = 19
-R_RISCV_GOT_HI20 = 20
+R_RISCV_CALL_PLT = RRiscv.R_RISCV_CALL_PLT
+R_RISCV_GOT_HI20 = RRiscv.R_RISCV_GOT_HI20
 
 L1_CACHE_BYTES = 64
 GOT_ENTRY_SIZE = 8

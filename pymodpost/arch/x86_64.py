@@ -16,7 +16,6 @@ from pymodpost.arch.common import (
     U32,
     U64,
     AddressSpace,
-    RelocHandler,
     RelocRecord,
     RelocTable,
     SymbolView,
@@ -24,20 +23,20 @@ from pymodpost.arch.common import (
     get_u64,
     put_u32,
     put_u64,
+    row,
     signed,
     symbol_value,
 )
+from pymodpost.elf.constants import EM_X86_64, RX86_64  # noqa: F401  (EM_X86_64: part of the API)
 from pymodpost.kernel.errors import KernelError, format_pointer
 
-EM_X86_64 = 62
-
-R_X86_64_NONE = 0
-R_X86_64_64 = 1
-R_X86_64_PC32 = 2
-R_X86_64_PLT32 = 4
-R_X86_64_32 = 10
-R_X86_64_32S = 11
-R_X86_64_PC64 = 24
+R_X86_64_NONE = RX86_64.R_X86_64_NONE
+R_X86_64_64 = RX86_64.R_X86_64_64
+R_X86_64_PC32 = RX86_64.R_X86_64_PC32
+R_X86_64_PLT32 = RX86_64.R_X86_64_PLT32
+R_X86_64_32 = RX86_64.R_X86_64_32
+R_X86_64_32S = RX86_64.R_X86_64_32S
+R_X86_64_PC64 = RX86_64.R_X86_64_PC64
 
 PR_FMT = "module: "
 
@@ -133,13 +132,13 @@ def _refuse(rtype: int, env: X86Env) -> None:
 
 HANDLERS = RelocTable(
     [
-        RelocHandler(R_X86_64_NONE, "R_X86_64_NONE", r_x86_64_none, 0),
-        RelocHandler(R_X86_64_64, "R_X86_64_64", r_x86_64_64, 8),
-        RelocHandler(R_X86_64_PC32, "R_X86_64_PC32", r_x86_64_pc32, 4),
-        RelocHandler(R_X86_64_PLT32, "R_X86_64_PLT32", r_x86_64_plt32, 4),
-        RelocHandler(R_X86_64_32, "R_X86_64_32", r_x86_64_32, 4),
-        RelocHandler(R_X86_64_32S, "R_X86_64_32S", r_x86_64_32s, 4),
-        RelocHandler(R_X86_64_PC64, "R_X86_64_PC64", r_x86_64_pc64, 8),
+        row(R_X86_64_NONE, r_x86_64_none, 0),
+        row(R_X86_64_64, r_x86_64_64, 8),
+        row(R_X86_64_PC32, r_x86_64_pc32, 4),
+        row(R_X86_64_PLT32, r_x86_64_plt32, 4),
+        row(R_X86_64_32, r_x86_64_32, 4),
+        row(R_X86_64_32S, r_x86_64_32s, 4),
+        row(R_X86_64_PC64, r_x86_64_pc64, 8),
     ],
     _refuse,
 )

@@ -93,11 +93,11 @@ def elf_validity_check(info: LoadInfo, machine: int, need_elfclass64: bool) -> N
     if info.len < EHDR64.size:
         raise _fail(f"Invalid ELF header len {info.len}")
     hdr = info.hdr = parse_ehdr(info.data)
-    if hdr.ident[:4] != b"\x7fELF":
+    if hdr.e_ident[:4] != b"\x7fELF":
         raise _fail("Invalid ELF header magic: != \x7fELF")
     if hdr.e_type != ET_REL:
         raise _fail(f"Invalid ELF header type: {hdr.e_type} != {ET_REL}")
-    if hdr.e_machine != machine or (need_elfclass64 and hdr.ident[4] != 2):
+    if hdr.e_machine != machine or (need_elfclass64 and hdr.e_ident[4] != 2):
         raise _fail(f"Invalid architecture in ELF header: {hdr.e_machine}")
     if hdr.e_shentsize != SHDR64.size:
         raise _fail("Invalid ELF section header size")

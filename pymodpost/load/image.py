@@ -17,14 +17,30 @@ import numpy as np
 EHDR64 = struct.Struct("<16sHHIQQQIHHHHHH")
 SHDR64 = struct.Struct("<IIQQQQIIQQ")
 
-SHT_NULL, SHT_PROGBITS, SHT_SYMTAB, SHT_STRTAB, SHT_RELA = 0, 1, 2, 3, 4
-SHT_NOBITS, SHT_REL = 8, 9
-SHF_WRITE, SHF_ALLOC, SHF_EXECINSTR = 0x1, 0x2, 0x4
-SHF_RELA_LIVEPATCH = 0x00100000
-SHF_RO_AFTER_INIT = 0x00200000
-SHN_UNDEF, SHN_LIVEPATCH, SHN_ABS, SHN_COMMON = 0, 0xFF20, 0xFFF1, 0xFFF2
-STB_LOCAL, STB_GLOBAL, STB_WEAK = 0, 1, 2
-ET_REL = 1
+from pymodpost.elf.records import ElfHeader
+from pymodpost.elf.constants import (  # noqa: F401  (re-exported for the load steps)
+    ET_REL,
+    SHF_ALLOC,
+    SHF_EXECINSTR,
+    SHF_RELA_LIVEPATCH,
+    SHF_RO_AFTER_INIT,
+    SHF_WRITE,
+    SHN_ABS,
+    SHN_COMMON,
+    SHN_LIVEPATCH,
+    SHN_UNDEF,
+    SHT_NOBITS,
+    SHT_NULL,
+    SHT_PROGBITS,
+    SHT_REL,
+    SHT_RELA,
+    SHT_STRTAB,
+    SHT_SYMTAB,
+    STB_GLOBAL,
+    STB_LOCAL,
+    STB_WEAK,
+)
+
 INIT_OFFSET_MASK = 1 << 63
 ENTSIZE_UNSET = (1 << 64) - 1
 
@@ -54,24 +70,6 @@ class Shdr:
 
 
 @dataclass(slots=True)
-class Ehdr:
-    ident: bytes
-    e_type: int
-    e_machine: int
-    e_version: int
-    e_entry: int
-    e_phoff: int
-    e_shoff: int
-    e_flags: int
-    e_ehsize: int
-    e_phentsize: int
-    e_phnum: int
-    e_shentsize: int
-    e_shnum: int
-    e_shstrndx: int
-
-
-@dataclass(slots=True)
 class Index:
     """``info->index``: section indices found by setup_load_info (0 = none)."""
 
@@ -87,7 +85,7 @@ class Index:
 class LoadInfo:
     data: bytes
     len: int
-    hdr: Ehdr | None = None
+    hdr: ElfHeader | None = None
     sechdrs: list[Shdr] = field(default_factory=list)
     secstrings_off: int = 0
     secstrings_size: int = 0
@@ -134,8 +132,10 @@ class LoadInfo:
         return self.cstr(self.strtab_off + st_name)
 
 
-def parse_ehdr(data: bytes) -> Ehdr:
-    return Ehdr(*EHDR64.unpack_from(data, 0))
+def parse_ehdr(data: bytes) -> ElfHeader:
+    """The header as the kernel reads it: no extended section numbering (6.1 does not know it)."""
+    fields = EHDR64.unpack_from(data, 0)
+    return ElfHeader(*fields, raw_shnum=fields[12], raw_shstrndx=fields[13])
 
 
 def parse_shdrs(data: bytes, offset: int, count: int) -> list[Shdr]:
