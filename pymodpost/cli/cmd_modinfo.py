@@ -38,8 +38,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _emit_error(message: str) -> None:
+    # messages quote module bytes (surrogate-escaped): give them back as the bytes kmod prints
     sys.stdout.flush()
-    sys.stderr.write(ERROR_PREFIX + message + "\n")
+    sys.stderr.flush()
+    sys.stderr.buffer.write((ERROR_PREFIX + message + "\n").encode(errors="surrogateescape"))
     sys.stderr.flush()
 
 
