@@ -36,10 +36,16 @@ def _higher_prime(n: int) -> int:
 def traversal_order(names_in_insertion_order: list[bytes]) -> list[int]:
     """Indices of the given (distinct) names in the order ld's hash traversal visits them."""
     size = DEFAULT_SIZE
+    hashes = [bfd_hash(n) for n in names_in_insertion_order]
+    if len(hashes) <= size * 3 // 4:
+        # the table never grows: bucket order, newest entry first within a bucket
+        buckets: dict[int, list[int]] = {}
+        for idx, h in enumerate(hashes):
+            buckets.setdefault(h % size, []).append(idx)
+        return [idx for b in sorted(buckets) for idx in reversed(buckets[b])]
     table: list[list[tuple[int, int]]] = [[] for _ in range(size)]  # bucket: newest first
     count = 0
-    for idx, name in enumerate(names_in_insertion_order):
-        h = bfd_hash(name)
+    for idx, h in enumerate(hashes):
         table[h % size].insert(0, (h, idx))
         count += 1
         if count > size * 3 // 4:

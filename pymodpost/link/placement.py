@@ -225,12 +225,13 @@ class Layout:
     # -- step 1: the script's clauses -------------------------------------------------------
 
     def _map_script(self) -> None:
+        linkable = [sec for obj in self.objects for sec in obj.sections if self.linkable(sec)]
         for st in self.statements[1:]:
             script = st.script
             if script.constraint is not None:
-                candidates = [sec for obj in self.objects for sec in obj.sections
-                              if self.linkable(sec) and sec.output is None
-                              and any(isinstance(c, InputClause) and c.matches(obj.path, sec.name)
+                candidates = [sec for sec in linkable if sec.output is None
+                              and any(isinstance(c, InputClause)
+                                      and c.matches(sec.obj.path, sec.name)
                                       for c in script.items)]
                 all_ro = all(sec.bfd & I.SEC_READONLY for sec in candidates)
                 if all_ro != (script.constraint == "RO"):
@@ -239,9 +240,8 @@ class Layout:
                 st.constraint = 1
             for item in script.items:
                 if isinstance(item, InputClause):
-                    matched = [sec for obj in self.objects for sec in obj.sections
-                               if self.linkable(sec) and sec.output is None
-                               and item.matches(obj.path, sec.name)]
+                    matched = [sec for sec in linkable if sec.output is None
+                               and item.matches(sec.obj.path, sec.name)]
                     if item.sorted:
                         # SORT applies per pattern; module.lds only sorts single-pattern clauses
                         matched.sort(key=lambda s: s.name.encode("utf-8", "surrogateescape"))

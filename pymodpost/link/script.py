@@ -51,10 +51,10 @@ class InputClause:
         return any(p.sort_by_name for p in self.sections)
 
     def matches(self, filename: str, section: str) -> SectionPattern | None:
-        if not _wildcard(self.file_pattern)(filename):
+        if self.file_pattern != "*" and not _wildcard(self.file_pattern)(filename):
             return None
         for p in self.sections:
-            if p.matches(section):
+            if _wildcard(p.pattern)(section):
                 return p
         return None
 
