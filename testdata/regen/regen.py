@@ -114,6 +114,9 @@ MODULES: tuple[ModuleSpec, ...] = (
     ModuleSpec("extables", "WARN_ON_ONCE (__bug_table), unsafe_get_user fault fixup "
                "(__ex_table), module_param_cb with kernel_param_ops, const function-pointer "
                "table; x86_64 .smp_locks, .parainstructions, .static_call_sites"),
+    ModuleSpec("trace_events", "TRACE_EVENT defined in the module: __tracepoints, "
+               "__tracepoints_ptrs, _ftrace_events, __bpf_raw_tp_map (Debian's kernel has "
+               "tracing; the riscv64 tinyconfig does not)", arches=("x86_64",)),
     ModuleSpec("dup_export", "re-exports memchr_inv, which vmlinux exports (modpost error)",
                modpost_fails=ARCHES, loads=False),
     ModuleSpec("dash_name", "module file pm-dash.ko whose KBUILD_MODNAME is pm_dash",

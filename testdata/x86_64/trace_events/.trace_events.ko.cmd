@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/trace_events/trace_events.ko := ld -r -m elf_x86_64 -z noexecstack --no-warn-rwx-segments --build-id=sha1  -T arch/x86/module.lds -o /tmp/pymodpost-kbuild/x86_64/trace_events/trace_events.ko /tmp/pymodpost-kbuild/x86_64/trace_events/trace_events.o /tmp/pymodpost-kbuild/x86_64/trace_events/trace_events.mod.o;  true

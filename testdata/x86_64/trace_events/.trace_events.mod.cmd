@@ -1,0 +1,1 @@
+cmd_/tmp/pymodpost-kbuild/x86_64/trace_events/trace_events.mod := printf '%s\n'   trace_events.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/x86_64/trace_events/"$$0) }' > /tmp/pymodpost-kbuild/x86_64/trace_events/trace_events.mod
