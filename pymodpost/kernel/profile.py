@@ -24,6 +24,7 @@ from pymodpost.kernel.archfacts import ArchFacts, arch_facts
 from pymodpost.kernel.config import KernelConfig
 from pymodpost.kernel.dialect import DEFAULT_DIALECT, DIALECTS, Dialect
 from pymodpost.kernel.kallsyms import parse_symbol_map, read_text_maybe_xz
+from pymodpost.kernel.symvers import SymversEntry, SymversParseError, parse_symvers
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent.parent / "testdata" / "kernels"
 
@@ -63,27 +64,6 @@ class KernelProfile:
     def module_layout_crc(self) -> int | None:
         exp = self.exports.get("module_layout")
         return exp.crc if exp else None
-
-
-def parse_module_symvers(data: bytes, path: str, only_owner: str | None = "vmlinux") -> list[tuple[str, int | None, str, str, str]]:
-    """(name, crc, owner, export type, namespace) per line of a Module.symvers."""
-    rows = []
-    for lineno, raw in enumerate(data.decode("utf-8", "surrogateescape").splitlines(), 1):
-        if not raw.strip():
-            continue
-        parts = raw.split("\t")
-        if len(parts) < 4:
-            raise InputError(path, f"line {lineno}: expected CRC, symbol, module, export type")
-        crc_text, name, owner, kind = parts[:4]
-        namespace = parts[4] if len(parts) > 4 else ""
-        if only_owner is not None and owner != only_owner:
-            continue
-        try:
-            crc = int(crc_text, 16)
-        except ValueError:
-            raise InputError(path, f"line {lineno}: bad CRC {crc_text!r}") from None
-        rows.append((name, crc, owner, kind, namespace))
-    return rows
 
 
 def _first_existing(root: Path, names: tuple[str, ...]) -> Path | None:
@@ -133,7 +113,11 @@ def load_profile_dir(root: str | os.PathLike, name: str | None = None, dialect: 
     symvers_path = _first_existing(root, ("Module.symvers",))
     if symvers_path is None:
         raise InputError(str(root), "no Module.symvers")
-    rows = parse_module_symvers(read_text_maybe_xz(symvers_path), str(symvers_path))
+    try:
+        entries = parse_symvers(read_text_maybe_xz(symvers_path), str(symvers_path))
+    except SymversParseError as e:
+        raise InputError(str(symvers_path), f"line {e.line_number}: not a Module.symvers line") from None
+    rows = [e for e in entries if isinstance(e, SymversEntry) and e.module == "vmlinux"]
     addresses: dict[str, int] = {}
     for map_name in ("kallsyms", "System.map"):
         map_path = _first_existing(root, (map_name,))
@@ -142,15 +126,9 @@ def load_profile_dir(root: str | os.PathLike, name: str | None = None, dialect: 
             if addresses:
                 break
     exports = {
-        sym: Export(
-            sym,
-            addresses.get(sym),
-            crc if config.modversions else None,
-            kind.endswith("_GPL"),
-            namespace,
-            owner,
-        )
-        for sym, crc, owner, kind, namespace in rows
+        e.symbol: Export(e.symbol, addresses.get(e.symbol), e.crc if config.modversions else None, e.gpl_only,
+                         e.namespace, e.module)
+        for e in rows
     }
     vermagic_file = root / "vermagic"
     override = vermagic_file.read_text().rstrip("\n") if vermagic_file.is_file() else None
