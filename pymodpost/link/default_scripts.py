@@ -2,214 +2,71 @@
 
 kbuild links composite modules (``foo-y := a.o b.o``) with a plain ``ld -r``; ld then places
 sections with its compiled-in relocatable script for the emulation (``ld -r --verbose``
-shows it).  Only its output section statements matter for placement, so they are kept here as
-data -- (name, has address 0, ONLY_IF_RO/RW constraint, input pattern groups) in script order --
-recorded from Debian bookworm's ld 2.40 for each emulation.
+shows it).  Only the order of its output section statements and their input patterns matter,
+so they are recorded here as data from Debian bookworm's ld 2.40, one token per statement:
+
+* ``NAME`` is ``NAME 0 : { *(NAME) }``;
+* a trailing ``!`` means the statement gives no address;
+* ``@RO`` / ``@RW`` is an ONLY_IF_RO / ONLY_IF_RW constraint;
+* ``=A,B;C`` lists the input clauses ``*(A B) *(C)`` when they are not just ``*(NAME)``.
+
+The riscv script is the x86-64 one with the small-data sections and without the large-model,
+``.plt.*`` and ``.relr`` ones, so it is written as those edits.
 """
 
 from __future__ import annotations
 
 from pymodpost.link.script import InputClause, LinkerScript, OutputSection, SectionPattern
 
-_TABLES = {
-    'elf_x86_64': (
-        ('.interp', True, None, (('.interp',),)),
-        ('id', True, None, (('.note.gnu.build-id',),)),
-        ('.hash', True, None, (('.hash',),)),
-        ('.gnu.hash', True, None, (('.gnu.hash',),)),
-        ('.dynsym', True, None, (('.dynsym',),)),
-        ('.dynstr', True, None, (('.dynstr',),)),
-        ('.gnu.version', True, None, (('.gnu.version',),)),
-        ('.gnu.version_d', True, None, (('.gnu.version_d',),)),
-        ('.gnu.version_r', True, None, (('.gnu.version_r',),)),
-        ('.rela.init', True, None, (('.rela.init',),)),
-        ('.rela.text', True, None, (('.rela.text',),)),
-        ('.rela.fini', True, None, (('.rela.fini',),)),
-        ('.rela.rodata', True, None, (('.rela.rodata',),)),
-        ('.rela.data.rel.ro', True, None, (('.rela.data.rel.ro',),)),
-        ('.rela.data', True, None, (('.rela.data',),)),
-        ('.rela.tdata', True, None, (('.rela.tdata',),)),
-        ('.rela.tbss', True, None, (('.rela.tbss',),)),
-        ('.rela.ctors', True, None, (('.rela.ctors',),)),
-        ('.rela.dtors', True, None, (('.rela.dtors',),)),
-        ('.rela.got', True, None, (('.rela.got',),)),
-        ('.rela.bss', True, None, (('.rela.bss',),)),
-        ('.rela.ldata', True, None, (('.rela.ldata',),)),
-        ('.rela.lbss', True, None, (('.rela.lbss',),)),
-        ('.rela.lrodata', True, None, (('.rela.lrodata',),)),
-        ('.rela.ifunc', True, None, (('.rela.ifunc',),)),
-        ('.rela.plt', True, None, (('.rela.plt',),)),
-        ('.relr.dyn', False, None, (('.relr.dyn',),)),
-        ('.init', True, None, (('.init',),)),
-        ('.plt', True, None, (('.plt',),)),
-        ('.plt.got', True, None, (('.plt.got',),)),
-        ('.plt.sec', True, None, (('.plt.sec',),)),
-        ('.text', True, None, (('.text', '.stub'), ('.gnu.warning',))),
-        ('.fini', True, None, (('.fini',),)),
-        ('.rodata', True, None, (('.rodata',),)),
-        ('.rodata1', True, None, (('.rodata1',),)),
-        ('.eh_frame_hdr', True, None, (('.eh_frame_hdr',),)),
-        ('.eh_frame', True, 'RO', (('.eh_frame',),)),
-        ('.sframe', True, 'RO', (('.sframe',),)),
-        ('.gcc_except_table', True, 'RO', (('.gcc_except_table',),)),
-        ('.gnu_extab', True, 'RO', (('.gnu_extab*',),)),
-        ('.exception_ranges', True, 'RO', (('.exception_ranges',),)),
-        ('.eh_frame', True, 'RW', (('.eh_frame',),)),
-        ('.sframe', True, 'RW', (('.sframe',),)),
-        ('.gnu_extab', True, 'RW', (('.gnu_extab',),)),
-        ('.gcc_except_table', True, 'RW', (('.gcc_except_table',),)),
-        ('.exception_ranges', True, 'RW', (('.exception_ranges',),)),
-        ('.tdata', True, None, (('.tdata',),)),
-        ('.tbss', True, None, (('.tbss',),)),
-        ('.jcr', True, None, (('.jcr',),)),
-        ('.dynamic', True, None, (('.dynamic',),)),
-        ('.got', True, None, (('.got',),)),
-        ('.got.plt', True, None, (('.got.plt',),)),
-        ('.data', True, None, (('.data',),)),
-        ('.data1', True, None, (('.data1',),)),
-        ('.bss', True, None, (('.bss',),)),
-        ('.lbss', True, None, (('.lbss',),)),
-        ('.lrodata', True, None, (('.lrodata',),)),
-        ('.ldata', True, None, (('.ldata',),)),
-        ('.stab', True, None, (('.stab',),)),
-        ('.stabstr', True, None, (('.stabstr',),)),
-        ('.stab.excl', True, None, (('.stab.excl',),)),
-        ('.stab.exclstr', True, None, (('.stab.exclstr',),)),
-        ('.stab.index', True, None, (('.stab.index',),)),
-        ('.stab.indexstr', True, None, (('.stab.indexstr',),)),
-        ('.comment', True, None, (('.comment',),)),
-        ('.gnu.build.attributes', False, None, (('.gnu.build.attributes',),)),
-        ('.debug', True, None, (('.debug',),)),
-        ('.line', True, None, (('.line',),)),
-        ('.debug_srcinfo', True, None, (('.debug_srcinfo',),)),
-        ('.debug_sfnames', True, None, (('.debug_sfnames',),)),
-        ('.debug_aranges', True, None, (('.debug_aranges',),)),
-        ('.debug_pubnames', True, None, (('.debug_pubnames',),)),
-        ('.debug_info', True, None, (('.debug_info',),)),
-        ('.debug_abbrev', True, None, (('.debug_abbrev',),)),
-        ('.debug_line', True, None, (('.debug_line',),)),
-        ('.debug_frame', True, None, (('.debug_frame',),)),
-        ('.debug_str', True, None, (('.debug_str',),)),
-        ('.debug_loc', True, None, (('.debug_loc',),)),
-        ('.debug_macinfo', True, None, (('.debug_macinfo',),)),
-        ('.debug_weaknames', True, None, (('.debug_weaknames',),)),
-        ('.debug_funcnames', True, None, (('.debug_funcnames',),)),
-        ('.debug_typenames', True, None, (('.debug_typenames',),)),
-        ('.debug_varnames', True, None, (('.debug_varnames',),)),
-        ('.debug_pubtypes', True, None, (('.debug_pubtypes',),)),
-        ('.debug_ranges', True, None, (('.debug_ranges',),)),
-        ('.debug_addr', True, None, (('.debug_addr',),)),
-        ('.debug_line_str', True, None, (('.debug_line_str',),)),
-        ('.debug_loclists', True, None, (('.debug_loclists',),)),
-        ('.debug_macro', True, None, (('.debug_macro',),)),
-        ('.debug_names', True, None, (('.debug_names',),)),
-        ('.debug_rnglists', True, None, (('.debug_rnglists',),)),
-        ('.debug_str_offsets', True, None, (('.debug_str_offsets',),)),
-        ('.debug_sup', True, None, (('.debug_sup',),)),
-        ('.gnu.attributes', True, None, (('.gnu.attributes',),)),
-    ),
-    'elf64lriscv': (
-        ('.interp', True, None, (('.interp',),)),
-        ('id', True, None, (('.note.gnu.build-id',),)),
-        ('.hash', True, None, (('.hash',),)),
-        ('.gnu.hash', True, None, (('.gnu.hash',),)),
-        ('.dynsym', True, None, (('.dynsym',),)),
-        ('.dynstr', True, None, (('.dynstr',),)),
-        ('.gnu.version', True, None, (('.gnu.version',),)),
-        ('.gnu.version_d', True, None, (('.gnu.version_d',),)),
-        ('.gnu.version_r', True, None, (('.gnu.version_r',),)),
-        ('.rela.init', True, None, (('.rela.init',),)),
-        ('.rela.text', True, None, (('.rela.text',),)),
-        ('.rela.fini', True, None, (('.rela.fini',),)),
-        ('.rela.rodata', True, None, (('.rela.rodata',),)),
-        ('.rela.data.rel.ro', True, None, (('.rela.data.rel.ro',),)),
-        ('.rela.data', True, None, (('.rela.data',),)),
-        ('.rela.tdata', True, None, (('.rela.tdata',),)),
-        ('.rela.tbss', True, None, (('.rela.tbss',),)),
-        ('.rela.ctors', True, None, (('.rela.ctors',),)),
-        ('.rela.dtors', True, None, (('.rela.dtors',),)),
-        ('.rela.got', True, None, (('.rela.got',),)),
-        ('.rela.sdata', True, None, (('.rela.sdata',),)),
-        ('.rela.sbss', True, None, (('.rela.sbss',),)),
-        ('.rela.sdata2', True, None, (('.rela.sdata2',),)),
-        ('.rela.sbss2', True, None, (('.rela.sbss2',),)),
-        ('.rela.bss', True, None, (('.rela.bss',),)),
-        ('.rela.ifunc', True, None, (('.rela.ifunc',),)),
-        ('.rela.plt', True, None, (('.rela.plt',),)),
-        ('.init', True, None, (('.init',),)),
-        ('.plt', True, None, (('.plt',),)),
-        ('.text', True, None, (('.text', '.stub'), ('.gnu.warning',))),
-        ('.fini', True, None, (('.fini',),)),
-        ('.rodata', True, None, (('.rodata',),)),
-        ('.rodata1', True, None, (('.rodata1',),)),
-        ('.sdata2', True, None, (('.sdata2',),)),
-        ('.sbss2', True, None, (('.sbss2',),)),
-        ('.eh_frame_hdr', True, None, (('.eh_frame_hdr',),)),
-        ('.eh_frame', True, 'RO', (('.eh_frame',),)),
-        ('.sframe', True, 'RO', (('.sframe',),)),
-        ('.gcc_except_table', True, 'RO', (('.gcc_except_table',),)),
-        ('.gnu_extab', True, 'RO', (('.gnu_extab*',),)),
-        ('.exception_ranges', True, 'RO', (('.exception_ranges',),)),
-        ('.eh_frame', True, 'RW', (('.eh_frame',),)),
-        ('.sframe', True, 'RW', (('.sframe',),)),
-        ('.gnu_extab', True, 'RW', (('.gnu_extab',),)),
-        ('.gcc_except_table', True, 'RW', (('.gcc_except_table',),)),
-        ('.exception_ranges', True, 'RW', (('.exception_ranges',),)),
-        ('.tdata', True, None, (('.tdata',),)),
-        ('.tbss', True, None, (('.tbss',),)),
-        ('.jcr', True, None, (('.jcr',),)),
-        ('.dynamic', True, None, (('.dynamic',),)),
-        ('.data', True, None, (('.data',),)),
-        ('.data1', True, None, (('.data1',),)),
-        ('.got', True, None, (('.got',),)),
-        ('.sdata', True, None, (('.sdata',),)),
-        ('.sbss', True, None, (('.sbss',),)),
-        ('.bss', True, None, (('.bss',),)),
-        ('.stab', True, None, (('.stab',),)),
-        ('.stabstr', True, None, (('.stabstr',),)),
-        ('.stab.excl', True, None, (('.stab.excl',),)),
-        ('.stab.exclstr', True, None, (('.stab.exclstr',),)),
-        ('.stab.index', True, None, (('.stab.index',),)),
-        ('.stab.indexstr', True, None, (('.stab.indexstr',),)),
-        ('.comment', True, None, (('.comment',),)),
-        ('.gnu.build.attributes', False, None, (('.gnu.build.attributes',),)),
-        ('.debug', True, None, (('.debug',),)),
-        ('.line', True, None, (('.line',),)),
-        ('.debug_srcinfo', True, None, (('.debug_srcinfo',),)),
-        ('.debug_sfnames', True, None, (('.debug_sfnames',),)),
-        ('.debug_aranges', True, None, (('.debug_aranges',),)),
-        ('.debug_pubnames', True, None, (('.debug_pubnames',),)),
-        ('.debug_info', True, None, (('.debug_info',),)),
-        ('.debug_abbrev', True, None, (('.debug_abbrev',),)),
-        ('.debug_line', True, None, (('.debug_line',),)),
-        ('.debug_frame', True, None, (('.debug_frame',),)),
-        ('.debug_str', True, None, (('.debug_str',),)),
-        ('.debug_loc', True, None, (('.debug_loc',),)),
-        ('.debug_macinfo', True, None, (('.debug_macinfo',),)),
-        ('.debug_weaknames', True, None, (('.debug_weaknames',),)),
-        ('.debug_funcnames', True, None, (('.debug_funcnames',),)),
-        ('.debug_typenames', True, None, (('.debug_typenames',),)),
-        ('.debug_varnames', True, None, (('.debug_varnames',),)),
-        ('.debug_pubtypes', True, None, (('.debug_pubtypes',),)),
-        ('.debug_ranges', True, None, (('.debug_ranges',),)),
-        ('.debug_addr', True, None, (('.debug_addr',),)),
-        ('.debug_line_str', True, None, (('.debug_line_str',),)),
-        ('.debug_loclists', True, None, (('.debug_loclists',),)),
-        ('.debug_macro', True, None, (('.debug_macro',),)),
-        ('.debug_names', True, None, (('.debug_names',),)),
-        ('.debug_rnglists', True, None, (('.debug_rnglists',),)),
-        ('.debug_str_offsets', True, None, (('.debug_str_offsets',),)),
-        ('.debug_sup', True, None, (('.debug_sup',),)),
-        ('.gnu.attributes', True, None, (('.gnu.attributes',),)),
-    ),
+_DEBUG = (".debug .line .debug_srcinfo .debug_sfnames .debug_aranges .debug_pubnames .debug_info "
+          ".debug_abbrev .debug_line .debug_frame .debug_str .debug_loc .debug_macinfo "
+          ".debug_weaknames .debug_funcnames .debug_typenames .debug_varnames .debug_pubtypes "
+          ".debug_ranges .debug_addr .debug_line_str .debug_loclists .debug_macro .debug_names "
+          ".debug_rnglists .debug_str_offsets .debug_sup .gnu.attributes")
+
+_X86_64 = (
+    ".interp .note.gnu.build-id .hash .gnu.hash .dynsym .dynstr .gnu.version .gnu.version_d "
+    ".gnu.version_r .rela.init .rela.text .rela.fini .rela.rodata .rela.data.rel.ro .rela.data "
+    ".rela.tdata .rela.tbss .rela.ctors .rela.dtors .rela.got .rela.bss .rela.ldata .rela.lbss "
+    ".rela.lrodata .rela.ifunc .rela.plt .relr.dyn! .init .plt .plt.got .plt.sec "
+    ".text=.text,.stub;.gnu.warning .fini .rodata .rodata1 .eh_frame_hdr .eh_frame@RO .sframe@RO "
+    ".gcc_except_table@RO .gnu_extab@RO=.gnu_extab* .exception_ranges@RO .eh_frame@RW .sframe@RW "
+    ".gnu_extab@RW .gcc_except_table@RW .exception_ranges@RW .tdata .tbss .jcr .dynamic .got "
+    ".got.plt .data .data1 .bss .lbss .lrodata .ldata .stab .stabstr .stab.excl .stab.exclstr "
+    ".stab.index .stab.indexstr .comment .gnu.build.attributes! " + _DEBUG
+).split()
+
+#: elf64lriscv relative to elf_x86_64: statements dropped, and ones inserted after a statement
+_RISCV_DROP = {".rela.ldata", ".rela.lbss", ".rela.lrodata", ".relr.dyn!", ".plt.got", ".plt.sec",
+               ".got", ".got.plt", ".lbss", ".lrodata", ".ldata"}
+_RISCV_INSERT = {
+    ".rela.got": ".rela.sdata .rela.sbss .rela.sdata2 .rela.sbss2",
+    ".rodata1": ".sdata2 .sbss2",
+    ".data1": ".got .sdata .sbss",
 }
 
 
+def _riscv() -> list[str]:
+    out = []
+    for tok in _X86_64:
+        if tok not in _RISCV_DROP:
+            out.append(tok)
+        out.extend(_RISCV_INSERT.get(tok, "").split())
+    return out
+
+
+def _statement(tok: str, line: int) -> OutputSection:
+    head, _, clauses = tok.partition("=")
+    head, _, constraint = head.partition("@")
+    no_address = head.endswith("!")
+    name = head.rstrip("!")
+    groups = [g.split(",") for g in clauses.split(";")] if clauses else [[name]]
+    items = tuple(InputClause("*", tuple(SectionPattern(p) for p in g)) for g in groups)
+    return OutputSection(name, None if no_address else 0, None, items, line,
+                         constraint=constraint or None)
+
+
 def default_script(emulation: str) -> LinkerScript:
-    table = _TABLES[emulation]
-    sections = []
-    for line, (name, zero, constraint, groups) in enumerate(table, 1):
-        items = tuple(InputClause("*", tuple(SectionPattern(p) for p in group)) for group in groups)
-        sections.append(OutputSection(name, 0 if zero else None, None, items, line,
-                                      constraint=constraint))
-    return LinkerScript(f"<built-in {emulation} -r script>", tuple(sections))
+    tokens = {"elf_x86_64": _X86_64, "elf64lriscv": None}[emulation] or _riscv()
+    return LinkerScript(f"<built-in {emulation} -r script>",
+                        tuple(_statement(t, i) for i, t in enumerate(tokens, 1)))
