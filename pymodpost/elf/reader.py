@@ -38,6 +38,7 @@ class ElfFile:
         self.data = data if isinstance(data, bytes) else bytes(data)
         self._view = memoryview(self.data)
         self._symbol_counts: dict[int, int] = {}
+        self._relocations: dict[int, Relocations] = {}
         self._parse_header()
         self._parse_section_headers()
 
@@ -238,7 +239,12 @@ class ElfFile:
         return [s for s in self.sections if s.type == C.SHT_REL or s.type == C.SHT_RELA]
 
     def relocations(self, relsec: Section | int) -> Relocations:
-        return Relocations(self, self.section(relsec))
+        """The entries of one SHT_REL/SHT_RELA section (checked, then kept for later calls)."""
+        sec = self.section(relsec)
+        rel = self._relocations.get(sec.index)
+        if rel is None:
+            rel = self._relocations[sec.index] = Relocations(self, sec)
+        return rel
 
     # --- .modinfo -------------------------------------------------------------------------
     def modinfo(self) -> list[tuple[str, str]]:
