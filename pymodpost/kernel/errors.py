@@ -46,12 +46,15 @@ INSMOD_TEXT: dict[str, str] = {
 class KernelError(PymodpostError):
     """The simulated kernel refused the module, or would have crashed (:attr:`crash`, errno None)."""
 
-    def __init__(self, log: str | tuple[str, ...] | list[str], errno: str | None, *, crash: bool = False):
+    def __init__(self, log: str | tuple[str, ...] | list[str], errno: str | None, *, crash: bool = False,
+                 logged: bool = False):
         lines = (log,) if isinstance(log, str) else tuple(log)
         super().__init__(lines[0] if lines else str(errno))
         self.log: tuple[str, ...] = lines
         self.errno = errno
         self.crash = crash
+        #: the lines are already in the simulated kernel log (printed by the failing check itself)
+        self.logged = logged
 
     @property
     def errno_number(self) -> int:

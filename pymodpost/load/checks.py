@@ -59,7 +59,8 @@ def module_sig_check(info: LoadInfo, flags: int, state: KernelState, log: Kernel
             info.signature = "appended"
             return
     if err not in ("ENODATA", "ENOPKG", "ENOKEY"):
-        raise KernelError(log.lines[-1].text if log.lines else "module signature rejected", err)
+        # the first step: anything in the log was printed by the signature parsing just now
+        raise KernelError(tuple(line.text for line in log.lines), err, logged=True)
     if state.profile.config.module_sig_force:
         reason = {"ENODATA": "unsigned module", "ENOPKG": "module with unsupported crypto",
                   "ENOKEY": "module with unavailable key"}[err]
@@ -269,7 +270,7 @@ def check_modstruct_version(ctx: ModuleCtx) -> None:
     before = len(ctx.log.lines)
     if not ctx.check_version("module_layout", exp.crc):
         # the refusal's own line, if the check printed one (a failed forced load is silent)
-        raise KernelError(tuple(line.text for line in ctx.log.lines[before:]), "ENOEXEC")
+        raise KernelError(tuple(line.text for line in ctx.log.lines[before:]), "ENOEXEC", logged=True)
 
 
 def same_magic(amagic: str, bmagic: str, has_crcs: bool) -> bool:

@@ -74,9 +74,10 @@ def load_module(data: bytes, state: KernelState, options: LoadOptions | None = N
         _run(data, state, options, log, result)
     except KernelError as e:
         result.error = e
-        for line in e.log:
-            if line:
-                log.err(line)
+        if not e.logged:
+            for line in e.log:
+                if line:
+                    log.err(line)
     return result
 
 

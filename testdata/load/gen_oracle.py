@@ -19,6 +19,7 @@ import json
 import lzma
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,6 +30,9 @@ from pymodpost.kernel.kallsyms import parse_symbol_map, read_text_maybe_xz  # no
 from pymodpost.kernel.profile import BUNDLED_DIR  # noqa: E402
 from pymodpost.load.image import SHN_UNDEF, LoadInfo  # noqa: E402
 from pymodpost.load.oracle import dump_at_module_finalize  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import damage  # noqa: E402
 
 
 def fixture_modules(arch: str) -> list[Path]:
@@ -81,13 +85,25 @@ def undefined_names(ko: Path) -> set[str]:
     return {info.symbol_name(int(s["st_name"])) for s in syms[1:] if s["st_shndx"] == SHN_UNDEF}
 
 
-def generate(arch: str, only: list[str] | None = None) -> dict:
+def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True) -> dict:
+    """Damaged copies of hello.ko first (all refused, so they change nothing for what follows),
+    then the fixture modules in dependency order."""
     kos = [ko for ko in fixture_modules(arch) if only is None or ko.stem in only]
-    blobs = {ko: ko.read_bytes() for ko in kos}  # the exact bytes booted: fixtures get rebuilt
     table = kernel_addresses(arch)
     finalize = table["module_finalize"]
-    run = dump_at_module_finalize(arch, [LoadStep(str(ko), []) for ko in kos], finalize, timeout=900)
-    changed = [str(ko) for ko in kos if ko.read_bytes() != blobs[ko]]
+    with tempfile.TemporaryDirectory(prefix="pymodpost-damaged-") as tmp:
+        items: list[tuple[str, str, bytes, Path]] = []  # (label, module name, bytes, path booted)
+        if with_damaged:
+            hello = (ROOT / "testdata" / arch / "hello" / "hello.ko").read_bytes()
+            for label, blob in damage.damaged(arch, hello).items():
+                path = Path(tmp) / f"{label}.ko"
+                path.write_bytes(blob)
+                items.append((f"damaged:{label}", "hello", blob, path))
+        for ko in kos:
+            # the exact bytes booted: fixtures get rebuilt, the capture must not go stale
+            items.append((str(ko.relative_to(ROOT)), ko.stem.replace("-", "_"), ko.read_bytes(), ko))
+        run = dump_at_module_finalize(arch, [LoadStep(str(p), []) for *_, p in items], finalize, timeout=900)
+        changed = [label for label, _, blob, p in items if p.read_bytes() != blob]
     if changed:
         raise SystemExit(f"fixtures changed during the capture, run again: {changed}")
     dumps = {d["module"]: d for d in run.dumps}
@@ -95,19 +111,19 @@ def generate(arch: str, only: list[str] | None = None) -> dict:
     for ko in kos:
         wanted |= undefined_names(ko)
     modules = []
-    for i, ko in enumerate(kos):
+    for i, (label, name, blob, _) in enumerate(items):
         outcome = run.loads[i]
-        name = ko.stem.replace("-", "_")
         modules.append({
-            "path": str(ko.relative_to(ROOT)),
-            "ko": base64.b64encode(blobs[ko]).decode(),
+            "path": label,
+            "ko": base64.b64encode(blob).decode(),
             "name": name,
             "ret": outcome.ret if outcome else None,
             "errno": outcome.errno if outcome else None,
             "strerror": outcome.strerror if outcome else None,
             "messages": run.messages[i],
             "sysfs_sections": run.sysfs_sections[i],
-            "dump": dumps.get(name),
+            # reached module_finalize: loaded, or killed later by its own init (no errno)
+            "dump": dumps.get(name) if outcome is not None and (outcome.ret == 0 or outcome.errno == 0) else None,
         })
     return {
         "arch": arch,

@@ -1,0 +1,132 @@
+"""Deliberately damaged copies of a real fixture module, one defect each.
+
+Used by gen_oracle.py (the real kernel's verdict on each is captured) and by the plain tests.
+Each recipe takes the .ko bytes and returns damaged bytes; all offsets are read from the file.
+"""
+
+from __future__ import annotations
+
+import struct
+
+
+def shdr_offset(data: bytes, i: int) -> int:
+    return struct.unpack_from("<Q", data, 0x28)[0] + 64 * i
+
+
+def section_index(data: bytes, name: str) -> int:
+    shnum, shstrndx = struct.unpack_from("<HH", data, 0x3C)
+    str_off = struct.unpack_from("<Q", data, shdr_offset(data, shstrndx) + 24)[0]
+    for i in range(shnum):
+        sh_name = struct.unpack_from("<I", data, shdr_offset(data, i))[0]
+        end = data.index(b"\0", str_off + sh_name)
+        if data[str_off + sh_name:end] == name.encode():
+            return i
+    raise KeyError(name)
+
+
+def _section_range(data: bytes, name: str) -> tuple[int, int]:
+    off, size = struct.unpack_from("<QQ", data, shdr_offset(data, section_index(data, name)) + 24)
+    return off, size
+
+
+def bad_magic(d: bytearray) -> None:
+    d[1] = ord("X")
+
+
+def not_relocatable(d: bytearray) -> None:
+    d[16] = 2  # ET_EXEC
+
+
+def section_header_size(d: bytearray) -> None:
+    struct.pack_into("<H", d, 0x3A, 40)
+
+
+def section_headers_past_end(d: bytearray) -> None:
+    struct.pack_into("<Q", d, 0x28, len(d))
+
+
+def section_outside_file(d: bytearray) -> None:
+    struct.pack_into("<Q", d, shdr_offset(d, section_index(d, ".text")) + 32, len(d))
+
+
+def no_symbols(d: bytearray) -> None:
+    struct.pack_into("<I", d, shdr_offset(d, section_index(d, ".symtab")) + 4, 1)
+
+
+def vermagic(d: bytearray) -> None:
+    at = d.index(b"vermagic=") + len(b"vermagic=")
+    at = d.index(b" ", at) + 1  # keep the release, damage the flags after it
+    d[at:at + 4] = b"XXXX"
+
+
+def layout_crc(d: bytearray) -> None:
+    off, size = _section_range(d, "__versions")
+    at = d.index(b"module_layout\0", off, off + size) - 8
+    d[at] ^= 1
+
+
+def missing_version(d: bytearray) -> None:
+    off, size = _section_range(d, "__versions")
+    at = d.index(b"_printk\0", off, off + size)
+    d[at + 6:at + 7] = b"X"
+
+
+def write_exec(d: bytearray) -> None:
+    at = shdr_offset(d, section_index(d, ".data")) + 8
+    struct.pack_into("<Q", d, at, struct.unpack_from("<Q", d, at)[0] | 4)
+
+
+def _first_rela(d: bytearray, section: str) -> int:
+    off, size = _section_range(d, section)
+    assert size >= 24
+    return off
+
+
+def reloc_type(d: bytearray, rtype: int, section: str) -> None:
+    at = _first_rela(d, section)
+    info = struct.unpack_from("<Q", d, at + 8)[0]
+    struct.pack_into("<Q", d, at + 8, (info & ~0xFFFFFFFF) | rtype)
+
+
+def overflow_32s(d: bytearray, section: str) -> None:
+    at = _first_rela(d, section)
+    info = struct.unpack_from("<Q", d, at + 8)[0]
+    struct.pack_into("<Q", d, at + 8, (info & ~0xFFFFFFFF) | 11)
+    struct.pack_into("<q", d, at + 16, 1 << 40)
+
+
+def missing_plt(d: bytearray) -> None:
+    at = d.index(b".plt\0")
+    d[at:at + 4] = b".plx"
+
+
+def recipes(arch: str) -> dict:
+    """name -> function(bytearray) for the given architecture's hello.ko."""
+    common = {
+        "bad_magic": bad_magic,
+        "not_relocatable": not_relocatable,
+        "section_header_size": section_header_size,
+        "section_headers_past_end": section_headers_past_end,
+        "section_outside_file": section_outside_file,
+        "no_symbols": no_symbols,
+        "vermagic": vermagic,
+        "layout_crc": layout_crc,
+        "missing_version": missing_version,
+        "write_exec": write_exec,
+    }
+    if arch == "x86_64":
+        common["reloc_type_9"] = lambda d: reloc_type(d, 9, ".rela.init.text")
+        common["overflow_32s"] = lambda d: overflow_32s(d, ".rela.init.text")
+    else:
+        common["reloc_type_33"] = lambda d: reloc_type(d, 33, ".rela.init.text")
+        common["missing_plt"] = missing_plt
+    return common
+
+
+def damaged(arch: str, data: bytes) -> dict[str, bytes]:
+    out = {}
+    for name, fn in recipes(arch).items():
+        d = bytearray(data)
+        fn(d)
+        out[name] = bytes(d)
+    return out

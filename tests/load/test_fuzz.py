@@ -1,0 +1,47 @@
+"""Damaged input never escapes as a traceback: the simulator answers as the kernel would.
+
+Random bytes of real fixture modules are overwritten (ELF header, section headers, symbol
+table, relocations, anywhere); whatever happens, load_module returns a result, refused or not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pymodpost.kernel.profile import load_profile
+from pymodpost.load.pipeline import LoadOptions, load_module
+from pymodpost.load.state import KernelState
+from tests.conftest import TESTDATA, require
+
+ARCHES = ["x86_64", "riscv64"]
+
+
+@pytest.fixture(scope="module", params=ARCHES)
+def setup(request):
+    arch = request.param
+    ko = TESTDATA / arch / "hello" / "hello.ko"
+    require(ko.is_file() and (TESTDATA / "kernels" / arch).is_dir(), f"{arch} fixtures missing")
+    return load_profile(arch), ko.read_bytes()
+
+
+def _regions(data: bytes) -> list[tuple[int, int]]:
+    shoff = int.from_bytes(data[0x28:0x30], "little")
+    return [(0, 64), (shoff, len(data) - shoff), (0, len(data))]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_damage_is_answered(setup, data):
+    profile, original = setup
+    blob = bytearray(original)
+    start, length = data.draw(st.sampled_from(_regions(original)))
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = start + data.draw(st.integers(0, max(0, length - 1)))
+        blob[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.one_of(st.none(), st.integers(0, len(blob))))
+    if cut is not None:
+        blob = blob[:cut]
+    result = load_module(bytes(blob), KernelState(profile), LoadOptions(record=data.draw(st.booleans())))
+    assert result.ok or result.error is not None
