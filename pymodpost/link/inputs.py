@@ -12,7 +12,7 @@ import os
 import struct
 from dataclasses import dataclass, field
 
-from pymodpost.link import elfdefs as C
+from pymodpost.elf import constants as C
 from pymodpost.link.errors import LinkError
 
 # BFD section flags (only their identity matters here, not BFD's numeric values)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 
-from pymodpost.link import elfdefs as C
+from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
 from pymodpost.link.default_scripts import default_script
 from pymodpost.link.errors import LinkError

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pymodpost.link import elfdefs as C
+from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
 from pymodpost.link.script import DISCARD, AlignDot, DataItem, InputClause, LinkerScript
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pymodpost.link import elfdefs as C
+from pymodpost.elf import constants as C
 from pymodpost.link.errors import LinkError
 from pymodpost.link.inputs import InputObject, InputSymbol
 

@@ -18,9 +18,9 @@ import hashlib
 import struct
 from dataclasses import dataclass
 
-from pymodpost.link import elfdefs as C
+from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
-from pymodpost.link.strtab import StringTable
+from pymodpost.elf.strtab import StringTableBuilder
 
 EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
 SHDR = struct.Struct("<IIQQQQIIQQ")
@@ -91,7 +91,7 @@ class _Hdr:
 
 def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[OutSym],
                       first_global: int, section_sym, build_id) -> bytes:
-    shstr = StringTable()
+    shstr = StringTableBuilder(tail_merge=True)
     for fixed in (".symtab", ".strtab", ".shstrtab"):
         shstr.add(fixed)
     hdrs: list[_Hdr] = []
@@ -102,14 +102,16 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
         power = out.align_power
         mask = (1 << power) | out.vma
         align = mask & -mask
-        h = _Hdr(shstr.add(out.name), t, _sh_flags(out), out.vma, out.size, 0, 0, align,
+        shstr.add(out.name)
+        h = _Hdr(out.name, t, _sh_flags(out), out.vma, out.size, 0, 0, align,
                  _entsize(out, t), bytes(contents[id(out)]), "section")
         hdrs.append(h)
         if build_id is not None and build_id.output is out:
             build_id_hdr = (h, build_id.output_offset)
         rel = relocs.get(id(out))
         if rel is not None:
-            r = _Hdr(shstr.add(".rela" + out.name), C.SHT_RELA, C.SHF_INFO_LINK, 0, len(rel), 0,
+            shstr.add(".rela" + out.name)
+            r = _Hdr(".rela" + out.name, C.SHT_RELA, C.SHF_INFO_LINK, 0, len(rel), 0,
                      len(hdrs), 8, 24, bytes(rel), "rela")
             hdrs.append(r)
     symtab_index = len(hdrs) + 1
@@ -117,19 +119,19 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
         if r.kind == "rela":
             r.link = symtab_index
 
-    strtab = StringTable()
-    handles = [strtab.add(s.name) for s in syms]
-    strblob = strtab.finalize()
+    strtab = StringTableBuilder(tail_merge=True)
+    for s in syms:
+        strtab.add(s.name)
+    strblob = strtab.data()
     symblob = b"".join(
-        SYM.pack(strtab.offset(hd), s.info, s.other, s.shndx, s.value, s.size)
-        for s, hd in zip(syms, handles))
-    hdrs.append(_Hdr(shstr.add(".symtab"), C.SHT_SYMTAB, 0, 0, len(symblob), symtab_index + 1,
+        SYM.pack(strtab.offset(s.name), s.info, s.other, s.shndx, s.value, s.size) for s in syms)
+    hdrs.append(_Hdr(".symtab", C.SHT_SYMTAB, 0, 0, len(symblob), symtab_index + 1,
                      first_global, 8, 24, symblob, "symtab"))
-    hdrs.append(_Hdr(shstr.add(".strtab"), C.SHT_STRTAB, 0, 0, len(strblob), 0, 0, 1, 0, strblob,
+    hdrs.append(_Hdr(".strtab", C.SHT_STRTAB, 0, 0, len(strblob), 0, 0, 1, 0, strblob,
                      "strtab"))
-    sh_h = _Hdr(shstr.add(".shstrtab"), C.SHT_STRTAB, 0, 0, 0, 0, 0, 1, 0, b"", "shstrtab")
+    sh_h = _Hdr(".shstrtab", C.SHT_STRTAB, 0, 0, 0, 0, 0, 1, 0, b"", "shstrtab")
     hdrs.append(sh_h)
-    shblob = shstr.finalize()
+    shblob = shstr.data()
     sh_h.size, sh_h.data = len(shblob), shblob
 
     # file positions
