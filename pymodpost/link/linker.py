@@ -77,11 +77,16 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
 
 def _refuse_merged_notes(objects: list[I.InputObject]) -> None:
     """ld rewrites these from all inputs (GNU properties, RISC-V attributes) instead of
-    concatenating them; that merge is not re-created, so refuse rather than differ.  Kernel
-    objects carry neither (kbuild passes -mno-riscv-attribute; 6.1 x86 builds no CET notes)."""
+    concatenating them, and de-duplicates COMDAT groups; none of that is re-created, so refuse
+    rather than differ.  Kernel C objects carry none of them (kbuild passes
+    -mno-riscv-attribute; 6.1 builds no CET property notes; C has no COMDAT)."""
     props = [o for o in objects if any(s.name == ".note.gnu.property" for s in o.sections)]
     if props:
         raise LinkError(f"ld: {props[0].path}: .note.gnu.property merging is not supported by "
+                        f"pymodpost-ld")
+    groups = [o for o in objects if any(s.type == C.SHT_GROUP for s in o.sections)]
+    if groups:
+        raise LinkError(f"ld: {groups[0].path}: section groups (COMDAT) are not supported by "
                         f"pymodpost-ld")
     attrs = [o for o in objects if any(s.type == C.SHT_RISCV_ATTRIBUTES for s in o.sections)]
     if len(attrs) > 1:
