@@ -6,7 +6,7 @@ module directory's files only, in libkmod's order, stopping at the first source 
 1. ``modules.dep``: a module of that name (dashes and underscores are the same);
 2. ``modules.symbols``: for ``symbol:NAME`` arguments;
 3. ``modules.alias``: shell-glob patterns; every module with a matching pattern is shown, in
-   ``modules.order`` order (depmod's index priority);
+   ``modules.order`` order (depmod's index priority), once per matching pattern as kmod does;
 4. ``modules.builtin.modinfo`` aliases and ``modules.builtin`` names: built-in modules, shown as
    ``name:`` + ``filename: (builtin)`` + their ``modules.builtin.modinfo`` entries.
 
@@ -61,6 +61,11 @@ def glob_matches(pattern: str, key: str) -> bool:
         if c in _WILDCARDS:
             return key.startswith(pattern[:i]) and fnmatch.fnmatchcase(key, pattern)
     return key == pattern
+
+
+def _alias_matches(alias: str, key: str) -> bool:
+    pattern = normalize_alias(alias)
+    return pattern is not None and glob_matches(pattern, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +135,8 @@ class ModuleDirectory:
             # most patterns have no brackets: their normal form is a plain replace (cheap, and
             # tens of thousands of lines are read per look-up)
             pattern = normalize_alias(pattern) if "[" in pattern or "]" in pattern else pattern.replace("-", "_")
-            if pattern is not None and glob_matches(pattern, key) and parts[2] not in found:
+            if pattern is not None and glob_matches(pattern, key):
+                # one entry per matching pattern: kmod shows a module once for each
                 found.append(parts[2])
         rank = self.order
         return sorted(found, key=lambda m: rank.get(m, len(rank)))
@@ -164,11 +170,10 @@ class ModuleDirectory:
         names = self._alias_file_matches("modules.alias", key)
         if names:
             return [self._module(n) for n in names]
-        builtin = self.builtin_modinfo() or []
-        for module, k, value in builtin:
-            pattern = normalize_alias(value.decode(errors="surrogateescape"))
-            if k == b"alias" and pattern is not None and glob_matches(pattern, key):
-                return [FoundModule(module, None)]
+        builtin = [FoundModule(module, None) for module, k, value in self.builtin_modinfo() or []
+                   if k == b"alias" and _alias_matches(value.decode(errors="surrogateescape"), key)]
+        if builtin:
+            return builtin
         builtin_names = {module_name_from_path(line.strip())
                          for line in _read_lines(self._file("modules.builtin"))}
         if key in builtin_names:

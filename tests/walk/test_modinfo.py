@@ -110,7 +110,9 @@ def test_installed_modules_match_live(options, capfdbinary, monkeypatch, tmp_pat
 
 LOOKUPS = ["af_key", "af-key", "net-pf-15", "crc32c", "sha256", "symbol:drm_need_swiotlb",
            "zpool-zbud", "amd_uncore", "fs-ext4", "no_such_module", "bad[alias",
-           "pci:v00008086d000010D3sv00001234sd00005678bc02sc00i00"]
+           "pci:v00008086d000010D3sv00001234sd00005678bc02sc00i00",
+           # several patterns of one module match: kmod lists it once per pattern
+           "hid:b0018g0004v000035CCp00000104", "pci:v00009005d00000285sv00009005sd00000285bcA1sci0"]
 
 
 @pytest.mark.corpus
