@@ -90,10 +90,13 @@ def boot_and_load(
     timeout: float = 120,
     extra_cmdline: str = "nokaslr",
     capture_kallsyms: bool = False,
+    module_symbols: bool = True,
 ) -> BootResult:
     """Boot ``kernel`` (default: :func:`default_kernel`) for ``arch`` under qemu, load
     ``modules`` in order through the real finit_module/init_module, then (``unload``)
     remove the loaded ones in reverse order with delete_module, and power off.
+    ``module_symbols=False`` skips reading each module's lines of /proc/kallsyms
+    (``StepResult.symbols`` stays empty), which saves about a second per module on x86_64.
 
     Raises :class:`HarnessError` when the guest cannot be started or does not finish within
     ``timeout`` seconds; a module that fails to load is a result, not an error.
@@ -106,7 +109,7 @@ def boot_and_load(
     if not os.path.isfile(kernel):
         raise HarnessError(f"{kernel}: no such kernel image")
     steps = list(modules)
-    archive = initramfs(arch, steps, unload=unload, kallsyms=capture_kallsyms)
+    archive = initramfs(arch, steps, unload=unload, kallsyms=capture_kallsyms, symbols=module_symbols)
     cmdline = " ".join(part for part in (r.base_cmdline, extra_cmdline) if part)
     with tempfile.TemporaryDirectory(prefix="pymodpost-harness-") as tmp:
         initrd = os.path.join(tmp, "initramfs.cpio")

@@ -64,7 +64,8 @@ def guest_init(arch: str) -> Path:
     return target
 
 
-def initramfs(arch: str, steps: list[LoadStep], *, unload: bool, kallsyms: bool) -> bytes:
+def initramfs(arch: str, steps: list[LoadStep], *, unload: bool, kallsyms: bool,
+              symbols: bool = True) -> bytes:
     """The newc archive: /init, device nodes, the modules and the command file."""
     guest_paths = [f"{MODULE_DIR}/{i}.ko" for i in range(len(steps))]
     entries = [
@@ -79,7 +80,8 @@ def initramfs(arch: str, steps: list[LoadStep], *, unload: bool, kallsyms: bool)
         CpioEntry.directory("sys", 0o555),
         CpioEntry.directory(MODULE_DIR.lstrip("/")),
         CpioEntry.file(COMMAND_PATH.lstrip("/"),
-                       command_file(steps, guest_paths, unload=unload, kallsyms=kallsyms)),
+                       command_file(steps, guest_paths, unload=unload, kallsyms=kallsyms,
+                                    symbols=symbols)),
     ]
     for step, guest_path in zip(steps, guest_paths):
         entries.append(CpioEntry.file(guest_path.lstrip("/"), read_bytes(step.path)))

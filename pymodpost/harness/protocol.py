@@ -4,6 +4,7 @@ Host to guest, ``/harness/commands`` (:func:`command_file`)::
 
     option unload 1
     option kallsyms 0
+    option symbols 1
     load finit 0 /harness/0.ko        # how (finit|init), finit_module flags, path
     params x=1 who=me                 # the parameter string, verbatim to end of line
 
@@ -37,8 +38,10 @@ CONTENT_PREFIX = "@@| "
 _ESCAPE = re.compile(rb"\\x([0-9a-fA-F]{2})")
 
 
-def command_file(steps: list[LoadStep], guest_paths: list[str], *, unload: bool, kallsyms: bool) -> bytes:
-    lines = [f"option unload {int(unload)}", f"option kallsyms {int(kallsyms)}"]
+def command_file(steps: list[LoadStep], guest_paths: list[str], *, unload: bool, kallsyms: bool,
+                 symbols: bool = True) -> bytes:
+    lines = [f"option unload {int(unload)}", f"option kallsyms {int(kallsyms)}",
+             f"option symbols {int(symbols)}"]
     for step, guest_path in zip(steps, guest_paths, strict=True):
         if step.syscall not in ("finit", "init"):
             raise HarnessError(f"{step.path}: unknown load system call '{step.syscall}' (finit or init)")

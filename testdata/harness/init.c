@@ -403,6 +403,7 @@ static struct step steps[MAX_STEPS];
 static int nsteps;
 static int opt_unload = 1;
 static int opt_kallsyms;
+static int opt_symbols = 1;
 static struct buf commands;
 
 static long parse_dec(const char *s, const char **rest)
@@ -418,7 +419,7 @@ static long parse_dec(const char *s, const char **rest)
 	return neg ? -v : v;
 }
 
-/* Lines: "option unload 0|1", "option kallsyms 0|1",
+/* Lines: "option unload 0|1", "option kallsyms 0|1", "option symbols 0|1",
  *        "load finit|init <flags> <path>" followed by "params <text to end of line>".
  * The lines are cut in place (NUL-terminated) inside the commands buffer. */
 static int read_commands(void)
@@ -437,6 +438,8 @@ static int read_commands(void)
 			opt_unload = (int)parse_dec(line + 14, 0);
 		} else if (starts_with(line, n, "option kallsyms ")) {
 			opt_kallsyms = (int)parse_dec(line + 16, 0);
+		} else if (starts_with(line, n, "option symbols ")) {
+			opt_symbols = (int)parse_dec(line + 15, 0);
 		} else if (starts_with(line, n, "load ") && nsteps < MAX_STEPS) {
 			struct step *s = &steps[nsteps++];
 			const char *p = line + 5;
@@ -685,7 +688,9 @@ static void run_load(int index)
 	report_sysfs_dir("sections", index, s->module, "/sections");
 	report_sysfs_dir("parameters", index, s->module, "/parameters");
 	report_sysfs_dir("attributes", index, s->module, "");
-	report_kallsyms("symbols", index, s->module);
+	/* the costliest read: the kernel formats every symbol it has to list the module's */
+	if (opt_symbols)
+		report_kallsyms("symbols", index, s->module);
 }
 
 static void run_unload(int index)

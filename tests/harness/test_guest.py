@@ -39,7 +39,8 @@ def test_initramfs_holds_init_devices_commands_and_modules(tmp_path, monkeypatch
     subprocess.run(["cpio", "-id", "--quiet", "harness/*"], input=archive, cwd=out, check=True)
     assert (out / "harness/0.ko").read_bytes() == ko.read_bytes()
     assert (out / "harness/commands").read_text().splitlines() == [
-        "option unload 0", "option kallsyms 1", "load finit 0 /harness/0.ko", "params count=1"]
+        "option unload 0", "option kallsyms 1", "option symbols 1", "load finit 0 /harness/0.ko",
+        "params count=1"]
 
 
 def test_kernel_choice(monkeypatch, tmp_path):

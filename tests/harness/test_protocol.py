@@ -143,7 +143,8 @@ def test_kmsg_and_kallsyms_records():
 def test_command_file_and_its_refusals():
     steps = [LoadStep("a.ko", ["x=1", 'y="a b"']), LoadStep("b.ko", syscall="init", flags=2)]
     text = command_file(steps, ["/harness/0.ko", "/harness/1.ko"], unload=True, kallsyms=False).decode()
-    assert text.splitlines() == ["option unload 1", "option kallsyms 0", "load finit 0 /harness/0.ko",
+    assert text.splitlines() == ["option unload 1", "option kallsyms 0", "option symbols 1",
+                                 "load finit 0 /harness/0.ko",
                                  'params x=1 y="a b"', "load init 2 /harness/1.ko", "params "]
     with pytest.raises(HarnessError, match="cannot contain newlines"):
         command_file([LoadStep("a.ko", ["x=1\ny=2"])], ["/harness/0.ko"], unload=True, kallsyms=False)
