@@ -177,6 +177,23 @@ _WIDTH = {R_X86_64_NONE: 0, R_X86_64_64: 8, R_X86_64_PC32: 4, R_X86_64_PLT32: 4,
           R_X86_64_32S: 4, R_X86_64_PC64: 8}
 
 
+_TABLES = None
+
+
+def _width_tables():
+    """Per type number: field width and whether 6.1 handles it (numpy lookup tables)."""
+    global _TABLES
+    if _TABLES is None:
+        import numpy as np
+
+        width = np.zeros(64, dtype=np.int64)
+        known = np.zeros(64, dtype=bool)
+        for t, w in _WIDTH.items():
+            width[t], known[t] = w, True
+        _TABLES = (width, known)
+    return _TABLES
+
+
 def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> int | None:
     """Apply many relocations at once with numpy, as the entry-by-entry drivers would.
 
@@ -200,12 +217,10 @@ def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> 
     sym = (r_info >> np.uint64(32)).astype(np.int64)
     if int(sym.max()) >= len(values):
         return None
-    width = np.zeros(n, dtype=np.int64)
-    known = np.zeros(n, dtype=bool)
-    for t, w in _WIDTH.items():
-        hit = rtype == t
-        width[hit] = w
-        known |= hit
+    table_width, table_known = _width_tables()
+    clipped = np.minimum(rtype, len(table_width) - 1)
+    width = table_width[clipped]
+    known = table_known[clipped] & (rtype < len(table_width))
     active = known & (width > 0)
     region_id = np.full(n, -1, dtype=np.int64)
     offs = np.zeros(n, dtype=np.int64)

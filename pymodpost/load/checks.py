@@ -8,6 +8,8 @@ other line the kernel would print goes to ``log``.
 
 from __future__ import annotations
 
+import numpy as np
+
 from pymodpost.kernel.errors import KernelError
 from pymodpost.load.image import (
     EHDR64,
@@ -22,7 +24,7 @@ from pymodpost.load.image import (
     parse_shdrs,
 )
 from pymodpost.load.log import KernelLog
-from pymodpost.load.modinfo import get_modinfo, get_modinfo_all
+from pymodpost.load.modinfo import ModinfoTable, get_modinfo
 from pymodpost.load.state import (
     TAINT_CRAP,
     TAINT_FORCED_MODULE,
@@ -205,13 +207,15 @@ def versions(info: LoadInfo) -> list[tuple[int, str]]:
     if not info.index.vers:
         return []
     sh = info.sechdrs[info.index.vers]
-    raw = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
-    out = []
-    for off in range(0, len(raw) - 63, 64):
-        crc = int.from_bytes(raw[off:off + 8], "little")
-        name = raw[off + 8:off + 64].split(b"\0", 1)[0].decode("utf-8", "surrogateescape")
-        out.append((crc, name))
-    return out
+    count = sh.sh_size // 64
+    if not count:
+        return []
+    records = np.frombuffer(info.data, _VERSION_DTYPE, count, sh.sh_offset)
+    names = [raw.split(b"\0", 1)[0].decode("utf-8", "surrogateescape") for raw in records["name"].tolist()]
+    return list(zip(records["crc"].tolist(), names))
+
+
+_VERSION_DTYPE = np.dtype([("crc", "<u8"), ("name", "V56")])
 
 
 class ModuleCtx:
@@ -229,7 +233,7 @@ class ModuleCtx:
         self.versions = {}
         for crc, name in versions(info):
             self.versions.setdefault(name, crc)
-        self.modinfo = modinfo_section(info)
+        self.modinfo = ModinfoTable(modinfo_section(info))
 
     def add_taint(self, flag: str) -> None:
         self.taints.add(flag)
@@ -287,24 +291,24 @@ def _strcspn_space(s: str) -> int:
 
 def check_modinfo(ctx: ModuleCtx, flags: int) -> None:
     info, log, profile = ctx.info, ctx.log, ctx.state.profile
-    modmagic = None if flags & MODULE_INIT_IGNORE_VERMAGIC else get_modinfo(ctx.modinfo, "vermagic")
+    modmagic = None if flags & MODULE_INIT_IGNORE_VERMAGIC else ctx.modinfo.get("vermagic")
     if modmagic is None:
         if not ctx.try_to_force_load("bad vermagic"):
             raise KernelError((), "ENOEXEC")  # silent without CONFIG_MODULE_FORCE_LOAD
     elif not same_magic(modmagic, profile.vermagic, bool(info.index.vers)):
         raise KernelError(f"{info.name}: version magic '{modmagic}' should be '{profile.vermagic}'", "ENOEXEC")
-    if get_modinfo(ctx.modinfo, "intree") is None:
+    if ctx.modinfo.get("intree") is None:
         if TAINT_OOT_MODULE not in ctx.state.taints:
             log.warn(f"{ctx.mod_name}: loading out-of-tree module taints kernel.")
         ctx.add_taint(TAINT_OOT_MODULE)
-    if profile.config.retpoline and get_modinfo(ctx.modinfo, "retpoline") is None:
+    if profile.config.retpoline and ctx.modinfo.get("retpoline") is None:
         # retpoline_module_ok(): only when the CPU needs the spectre v2 mitigation, assumed here
         log.err("System may be vulnerable to spectre v2")
         log.warn(f"{ctx.mod_name}: loading module not compiled with retpoline compiler.")
-    if get_modinfo(ctx.modinfo, "staging") is not None:
+    if ctx.modinfo.get("staging") is not None:
         ctx.add_taint(TAINT_CRAP)
         log.warn(f"{ctx.mod_name}: module is from the staging directory, the quality is unknown, you have been warned.")
-    if get_modinfo(ctx.modinfo, "livepatch") is not None:
+    if ctx.modinfo.get("livepatch") is not None:
         if not profile.config.livepatch:
             raise KernelError(
                 f"{ctx.mod_name}: module is marked as livepatch module, but livepatch support is disabled", "ENOEXEC"
@@ -313,8 +317,8 @@ def check_modinfo(ctx: ModuleCtx, flags: int) -> None:
         if "livepatch" not in ctx.state.printed_once:
             ctx.state.printed_once.add("livepatch")
             log.notice(f"{ctx.mod_name}: tainting kernel with TAINT_LIVEPATCH")
-    set_license(ctx, get_modinfo(ctx.modinfo, "license"))
-    if get_modinfo(ctx.modinfo, "test") is not None:
+    set_license(ctx, ctx.modinfo.get("license"))
+    if ctx.modinfo.get("test") is not None:
         if TAINT_TEST not in ctx.state.taints:
             log.warn(f"{ctx.mod_name}: loading test module taints kernel.")
         ctx.add_taint(TAINT_TEST)
@@ -329,4 +333,4 @@ def set_license(ctx: ModuleCtx, license: str | None) -> None:
 
 
 def import_namespaces(ctx: ModuleCtx) -> list[str]:
-    return get_modinfo_all(ctx.modinfo, "import_ns")
+    return ctx.modinfo.all("import_ns")

@@ -11,11 +11,26 @@ def modinfo_strings(section: bytes) -> list[bytes]:
     return [s for s in section.split(b"\0") if s]
 
 
-def get_modinfo_all(section: bytes, tag: str) -> list[str]:
-    prefix = tag.encode() + b"="
-    return [s[len(prefix):].decode("utf-8", "surrogateescape") for s in modinfo_strings(section) if s.startswith(prefix)]
-
-
 def get_modinfo(section: bytes, tag: str) -> str | None:
-    values = get_modinfo_all(section, tag)
-    return values[0] if values else None
+    return ModinfoTable(section).get(tag)
+
+
+class ModinfoTable:
+    """A .modinfo section parsed once: tag -> values in section order."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, section: bytes):
+        self._values: dict[str, list[str]] = {}
+        for item in modinfo_strings(section):
+            tag, sep, value = item.partition(b"=")
+            if sep:
+                self._values.setdefault(tag.decode("utf-8", "surrogateescape"), []).append(
+                    value.decode("utf-8", "surrogateescape"))
+
+    def get(self, tag: str) -> str | None:
+        values = self._values.get(tag)
+        return values[0] if values else None
+
+    def all(self, tag: str) -> list[str]:
+        return list(self._values.get(tag, ()))

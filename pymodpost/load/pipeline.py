@@ -32,7 +32,6 @@ from pymodpost.load.layout import (
     move_module,
 )
 from pymodpost.load.log import KernelLog
-from pymodpost.load.modinfo import get_modinfo
 from pymodpost.load.relocate import ModuleMemory, apply_relocations, sort_extable
 from pymodpost.load.result import LoadResult, PlacedSection, StepRecord
 from pymodpost.load.state import TAINT_UNSIGNED_MODULE, KernelState, LoadedModule, taint_string
@@ -130,7 +129,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
 
     page = arch.page_size
     lay, core_sz, init_sz = layout_sections(info, cfg.strict_module_rwx, page, cfg.module_unload)
-    livepatch = get_modinfo(ctx.modinfo, "livepatch") is not None and cfg.livepatch
+    livepatch = ctx.modinfo.get("livepatch") is not None and cfg.livepatch
     result.core_symbols = layout_symtab(info, lay, core_sz, init_sz, cfg.strict_module_rwx, page,
                                         cfg.kallsyms_all, livepatch)
     lay.core_size, lay.init_size = core_sz.size, init_sz.size
