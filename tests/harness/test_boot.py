@@ -38,7 +38,8 @@ def params_run(request):
     arch = request.param
     require_kernel(arch)
     ko = params_ko(arch)
-    steps = [LoadStep(ko, ["count=abc"]), LoadStep(ko, VALID, syscall="init"), LoadStep(ko)]
+    not_elf = str(TESTDATA / arch / "params" / "params.c")
+    steps = [LoadStep(ko, ["count=abc"]), LoadStep(ko, VALID, syscall="init"), LoadStep(ko), LoadStep(not_elf)]
     return arch, boot_and_load(arch, steps, timeout=300)
 
 
@@ -67,6 +68,11 @@ def test_a_second_load_is_eexist_and_rmmod_runs_the_exit_function(params_run):
     good = result.steps[1]
     assert good.unload.ok
     assert [m.text for m in good.unload_messages] == ["params: params unloaded count=7"]
+
+
+def test_a_file_that_is_not_elf_is_enoexec(params_run):
+    _, result = params_run
+    assert (result.steps[3].load.errno_name, result.steps[3].load.strerror) == ("ENOEXEC", "Exec format error")
 
 
 def test_release_and_log(params_run):
