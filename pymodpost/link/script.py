@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from pymodpost.errors import PymodpostError
 from pymodpost.fileio import read_bytes
@@ -29,7 +29,8 @@ class ScriptError(PymodpostError):
     """A linker script ld would reject, or one outside the supported subset."""
 
 
-class SectionPattern(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SectionPattern:
     pattern: str
     sort_by_name: bool = False
 
@@ -37,7 +38,8 @@ class SectionPattern(NamedTuple):
         return _wildcard(self.pattern)(name)
 
 
-class InputClause(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class InputClause:
     """``FILE(SECTIONS...)``, possibly inside ``KEEP(...)``."""
 
     file_pattern: str
@@ -57,14 +59,16 @@ class InputClause(NamedTuple):
         return None
 
 
-class DataItem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DataItem:
     """``BYTE(v)`` and friends: bytes the linker itself puts in the output section."""
 
     width: int
     value: int
 
 
-class AlignDot(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class AlignDot:
     """``. = ALIGN(n);`` inside an output section."""
 
     alignment: int
@@ -73,7 +77,8 @@ class AlignDot(NamedTuple):
 Item = InputClause | DataItem | AlignDot
 
 
-class OutputSection(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class OutputSection:
     name: str
     address: int | None  # None when the script gives none
     align: int | None  # ALIGN(n) after the colon
@@ -86,7 +91,8 @@ class OutputSection(NamedTuple):
         return self.name == DISCARD
 
 
-class LinkerScript(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class LinkerScript:
     path: str
     sections: tuple[OutputSection, ...]
 
@@ -121,7 +127,8 @@ _TOKEN = re.compile(
 )
 
 
-class _Tok(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Tok:
     text: str
     line: int
 

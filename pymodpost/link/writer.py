@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
@@ -27,7 +27,8 @@ SHDR = struct.Struct("<IIQQQQIIQQ")
 SYM = struct.Struct("<IBBHQQ")
 
 
-class OutSym(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class OutSym:
     name: str
     value: int
     size: int
