@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import struct
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pymodpost.elf import constants as C
 from pymodpost.link.errors import LinkError
@@ -78,23 +78,22 @@ def bfd_flags(name: str, sh_type: int, sh_flags: int) -> int:
     return flags
 
 
-@dataclass(eq=False, slots=True)
 class InputSection:
-    obj: "InputObject"
-    index: int
-    name: str
-    type: int
-    flags: int  # ELF sh_flags
-    size: int
-    link: int
-    info: int
-    align: int
-    entsize: int
-    offset: int
-    bfd: int  # BFD flag word
-    relocs: "InputSection | None" = None  # the SHT_RELA section applying to this one
-    output: object = None  # OutputSection, or DISCARDED
-    output_offset: int = 0
+    """One section of an input object (plain class: dataclasses cost start-up time)."""
+
+    __slots__ = ("obj", "index", "name", "type", "flags", "size", "link", "info", "align",
+                 "entsize", "offset", "bfd", "relocs", "output", "output_offset")
+
+    def __init__(self, obj: "InputObject", index: int, name: str, type_: int, flags: int,
+                 size: int, link: int, info: int, align: int, entsize: int, offset: int,
+                 bfd: int):
+        self.obj, self.index, self.name, self.type, self.flags = obj, index, name, type_, flags
+        self.size, self.link, self.info, self.align = size, link, info, align
+        self.entsize, self.offset = entsize, offset
+        self.bfd = bfd  # BFD flag word
+        self.relocs: InputSection | None = None  # the SHT_RELA section applying to this one
+        self.output: object = None  # OutputSection, or DISCARDED
+        self.output_offset = 0
 
     @property
     def data(self) -> bytes:
@@ -110,8 +109,7 @@ class InputSection:
         return a.bit_length() - 1 if a else 0
 
 
-@dataclass(frozen=True, slots=True)
-class InputSymbol:
+class InputSymbol(NamedTuple):
     index: int
     name: str
     value: int
@@ -129,16 +127,15 @@ class InputSymbol:
         return self.info & 0xF
 
 
-@dataclass(eq=False, slots=True)
 class InputObject:
-    path: str
-    data: bytes
-    machine: int
-    flags: int
-    osabi: int
-    sections: list[InputSection] = field(default_factory=list)
-    symbols: list[InputSymbol] = field(default_factory=list)
-    first_global: int = 0
+    __slots__ = ("path", "data", "machine", "flags", "osabi", "sections", "symbols",
+                 "first_global")
+
+    def __init__(self, path: str, data: bytes, machine: int, flags: int, osabi: int):
+        self.path, self.data, self.machine, self.flags, self.osabi = path, data, machine, flags, osabi
+        self.sections: list[InputSection] = []
+        self.symbols: list[InputSymbol] = []
+        self.first_global = 0
 
     @property
     def basename(self) -> str:

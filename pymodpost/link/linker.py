@@ -15,7 +15,7 @@ Stages, each a faithful step of GNU ld 2.40 for relocatable output:
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
@@ -30,17 +30,15 @@ from pymodpost.link.writer import OutSym, write_relocatable
 EMULATIONS = {"elf_x86_64": C.EM_X86_64, "elf64lriscv": C.EM_RISCV}
 
 
-@dataclass(frozen=True)
-class LinkOptions:
+class LinkOptions(NamedTuple):
     emulation: str | None = None  # None: take the machine from the first input
     build_id: bool = False  # --build-id=sha1
     script: LinkerScript | None = None
 
 
-@dataclass
-class LinkResult:
+class LinkResult(NamedTuple):
     data: bytes
-    output_sections: list[OutputSection] = field(default_factory=list)
+    output_sections: list[OutputSection]
 
 
 def _align(value: int, power_or_bytes: int, *, is_power: bool = True) -> int:

@@ -17,8 +17,6 @@ Both lists are modelled as Python lists of objects; "insert after X" is what ld'
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
 from pymodpost.link.script import DISCARD, AlignDot, DataItem, InputClause, LinkerScript
@@ -79,33 +77,38 @@ def special_section(name: str) -> tuple[int, int]:
     return (C.SHT_NULL, 0)
 
 
-@dataclass(eq=False)
 class OutputSection:
     """An output BFD section: what ends up as one section header (plus its .rela)."""
 
-    name: str
-    flags: int  # BFD flags
-    elf_type: int
-    elf_flags: int  # OS/processor bits (and, before any input, the special-section bits)
-    align_power: int = 0
-    entsize: int = 0
-    has_input: bool = False
-    # members in order: InputSection, DataItem or AlignDot
-    members: list = field(default_factory=list)
-    statement: "Statement | None" = None
-    vma: int = 0
-    size: int = 0
+    __slots__ = ("name", "flags", "elf_type", "elf_flags", "align_power", "entsize", "has_input",
+                 "members", "statement", "vma", "size")
+
+    def __init__(self, name: str, flags: int, elf_type: int, elf_flags: int,
+                 statement: "Statement | None" = None):
+        self.name = name
+        self.flags = flags  # BFD flags
+        self.elf_type = elf_type
+        self.elf_flags = elf_flags  # OS/processor bits (before any input: special-section bits)
+        self.align_power = 0
+        self.entsize = 0
+        self.has_input = False
+        self.members: list = []  # in order: InputSection, DataItem or AlignDot
+        self.statement = statement
+        self.vma = 0
+        self.size = 0
 
 
-@dataclass(eq=False)
 class Statement:
     """An output section statement (from the script, or made for an orphan)."""
 
-    name: str
-    script: object = None  # script.OutputSection or None
-    bfd: OutputSection | None = None
-    flags: int = 0  # ld's os->flags: only set for the orphan category anchors
-    constraint: int = 0
+    __slots__ = ("name", "script", "bfd", "flags", "constraint")
+
+    def __init__(self, name: str, script=None, constraint: int = 0):
+        self.name = name
+        self.script = script  # script.OutputSection or None
+        self.bfd: OutputSection | None = None
+        self.flags = 0  # ld's os->flags: only set for the orphan category anchors
+        self.constraint = constraint
 
     @property
     def address(self) -> int | None:
@@ -114,15 +117,17 @@ class Statement:
         return 0  # orphans get address 0 in a relocatable link
 
 
-@dataclass
 class _Place:
     """ld's ``struct orphan_save``: where the last orphan of one category went."""
 
-    name: str | None
-    flags: int
-    os: Statement | None = None
-    section_after: object = None  # None: unset; HEAD: list head; else OutputSection
-    stmt_after: Statement | None = None  # set once a statement has been placed
+    __slots__ = ("name", "flags", "os", "section_after", "stmt_after")
+
+    def __init__(self, name: str | None, flags: int):
+        self.name = name
+        self.flags = flags
+        self.os: Statement | None = None
+        self.section_after: object = None  # None: unset; HEAD: list head; else OutputSection
+        self.stmt_after: Statement | None = None  # set once a statement has been placed
 
 
 HEAD = object()

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pymodpost.errors import PymodpostError
 from pymodpost.fileio import read_bytes
@@ -29,8 +29,7 @@ class ScriptError(PymodpostError):
     """A linker script ld would reject, or one outside the supported subset."""
 
 
-@dataclass(frozen=True, slots=True)
-class SectionPattern:
+class SectionPattern(NamedTuple):
     pattern: str
     sort_by_name: bool = False
 
@@ -38,8 +37,7 @@ class SectionPattern:
         return _wildcard(self.pattern)(name)
 
 
-@dataclass(frozen=True, slots=True)
-class InputClause:
+class InputClause(NamedTuple):
     """``FILE(SECTIONS...)``, possibly inside ``KEEP(...)``."""
 
     file_pattern: str
@@ -59,16 +57,14 @@ class InputClause:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class DataItem:
+class DataItem(NamedTuple):
     """``BYTE(v)`` and friends: bytes the linker itself puts in the output section."""
 
     width: int
     value: int
 
 
-@dataclass(frozen=True, slots=True)
-class AlignDot:
+class AlignDot(NamedTuple):
     """``. = ALIGN(n);`` inside an output section."""
 
     alignment: int
@@ -77,8 +73,7 @@ class AlignDot:
 Item = InputClause | DataItem | AlignDot
 
 
-@dataclass(frozen=True, slots=True)
-class OutputSection:
+class OutputSection(NamedTuple):
     name: str
     address: int | None  # None when the script gives none
     align: int | None  # ALIGN(n) after the colon
@@ -91,8 +86,7 @@ class OutputSection:
         return self.name == DISCARD
 
 
-@dataclass(frozen=True, slots=True)
-class LinkerScript:
+class LinkerScript(NamedTuple):
     path: str
     sections: tuple[OutputSection, ...]
 
@@ -127,8 +121,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     line: int
 

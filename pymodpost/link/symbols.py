@@ -7,29 +7,29 @@ output's global symbols (see :mod:`pymodpost.link.hashorder`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from pymodpost.elf import constants as C
 from pymodpost.link.errors import LinkError
 from pymodpost.link.inputs import InputObject, InputSymbol
 
 
-@dataclass(eq=False, slots=True)
 class GlobalSymbol:
-    name: str
-    # the defining (or, for commons, the chosen) input; None while undefined
-    obj: InputObject | None = None
-    sym: InputSymbol | None = None
-    common: bool = False
-    common_size: int = 0
-    common_align: int = 0
-    strong_ref: bool = False  # some reference or definition is not weak
-    type: int = C.STT_NOTYPE
-    ref_size: int = 0
-    visibility: int = 0
-    other: int = 0
-    out_index: int = -1
-    refs: list = field(default_factory=list)  # (obj, sym) of every mention, in order
+    __slots__ = ("name", "obj", "sym", "common", "common_size", "common_align", "strong_ref",
+                 "type", "ref_size", "visibility", "out_index", "refs")
+
+    def __init__(self, name: str):
+        self.name = name
+        # the defining (or, for commons, the chosen) input; None while undefined
+        self.obj: InputObject | None = None
+        self.sym: InputSymbol | None = None
+        self.common = False
+        self.common_size = 0
+        self.common_align = 0
+        self.strong_ref = False  # some reference or definition is not weak
+        self.type = C.STT_NOTYPE
+        self.ref_size = 0
+        self.visibility = 0
+        self.out_index = -1
+        self.refs: list = []  # (obj, sym) of every mention, in order
 
     @property
     def defined(self) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
@@ -27,8 +27,7 @@ SHDR = struct.Struct("<IIQQQQIIQQ")
 SYM = struct.Struct("<IBBHQQ")
 
 
-@dataclass(frozen=True, slots=True)
-class OutSym:
+class OutSym(NamedTuple):
     name: str
     value: int
     size: int
