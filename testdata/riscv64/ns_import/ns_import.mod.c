@@ -29,8 +29,8 @@ MODULE_INFO(retpoline, "Y");
 
 static const struct modversion_info ____versions[]
 __used __section("__versions") = {
-	{ 0x2303b915, "efivar_lock" },
 	{ 0xc961bff7, "efivar_unlock" },
+	{ 0x2303b915, "efivar_lock" },
 	{ 0x92997ed8, "_printk" },
 	{ 0xb3ef9832, "module_layout" },
 };
