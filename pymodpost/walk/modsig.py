@@ -190,12 +190,69 @@ def _signer_infos(signed: der.Tlv, depth: int) -> list[der.Tlv]:
         if not expected_tags or item.cls != der.CONTEXT or item.tag not in expected_tags:
             raise der.DerError("unexpected element in SignedData")
         expected_tags = expected_tags[expected_tags.index(item.tag) + 1:]
-        for entry in _implicit_set(item):   # certificates / CRLs: only their outer shape
-            der.expect(entry, der.SEQUENCE)
+        for entry in _implicit_set(item):
+            if item.tag == 0:
+                _check_certificate(entry)
+            else:                           # CRLs: only their outer shape (sign-file writes none)
+                der.expect(entry, der.SEQUENCE)
     infos = _set_of(last)
     for info in infos:
         _signer_info(info)
     return infos
+
+
+_UTC_TIME, _GENERALIZED_TIME, _BOOLEAN = 23, 24, 1
+
+
+def _check_certificate(tlv: der.Tlv) -> None:
+    """An X.509 certificate as OpenSSL's decoder checks it (its signature is not verified)."""
+    cert = _sequence(tlv, 3, 3)
+    der.expect(cert[0], der.SEQUENCE)
+    tbs = der.children(cert[0])
+    i = 0
+    if tbs and tbs[0].is_(0, der.CONTEXT):           # [0] EXPLICIT version
+        version = der.children(tbs[0]) if tbs[0].constructed else None
+        if version is None or len(version) != 1:
+            raise der.DerError("bad certificate version")
+        der.expect(version[0], der.INTEGER)
+        i = 1
+    fields = tbs[i:]
+    if len(fields) < 6:
+        raise der.DerError("certificate too short")
+    der.expect(fields[0], der.INTEGER)               # serialNumber
+    _algorithm(fields[1])                            # signature
+    _check_name(fields[2])                           # issuer
+    validity = _sequence(fields[3], 2, 2)
+    for t in validity:
+        if not (t.is_(_UTC_TIME) or t.is_(_GENERALIZED_TIME)):
+            raise der.DerError("bad certificate time")
+        der.check_primitive(t)
+    _check_name(fields[4])                           # subject
+    key_info = _sequence(fields[5], 2, 2)
+    _algorithm(key_info[0])
+    der.expect(key_info[1], der.BIT_STRING)
+    expected_tags = [1, 2, 3]
+    for extra in fields[6:]:
+        if extra.cls != der.CONTEXT or extra.tag not in expected_tags:
+            raise der.DerError("unexpected element in certificate")
+        expected_tags = expected_tags[expected_tags.index(extra.tag) + 1:]
+        if extra.tag in (1, 2):                      # issuer/subject unique ids: IMPLICIT BIT STRING
+            if extra.constructed:
+                der.string_bytes(extra)
+            elif not extra.content or extra.content[0] > 7:
+                raise der.DerError("bad unique identifier")
+            continue
+        wrapped = der.children(extra) if extra.constructed else None
+        if wrapped is None or len(wrapped) != 1:
+            raise der.DerError("bad extensions wrapper")
+        for ext in _set_of(wrapped[0], der.SEQUENCE):
+            parts = _sequence(ext, 2, 3)
+            der.oid_text(parts[0])
+            if len(parts) == 3:
+                der.expect(parts[1], _BOOLEAN)
+            der.expect(parts[-1], der.OCTET_STRING)
+    _algorithm(cert[1])
+    der.expect(cert[2], der.BIT_STRING)
 
 
 def _signer_info(tlv: der.Tlv) -> tuple[der.Tlv, bytes, str, bytes]:
