@@ -96,9 +96,11 @@ def _apply_bulk(ctx: ModuleCtx, arch, memory: ModuleMemory, symbols: SymbolTable
         if work:
             _refuse_kind(ctx, work[0][2])
         return True
-    relas = np.concatenate([a for a, _ in parts]) if len(parts) > 1 else parts[0][0]
+    # plain per-field arrays: concatenating structured arrays costs more than the relocating
     P = np.concatenate([a["r_offset"] + t for a, t in parts])
-    stop = arch.apply_relocate_add_bulk(memory, P, relas["r_info"], relas["r_addend"], symbols)
+    r_info = np.concatenate([a["r_info"] for a, _ in parts])
+    r_addend = np.concatenate([a["r_addend"] for a, _ in parts])
+    stop = arch.apply_relocate_add_bulk(memory, P, r_info, r_addend, symbols)
     if stop is None:
         return False
     if stop < len(P):
