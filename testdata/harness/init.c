@@ -29,7 +29,10 @@
  * The kernel's own messages are taken from /dev/kmsg (per step, so each step gets exactly
  * the records logged while it ran) and from the whole log buffer at the end (syslog
  * READ_ALL), not from the console: the console log level is lowered first thing, so that
- * printk output cannot cut into the protocol lines on the shared serial port.
+ * printk output cannot cut into the protocol lines on the shared serial port.  It is raised
+ * back to the boot-time level only while a load or unload system call runs -- when this
+ * program writes nothing -- so that a step that hangs or panics the kernel still leaves its
+ * messages on the console for the host to quote.
  *
  * Each module is loaded by a child process: if the module's init oopses, the kernel kills
  * the child, not PID 1, and the report still arrives.
@@ -350,6 +353,14 @@ static void block_text(const struct buf *b)
 
 static long kmsg_fd = -1;
 
+/* The console log level the kernel booted with (first field of /proc/sys/kernel/printk). */
+static long boot_console_level = 7;
+
+static void set_console_level(long level)
+{
+	SYS(__NR_syslog, SYSLOG_ACTION_CONSOLE_LEVEL, 0, level, 0, 0, 0);
+}
+
 /* Every /dev/kmsg record logged since the previous call, as block lines of the form
  * "<prefix>,<seq>,<usec>,<flags>;<text>"; continuation lines (device properties, each
  * starting with a space) are left out. */
@@ -659,7 +670,9 @@ static void run_load(int index)
 	record_num("STEP", index);
 	out_flush();
 	int sig;
+	set_console_level(boot_console_level);
 	long ret = load_in_child(s, &sig);
+	set_console_level(1);
 	/* LOAD <step> <return value> <errno> <signal> */
 	record_begin("LOAD ");
 	out_dec(index);
@@ -698,7 +711,9 @@ static void run_unload(int index)
 	struct step *s = &steps[index];
 	record_num("UNLOADING", index);
 	out_flush();
+	set_console_level(boot_console_level);
 	long ret = SYS(__NR_delete_module, s->module, O_NONBLOCK, 0, 0, 0, 0);
+	set_console_level(1);
 	/* UNLOAD <step> <return value> <errno> */
 	record_begin("UNLOAD ");
 	out_dec(index);
@@ -752,10 +767,17 @@ static void mount_fs(const char *type, const char *target)
 
 __attribute__((used)) void start_c(void)
 {
+	struct buf printk;
+	mount_fs("proc", "/proc");
+	if (slurp("/proc/sys/kernel/printk", &printk) == 0) {
+		buf_reserve(&printk, 1);
+		printk.data[printk.len] = '\0';
+		boot_console_level = parse_dec(printk.data, 0);
+		buf_free(&printk);
+	}
 	/* Printk must not write into our protocol lines on the shared serial console: from now
 	 * on only emergency messages reach the console; the rest is read back from the log. */
-	SYS(__NR_syslog, SYSLOG_ACTION_CONSOLE_LEVEL, 0, 1, 0, 0, 0);
-	mount_fs("proc", "/proc");
+	set_console_level(1);
 	mount_fs("sysfs", "/sys");
 	/* devtmpfs may be missing from a small kernel; the initramfs carries the device nodes
 	 * we need (/dev/console, /dev/kmsg) for that case. */

@@ -120,5 +120,7 @@ def test_an_oops_in_module_init_kills_the_loader_not_the_guest(tmp_path):
     texts = [m.text for m in oops.messages]
     assert "oops: about to read address 0" in texts
     assert any(t.startswith("BUG: kernel NULL pointer dereference") for t in texts)
+    # the console shows the oops as it happened (the log level is up during each load)
+    assert "BUG: kernel NULL pointer dereference" in result.console
     # PID 1 lived on: the next module loads and unloads as usual
     assert after.ok and after.unload.ok

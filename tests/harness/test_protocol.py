@@ -95,6 +95,8 @@ def test_console_lines_are_the_kernels_only(arch):
     assert report.done and report.version == 1
     assert not any(line.startswith("@@") for line in report.console_lines)
     assert any("Run /init as init process" in line for line in report.console_lines)
+    # during each load the console shows the kernel's messages live, between the records
+    assert any(line.endswith("params: levels[2]=6") for line in report.console_lines)
 
 
 def drop_first(data: bytes, marker: bytes) -> bytes:
