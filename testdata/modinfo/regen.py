@@ -130,9 +130,11 @@ def make_samples() -> None:
 
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        # real sign-file signatures, one per digest (sha3-256 is one kmod 30 cannot name)
+        # real sign-file signatures, one per digest (kmod 30 names RIPEMD-160 "rmd160"; it has no
+        # name for sha3-256 or sha512-256 and then shows no signature at all)
         key, cert = make_key(tmp, "main", "/O=pymodpost/CN=pymodpost fixture signing key")
-        for digest in ("sha1", "sha224", "sha256", "sha384", "sha512", "sha3-256"):
+        for digest in ("md5", "sha1", "ripemd160", "sha224", "sha256", "sha384", "sha512",
+                       "sha3-256", "sha512-256"):
             run(SIGN_FILE, digest, str(key), str(cert), str(hello), str(SAMPLES / f"signed-{digest}.ko"))
         run(SIGN_FILE, "sha256", str(key), str(cert), str(params), str(SAMPLES / "params-signed.ko"))
         # issuer names and serial numbers that exercise the signer / sig_key rules
