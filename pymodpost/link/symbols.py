@@ -91,23 +91,46 @@ def resolve(objects: list[InputObject]) -> dict[str, GlobalSymbol]:
     return table
 
 
+def _function_size(obj: InputObject, s: InputSymbol, shndx: int) -> int:
+    """BFD's ``maybe_function_sym``: nonzero when ``s`` can name the function around an
+    address in section ``shndx`` (any non-object symbol there, not hidden local zero-size
+    labels, and on riscv not the ``$x``/``$d`` mapping symbols)."""
+    if s.type in (C.STT_SECTION, C.STT_FILE, C.STT_OBJECT, C.STT_TLS) or s.shndx != shndx:
+        return 0
+    if obj.machine == C.EM_RISCV and s.bind == C.STB_LOCAL and s.name.startswith(("$d", "$x")):
+        return 0
+    if (s.size == 0 and s.bind == C.STB_LOCAL and s.type == C.STT_NOTYPE
+            and s.other & 3 == C.STV_HIDDEN):
+        return 0
+    return s.size or 1
+
+
 def _where(obj: InputObject, sym: InputSymbol) -> tuple[str | None, str]:
-    """(function, location) as ld's ``%C`` gives them without line information: the
-    function symbol covering the address and the file symbol before it, else just the
-    section and offset."""
-    sec = obj.sections[sym.shndx] if 0 < sym.shndx < len(obj.sections) else None
-    secname = sec.name if sec is not None else "*ABS*"
-    place = f"({secname}+{sym.value:#x})"
-    filename = None
+    """(function, location) as ld's ``%C`` gives them without line information
+    (``_bfd_elf_find_function``): the closest preceding function-like symbol and the file
+    symbol before it, else just the section and offset."""
+    shndx, offset = sym.shndx, sym.value
+    sec = obj.sections[shndx] if 0 < shndx < len(obj.sections) else None
+    place = f"({sec.name if sec is not None else '*ABS*'}+{offset:#x})"
+    file = func = filename = None
+    low, func_size = 0, 0
+    state = 0  # 0 nothing seen, 1 a symbol seen, 2 a file symbol after a symbol
     for s in obj.symbols[1:]:
         if s.type == C.STT_FILE:
-            filename = s.name
-        elif (s.type == C.STT_FUNC and s.shndx == sym.shndx
-              and s.value <= sym.value < s.value + max(s.size, 1)):
-            if filename is not None:
-                return s.name, f"{filename}:{place}"
-            return s.name, place
-    return None, place
+            file = s
+            if state == 1:
+                state = 2
+            continue
+        size = _function_size(obj, s, shndx)
+        if size and s.value <= offset and (s.value > low or (s.value == low and size > func_size)):
+            func, func_size, low, filename = s, size, s.value, None
+            if file is not None and (s.bind == C.STB_LOCAL or state != 2):
+                filename = file.name
+        if state == 0:
+            state = 1
+    if func is None:
+        return None, place
+    return func.name, (f"{filename}:{place}" if filename is not None else place)
 
 
 def _multiple_definition(name: str, obj: InputObject, sym: InputSymbol, first: InputObject,

@@ -101,3 +101,26 @@ def test_reference_into_discarded_section_is_refused_like_ld(tmp_path, arch):
     with pytest.raises(LinkError) as e:
         link([("c.o", (tmp_path / "c.o").read_bytes())], load_script(lds), emulation=emulation)
     assert str(e.value) in real.stderr.splitlines()
+
+
+@pytest.mark.kbuild
+@pytest.mark.parametrize("arch", TOOLS)
+def test_duplicate_definition_message_like_ld(tmp_path, arch):
+    """-fno-common turns the two tentative definitions into a multiple definition; the
+    message (function found from the symbol table, file, section+offset) is ld's."""
+    ld, emulation = _compile(tmp_path, arch)
+    cc = TOOLS[arch][0]
+    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
+    for name in ("a", "b"):
+        subprocess.run([cc, "-O2", "-fno-common", *extra, "-c", f"{name}.c", "-o", f"{name}.o"],
+                       cwd=tmp_path, check=True)
+    real = subprocess.run([ld, "-r", "-o", "real.o", "a.o", "b.o"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert real.returncode != 0
+    with pytest.raises(LinkError) as e:
+        link([("a.o", (tmp_path / "a.o").read_bytes()), ("b.o", (tmp_path / "b.o").read_bytes())],
+             emulation=emulation)
+    # ld names itself by its program name (riscv64-linux-gnu-ld); we always say "ld"
+    lines = [line.replace(f"{ld}:", "ld:", 1) for line in real.stderr.splitlines()]
+    ours = str(e.value).splitlines()
+    assert lines[:len(ours)] == ours
