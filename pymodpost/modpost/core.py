@@ -39,6 +39,24 @@ GPL_COMPATIBLE = frozenset({"GPL", "GPL v2", "GPL and additional rights", "Dual 
                             "Dual MPL/GPL"})
 
 
+#: reading objects in worker processes pays off from about this many objects on
+PARALLEL_THRESHOLD = 64
+
+
+def default_jobs() -> int:
+    env = os.environ.get("PYMODPOST_JOBS")
+    if env:
+        try:
+            return max(1, int(env))
+        except ValueError:
+            pass
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
 class Stop(Exception):
     """The run ends now with ``status`` (fatal(), perror()+exit(1))."""
 
@@ -67,8 +85,10 @@ class Modpost:
     """One modpost run.  ``cwd`` is where relative paths are taken from (modpost's CWD)."""
 
     def __init__(self, options: ModpostOptions, *, cwd: str | None = None, stdin: str | None = None,
-                 write: bool = True):
+                 write: bool = True, jobs: int | None = None):
         self.opts = options
+        #: worker processes for reading objects (None: PYMODPOST_JOBS or the usable CPUs, at most 4)
+        self.jobs = jobs
         self.cwd = cwd
         self.stdin = stdin
         self.write_files = write
@@ -210,14 +230,19 @@ class Modpost:
         return None
 
     def sym_add_exported(self, name: str, mod: Module, gpl_only: bool) -> Symbol:
-        s = self.exports.find(name)
-        if s is not None and (not self.opts.external_module or s.module.is_vmlinux or s.module is mod):
-            self.error("exported-twice", f"{mod.name}: '{name}' exported twice. Previous export was in "
-                       f"{s.module.name}{'' if s.module.is_vmlinux else '.ko'}\n")
         s = Symbol(name, module=mod, is_gpl_only=gpl_only)
+        self.add_export(s)
         mod.exported_symbols.append(s)
-        self.exports.add(s)
         return s
+
+    def add_export(self, s: Symbol) -> None:
+        """Enter an export into the global table, with modpost's "exported twice" check."""
+        mod = s.module
+        prev = self.exports.find(s.name)
+        if prev is not None and (not self.opts.external_module or prev.module.is_vmlinux or prev.module is mod):
+            self.error("exported-twice", f"{mod.name}: '{s.name}' exported twice. Previous export was in "
+                       f"{prev.module.name}{'' if prev.module.is_vmlinux else '.ko'}\n")
+        self.exports.add(s)
 
     def sym_update_namespace(self, name: str, namespace: str) -> None:
         s = self.exports.find(name)
@@ -268,14 +293,23 @@ class Modpost:
                     text = f.read().decode("utf-8", "surrogateescape")
             except OSError as e:
                 self.fatal("io", f"Can't open filenames file {source}: {os.strerror(e.errno)}")
+        names = []
         # fgets(fname, PATH_MAX, in): lines longer than PATH_MAX-1 come in pieces
         for line in _split_keep(text):
             while len(line) > PATH_MAX - 1:
-                self.read_symbols(line[:PATH_MAX - 1])
+                names.append(line[:PATH_MAX - 1])
                 line = line[PATH_MAX - 1:]
             if line.endswith("\n"):
                 line = line[:-1]
-            self.read_symbols(c_string(line))
+            names.append(c_string(line))
+        jobs = self.jobs if self.jobs is not None else default_jobs()
+        if jobs > 1 and len(names) >= PARALLEL_THRESHOLD:
+            from pymodpost.modpost.parallel import read_in_parallel
+
+            read_in_parallel(self, names, jobs)
+        else:
+            for name in names:
+                self.read_symbols(name)
 
     def read_symbols(self, filename: str) -> None:
         if not filename.endswith(".o"):
