@@ -221,3 +221,38 @@ def test_agrees_with_the_elf_layer_on_every_fixture():
         strict = [(k.encode(errors="surrogateescape"), v.encode(errors="surrogateescape"))
                   for k, v in ElfFile.open(path).modinfo()]
         assert ours == strict, path
+
+
+def _regen_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("modinfo_regen", TESTDATA / "modinfo" / "regen.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.corpus
+def test_random_modinfo_sections_match_live(capfdbinary, monkeypatch, tmp_path):
+    """.modinfo contents built from awkward pieces (runs of NULs, '=' and ':' anywhere, parm and
+    parmtype fragments, long keys): splitting and parm merging as kmod does them."""
+    require_programs("modinfo")
+    import random
+
+    regen = _regen_module()
+    base = (TESTDATA / "modinfo" / "samples" / "params.ko").read_bytes()
+    size = regen.section_header(base, ".modinfo")[2]
+    pieces = [b"\0", b"\0\0", b"parm=", b"parmtype=", b"a", b"bb", b":", b"=", b"x:y", b"name=",
+              b"license=GPL", b"k" * 17, b"\xff", b" ", b"\t", b"\n"]
+    rng = random.Random(6)
+    names = []
+    for i in range(60):
+        content = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))[:size]
+        if rng.random() < 0.5:
+            content = content.ljust(size, b"\0")   # else the section ends without a NUL
+        (tmp_path / f"r{i}.ko").write_bytes(regen.with_modinfo(base, content))
+        names.append(f"r{i}.ko")
+    for options in ([], ["-0"], ["-p"], ["-F", "a"]):
+        for name in names:
+            args = [*options, name]
+            assert run_ours(args, capfdbinary, tmp_path, monkeypatch) == real_modinfo(args, tmp_path), args
