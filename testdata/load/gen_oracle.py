@@ -9,7 +9,8 @@ copy of the file.  The .ko bytes themselves are stored too, so the capture stays
 the fixtures are rebuilt.  The addresses of the kernel symbols the modules use are recorded too (from a
 kallsyms capture of the same kernel), so the plain tests need no qemu.
 
-Usage: python3 testdata/load/gen_oracle.py [x86_64|riscv64 ...]
+Usage: python3 testdata/load/gen_oracle.py [x86_64|riscv64|debian ...]
+(debian: a dozen of Debian's own signed modules plus the kdepends fixture on the x86_64 kernel)
 """
 
 from __future__ import annotations
@@ -85,9 +86,21 @@ def undefined_names(ko: Path) -> set[str]:
     return {info.symbol_name(int(s["st_name"])) for s in syms[1:] if s["st_shndx"] == SHN_UNDEF}
 
 
-def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True) -> dict:
+#: real modules of Debian's linux-image package (x86_64), dependencies first; then the fixture
+#: kdepends, which needs crc8 and crc-itu-t
+DEBIAN_MODULES = [
+    "kernel/lib/crc8.ko", "kernel/lib/crc-itu-t.ko", "kernel/lib/crc7.ko", "kernel/fs/nls/nls_utf8.ko",
+    "kernel/drivers/net/dummy.ko", "kernel/drivers/block/loop.ko", "kernel/fs/fat/fat.ko",
+    "kernel/fs/fat/vfat.ko", "kernel/drivers/cdrom/cdrom.ko", "kernel/fs/isofs/isofs.ko",
+    "kernel/net/xfrm/xfrm_algo.ko", "kernel/net/key/af_key.ko",
+]
+DEBIAN_DIR = Path("/lib/modules/6.1.0-56-amd64")
+
+
+def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True,
+             extra: list[Path] | None = None) -> dict:
     """Damaged copies of hello.ko first (all refused, so they change nothing for what follows),
-    then the fixture modules in dependency order."""
+    then ``extra`` modules (e.g. Debian's own), then the fixture modules in dependency order."""
     kos = [ko for ko in fixture_modules(arch) if only is None or ko.stem in only]
     table = kernel_addresses(arch)
     finalize = table["module_finalize"]
@@ -99,6 +112,8 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
                 path = Path(tmp) / f"{label}.ko"
                 path.write_bytes(blob)
                 items.append((f"damaged:{label}", "hello", blob, path))
+        for ko in extra or []:
+            items.append((f"debian:{ko.relative_to(DEBIAN_DIR)}", ko.stem.replace("-", "_"), ko.read_bytes(), ko))
         for ko in kos:
             # the exact bytes booted: fixtures get rebuilt, the capture must not go stale
             items.append((str(ko.relative_to(ROOT)), ko.stem.replace("-", "_"), ko.read_bytes(), ko))
@@ -108,7 +123,7 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
         raise SystemExit(f"fixtures changed during the capture, run again: {changed}")
     dumps = {d["module"]: d for d in run.dumps}
     wanted = set()
-    for ko in kos:
+    for ko in [*(extra or []), *kos]:
         wanted |= undefined_names(ko)
     modules = []
     for i, (label, name, blob, _) in enumerate(items):
@@ -134,9 +149,14 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
 
 
 def main(argv: list[str]) -> int:
-    for arch in argv or ["x86_64", "riscv64"]:
-        data = generate(arch)
-        out = ROOT / "testdata" / "load" / arch / "oracle.json.xz"
+    for arch in argv or ["x86_64", "riscv64", "debian"]:
+        if arch == "debian":
+            data = generate("x86_64", only=["kdepends"], with_damaged=False,
+                            extra=[DEBIAN_DIR / m for m in DEBIAN_MODULES])
+            out = ROOT / "testdata" / "load" / "x86_64" / "oracle-debian.json.xz"
+        else:
+            data = generate(arch)
+            out = ROOT / "testdata" / "load" / arch / "oracle.json.xz"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
         reached = sum(1 for m in data["modules"] if m["dump"])

@@ -14,12 +14,16 @@ from tests.conftest import TESTDATA
 ORACLE_DIR = TESTDATA / "load"
 
 
-def oracle_path(arch: str) -> Path:
-    return ORACLE_DIR / arch / "oracle.json.xz"
+#: (arch, capture file): the fixtures on each kernel, and Debian's own modules on its kernel
+CAPTURES = [("x86_64", "oracle.json.xz"), ("riscv64", "oracle.json.xz"), ("x86_64", "oracle-debian.json.xz")]
 
 
-def load_oracle(arch: str) -> dict:
-    return json.loads(lzma.decompress(oracle_path(arch).read_bytes()))
+def oracle_path(arch: str, name: str = "oracle.json.xz") -> Path:
+    return ORACLE_DIR / arch / name
+
+
+def load_oracle(arch: str, name: str = "oracle.json.xz") -> dict:
+    return json.loads(lzma.decompress(oracle_path(arch, name).read_bytes()))
 
 
 def profile_for(arch: str, oracle: dict):

@@ -13,7 +13,7 @@ from pymodpost.kernel.errors import ERRNO
 from pymodpost.load.pipeline import LoadOptions, load_module
 from pymodpost.load.state import KernelState
 from tests.conftest import require
-from tests.load.oracle_data import load_oracle, module_bytes, oracle_path, profile_for
+from tests.load.oracle_data import CAPTURES, load_oracle, module_bytes, oracle_path, profile_for
 
 #: struct module is rewritten by the kernel as soon as it is moved (lists, state, refcounts...)
 MASKED = {".gnu.linkonce.this_module"}
@@ -69,10 +69,10 @@ def check_against_oracle(arch: str, oracle: dict, record: bool = True) -> int:
 
 
 @pytest.mark.parametrize("record", [True, False], ids=["per-entry", "bulk"])
-@pytest.mark.parametrize("arch", ["x86_64", "riscv64"])
-def test_simulator_equals_real_kernel_at_module_finalize(arch, record):
+@pytest.mark.parametrize("arch,capture", CAPTURES, ids=[f"{a}-{c.split('.')[0]}" for a, c in CAPTURES])
+def test_simulator_equals_real_kernel_at_module_finalize(arch, capture, record):
     """record=False takes the vectorised relocation path (x86_64) used for bulk runs."""
-    require(oracle_path(arch).is_file(), f"no oracle capture for {arch} (testdata/load/gen_oracle.py)")
-    oracle = load_oracle(arch)
+    require(oracle_path(arch, capture).is_file(), f"no oracle capture {arch}/{capture} (testdata/load/gen_oracle.py)")
+    oracle = load_oracle(arch, capture)
     assert any(m["dump"] for m in oracle["modules"])
     assert check_against_oracle(arch, oracle, record) > 0
