@@ -133,7 +133,22 @@ def main(argv: list[str]) -> int:
         '"""',
         "",
         "# fmt: off",
-        "LAYOUTS = " + pprint.pformat(layouts, width=110, compact=True),
+    ]
+    # architectures whose layouts came out identical share one table (said, not assumed)
+    shared = {}
+    for arch, values in layouts.items():
+        for other, other_values in layouts.items():
+            if other == arch:
+                break
+            if other_values == values:
+                shared[arch] = other
+                break
+    body.append("LAYOUTS = " + pprint.pformat({a: v for a, v in layouts.items() if a not in shared},
+                                              width=110, compact=True))
+    for arch, other in shared.items():
+        body.append(f"# the {arch} compiler gave exactly the {other} values")
+        body.append(f"LAYOUTS[{arch!r}] = LAYOUTS[{other!r}]")
+    body += [
         "",
         "STRINGS = " + pprint.pformat(string_macros(header), width=110),
         "",

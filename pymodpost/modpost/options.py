@@ -76,28 +76,19 @@ def parse_args(argv: list[str], prog: str) -> ModpostOptions:
     return opts
 
 
+#: options without an argument: the field they set and the value
+_FLAGS = {"e": ("external_module", True), "m": ("modversions", True), "n": ("ignore_missing_files", True),
+          "a": ("all_versions", True), "W": ("extra_warn", True), "w": ("warn_unresolved", True),
+          "E": ("sec_mismatch_warn_only", False), "N": ("allow_missing_ns_imports", True)}
+#: options with an argument: the field that takes it (-i collects every occurrence)
+_VALUES = {"o": "dump_write", "T": "files_source", "d": "missing_namespace_deps"}
+
+
 def _apply(opts: ModpostOptions, c: str, value: str | None) -> None:
-    if c == "e":
-        opts.external_module = True
-    elif c == "i":
+    if c == "i":
         opts.dump_files.append(value or "")
-    elif c == "m":
-        opts.modversions = True
-    elif c == "n":
-        opts.ignore_missing_files = True
-    elif c == "o":
-        opts.dump_write = value
-    elif c == "a":
-        opts.all_versions = True
-    elif c == "T":
-        opts.files_source = value
-    elif c == "W":
-        opts.extra_warn = True
-    elif c == "w":
-        opts.warn_unresolved = True
-    elif c == "E":
-        opts.sec_mismatch_warn_only = False
-    elif c == "N":
-        opts.allow_missing_ns_imports = True
-    elif c == "d":
-        opts.missing_namespace_deps = value
+    elif c in _VALUES:
+        setattr(opts, _VALUES[c], value)
+    else:
+        field, flag = _FLAGS[c]
+        setattr(opts, field, flag)

@@ -1,0 +1,45 @@
+"""The device-table layouts file2alias uses are what kbuild itself derives for each architecture."""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pymodpost.modpost.devtable_layouts import LAYOUTS
+from tests.conftest import TESTDATA, require
+
+
+def _riscv64_offsets_h() -> Path | None:
+    tree = json.loads((TESTDATA / "manifest.json").read_text()).get("riscv64", {}).get("kernel_tree")
+    p = Path(tree or "/nonexistent") / "scripts/mod/devicetable-offsets.h"
+    return p if p.exists() else None
+
+
+@pytest.mark.kbuild
+def test_riscv64_matches_the_kernel_builds_devicetable_offsets():
+    header = _riscv64_offsets_h()
+    require(header is not None, "riscv64 kernel tree not built (testdata/regen/build-riscv64-kernel.sh)")
+    real = {m.group(1): int(m.group(2)) for m in re.finditer(r"#define (\w+) (\d+)", header.read_text())}
+    ours = LAYOUTS["riscv64"]
+    shared = [k for k in real if k in ours]
+    assert len(shared) > 150  # every SIZE_ and OFF_ file2alias reads
+    assert {k: ours[k] for k in shared} == {k: real[k] for k in shared}
+
+
+@pytest.mark.kbuild
+@pytest.mark.slow
+def test_regenerating_for_x86_64_gives_the_committed_values(tmp_path):
+    headers = sorted(glob.glob("/usr/src/linux-headers-*-amd64"))
+    require(bool(headers), "Debian linux-headers-amd64 not installed")
+    source = Path("/tmp/linux-src/linux-source-6.1")
+    require(source.is_dir(), "linux-source-6.1 not unpacked at /tmp/linux-src/linux-source-6.1")
+    from pymodpost.modpost import gen_devtable_layouts as gen
+
+    f2a = (source / "scripts/mod/file2alias.c").read_text()
+    header = (source / "include/linux/mod_devicetable.h").read_text()
+    src = gen.c_source(gen.fields_used(f2a), gen.numeric_constants(f2a, header))
+    assert gen.build(headers[-1], [], src) == LAYOUTS["x86_64"]
