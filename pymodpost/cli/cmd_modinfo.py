@@ -63,10 +63,14 @@ def run(args: argparse.Namespace) -> int:
         else:
             results = directory.modinfo_lookup(name, args.field, separator)
         for result in results:
-            out.write(result.stdout)
-            out.flush()
-            for warning in result.warnings:
+            # warnings go where kmod prints them (as seen on a terminal, stdout line-buffered)
+            done = 0
+            for at, warning in result.warnings:
+                out.write(result.stdout[done:at])
                 _emit_error(warning)
+                done = at
+            out.write(result.stdout[done:])
+            out.flush()
             if result.error is not None:
                 _emit_error(result.error)
                 failed = True

@@ -65,7 +65,10 @@ def absolute_path(path: str) -> str:
     """
     if path.startswith("/"):
         return path
-    cwd = os.getcwd()
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the working directory was removed: nothing relative can be found anyway
+        return path
     pwd = os.environ.get("PWD")
     if pwd and pwd.startswith("/"):
         try:

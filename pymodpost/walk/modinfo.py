@@ -11,7 +11,8 @@ The pieces, in kmod's order:
   field, ``-F`` printing bare values.
 
 Everything is bytes: kmod prints the file's bytes untouched and stops a value at a NUL, and so
-do we.  Messages kmod prints on stderr are returned as ``warnings``/``error`` strings.
+do we.  Messages kmod prints on stderr are returned as ``warnings`` (each with the place in the
+output where kmod prints it) and ``error`` strings.
 """
 
 from __future__ import annotations
@@ -78,17 +79,19 @@ class Rendered:
     """What one module contributes: bytes for stdout and lines for stderr (without prefix)."""
 
     stdout: bytes = b""
-    warnings: list[str] = dc_field(default_factory=list)
+    #: (offset in ``stdout`` at which kmod prints it, message)
+    warnings: list[tuple[int, str]] = dc_field(default_factory=list)
 
 
-def _collect_param(key: bytes, value: bytes, params: list[_Param], warnings: list[str]) -> None:
+def _collect_param(key: bytes, value: bytes, params: list[_Param], warnings: list[str]) -> bool:
+    """Merge a parm/parmtype entry into ``params``; False (and a warning) if it has no ':'."""
     name, colon, rest = value.partition(b":")
     if not colon:
         warnings.append(
             'Found invalid "%s=%s": missing \':\''
             % (key.decode(errors="surrogateescape"), value.decode(errors="surrogateescape"))
         )
-        return
+        return False
     for p in params:
         if p.name == name:
             break
@@ -100,6 +103,7 @@ def _collect_param(key: bytes, value: bytes, params: list[_Param], warnings: lis
         p.description = rest
     else:
         p.type = rest
+    return True
 
 
 def _param_line(p: _Param, with_key: bool) -> bytes:
@@ -114,14 +118,20 @@ def _param_line(p: _Param, with_key: bool) -> bytes:
 
 def render(entries: list[tuple[bytes, bytes]], field: str | None, separator: bytes = b"\n") -> Rendered:
     """The modinfo tool's output for one module whose info list is ``entries``."""
-    out = Rendered()
     lines: list[bytes] = []
     params: list[_Param] = []
+    warned: list[tuple[int, str]] = []   # (lines printed before it, message)
+
+    def collect(key: bytes, value: bytes) -> None:
+        messages: list[str] = []
+        if not _collect_param(key, value, params, messages):
+            warned.extend((len(lines), m) for m in messages)
+
     wanted = field.encode(errors="surrogateescape") if field is not None else None
     if wanted == b"parm":
         for key, value in entries:
             if key in (b"parm", b"parmtype"):
-                _collect_param(key, value, params, out.warnings)
+                collect(key, value)
         lines = [_param_line(p, with_key=False) for p in params]
     else:
         for key, value in entries:
@@ -129,7 +139,7 @@ def render(entries: list[tuple[bytes, bytes]], field: str | None, separator: byt
                 if key == wanted:
                     lines.append(value)
             elif key in (b"parm", b"parmtype"):
-                _collect_param(key, value, params, out.warnings)
+                collect(key, value)
             elif separator == b"\0":
                 lines.append(key + b"=" + value)
             else:
@@ -138,8 +148,11 @@ def render(entries: list[tuple[bytes, bytes]], field: str | None, separator: byt
                 lines.append(key + b":" + b" " * abs(KEY_COLUMNS - 1 - len(key)) + value)
         if wanted is None:
             lines += [_param_line(p, with_key=True) for p in params]
-    out.stdout = b"".join(line + separator for line in lines)
-    return out
+    chunks = [line + separator for line in lines]
+    offsets = [0]
+    for chunk in chunks:
+        offsets.append(offsets[-1] + len(chunk))
+    return Rendered(b"".join(chunks), [(offsets[n], m) for n, m in warned])
 
 
 @dataclass
@@ -147,8 +160,13 @@ class FileResult:
     """modinfo on one file: its output, stderr messages, and whether kmod would count a failure."""
 
     stdout: bytes
-    warnings: list[str]
+    warnings: list[tuple[int, str]]   # (offset in stdout, message), as in Rendered
     error: str | None = None
+
+
+def with_head(head: bytes, body: Rendered) -> FileResult:
+    """A module's result: the header lines, then its rendered fields."""
+    return FileResult(head + body.stdout, [(at + len(head), m) for at, m in body.warnings])
 
 
 def modinfo_file(path: str, field: str | None = None, separator: bytes = b"\n") -> FileResult:
@@ -164,5 +182,4 @@ def modinfo_file(path: str, field: str | None = None, separator: bytes = b"\n") 
     except KmodErrno as e:
         name = module_name_from_path(path)
         return FileResult(head, [], f"could not get modinfo from '{name}': {e.message}")
-    body = render(entries, field, separator)
-    return FileResult(head + body.stdout, body.warnings)
+    return with_head(head, render(entries, field, separator))

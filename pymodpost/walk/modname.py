@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass
 
 from pymodpost.walk.kmod_file import absolute_path, module_name_from_path
-from pymodpost.walk.modinfo import KEY_COLUMNS, FileResult, modinfo_file, render
+from pymodpost.walk.modinfo import KEY_COLUMNS, FileResult, modinfo_file, render, with_head
 
 BUILTIN_FILENAME = b"(builtin)"
 
@@ -206,5 +206,4 @@ class ModuleDirectory:
             # an older kernel without modules.builtin.modinfo: kmod shows just the header
             return FileResult(head, [])
         entries = [(k, v) for module, k, v in info if module == name]
-        body = render(entries, field, separator)
-        return FileResult(head + body.stdout, body.warnings)
+        return with_head(head, render(entries, field, separator))
