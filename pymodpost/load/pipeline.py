@@ -21,6 +21,7 @@ from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch
 from pymodpost.arch.x86_64 import X86Env
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes
+from pymodpost.kernel.archfacts import first_module_base
 from pymodpost.kernel.errors import KernelError
 from pymodpost.load import checks
 from pymodpost.load.image import INIT_OFFSET_MASK, RELA_DTYPE, SHF_ALLOC, SHN_UNDEF, SHT_RELA, LoadInfo
@@ -38,8 +39,6 @@ from pymodpost.load.state import TAINT_UNSIGNED_MODULE, KernelState, LoadedModul
 from pymodpost.load.symbols import ERRNO_NAME, simplify_symbols
 from pymodpost.kernel.profile import Export
 
-#: where the first module lands on each architecture with nokaslr (the start of the module area)
-DEFAULT_CORE_BASE = {"x86_64": 0xFFFFFFFFC0000000, "riscv64": 0xFFFFFFFF01000000}
 #: a stand-in for the vmalloc address of the kernel's temporary copy of the file
 DEFAULT_IMAGE_BASE = 0xFFFFC90000100000
 DEFAULT_PERCPU_BASE = 0x0000000000030000
@@ -47,7 +46,7 @@ DEFAULT_PERCPU_BASE = 0x0000000000030000
 
 @dataclass(slots=True)
 class LoadOptions:
-    core_base: int | None = None  #: core allocation; default: the module area start
+    core_base: int | None = None  #: core allocation; default: where a fresh nokaslr boot puts it
     init_base: int | None = None  #: init allocation; default: right after core and a guard page
     params: list[str] = field(default_factory=list)  #: "name=value" items; names are checked
     flags: int = 0  #: finit_module flags (1 ignore modversions, 2 ignore vermagic)
@@ -144,7 +143,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     if opt.anchors:
         core_base, init_base = _bases_from_anchors(info, opt.anchors, core_base, init_base)
     if core_base is None:
-        core_base = DEFAULT_CORE_BASE[arch.name]
+        core_base = first_module_base(arch, profile.addresses)
     if init_base is None:
         init_base = core_base + _page_align(lay.core_size, page) + page if lay.init_size else 0
     result.core_base, result.init_base = core_base, init_base
