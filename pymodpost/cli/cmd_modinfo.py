@@ -35,6 +35,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-b", "--basedir", metavar="DIR",
                         help="use DIR as filesystem root for /lib/modules")
     parser.add_argument("modules", nargs="*", metavar="MODULE", help="module file (or name)")
+    # kmod's getopt_long permutes: options may follow module names ("modinfo a.ko -F name b.ko"),
+    # and everything after "--" is a module
+    def parse_permuted(args=None, namespace=None):
+        args = list(args or [])
+        tail: list[str] = []
+        if "--" in args:
+            cut = args.index("--")
+            args, tail = args[:cut], args[cut + 1:]
+        ns = parser.parse_intermixed_args(args, namespace)
+        ns.modules = list(ns.modules) + tail
+        return ns
+
+    parser.parse_args = parse_permuted  # type: ignore[method-assign]
 
 
 def _emit_error(message: str) -> None:

@@ -244,6 +244,8 @@ def record() -> None:
     cases.append(["-F", "filename", "-0", "testdata/modinfo/samples/not-elf.ko"])
     cases.append(["-a", "-d", "testdata/x86_64/params/params.ko"])
     cases.append(["-d", "-F", "author", "testdata/x86_64/params/params.ko"])
+    cases.append(["testdata/x86_64/hello/hello.ko", "-F", "name", "testdata/riscv64/hello/hello.ko"])
+    cases.append(["-0", "--", "-no-such-module.ko"])
     cases.append([])
     env = dict(os.environ, PWD=str(ROOT), LC_ALL="C")
     root = str(ROOT).encode()
