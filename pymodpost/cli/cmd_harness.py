@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="guest architecture (default: from the first module's ELF header)")
     parser.add_argument("--kernel", help="kernel image to boot (default: the fixture kernel of the arch)")
     parser.add_argument("--append", default="nokaslr", help="extra kernel command line (default: %(default)s)")
+    parser.add_argument("--no-pvh", action="store_true",
+                        help="x86_64: boot the bzImage itself, not its vmlinux through PVH (slower)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds before qemu is stopped")
     parser.add_argument("--init-module", action="store_true",
                         help="load with init_module(image) instead of finit_module(fd)")
@@ -82,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = boot_and_load(arch, steps, unload=not args.keep, kernel=args.kernel,
                                timeout=args.timeout, extra_cmdline=args.append,
-                               capture_kallsyms=bool(args.kallsyms))
+                               capture_kallsyms=bool(args.kallsyms), pvh=not args.no_pvh)
     except HarnessError as e:
         if e.tail:
             sys.stderr.write("last console lines:\n" + "".join(f"  {line}\n" for line in e.tail.splitlines()))
@@ -120,7 +122,8 @@ def _outcome_text(outcome) -> str:
 
 
 def render(result, *, show_log: bool = False) -> list[str]:
-    lines = [f"{result.arch}: {result.kernel} ({result.kernel_release}), "
+    via = f" (booted as {result.boot_image} through PVH)" if result.boot_image != result.kernel else ""
+    lines = [f"{result.arch}: {result.kernel} ({result.kernel_release}){via}, "
              f"command line '{result.cmdline}', {result.duration:.1f} s"]
     for index, step in enumerate(result.steps):
         call = "finit_module" if step.step.syscall == "finit" else "init_module"

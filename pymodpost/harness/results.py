@@ -139,3 +139,5 @@ class BootResult:
     kallsyms: str | None
     #: seconds from starting qemu to its exit
     duration: float
+    #: what qemu booted: ``kernel`` itself, or (x86_64) its vmlinux entered through PVH
+    boot_image: str = ""

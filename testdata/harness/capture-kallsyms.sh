@@ -19,6 +19,7 @@ for a in "${arches[@]}"; do
   kernel="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["kernel"])' "$tmp/run.json")"
   release="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["kernel_release"])' "$tmp/run.json")"
   cmdline="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cmdline"])' "$tmp/run.json")"
+  image="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["boot_image"])' "$tmp/run.json")"
   xz -9 -c "$tmp/kallsyms" > "$out/kallsyms.xz.tmp" && mv "$out/kallsyms.xz.tmp" "$out/kallsyms.xz"
   cat > "$out/kallsyms.README" <<EOT
 kallsyms.xz: /proc/kallsyms of the $a fixture kernel, complete and unfiltered ($(wc -l < "$tmp/kallsyms") lines).
@@ -26,6 +27,7 @@ kallsyms.xz: /proc/kallsyms of the $a fixture kernel, complete and unfiltered ($
 Produced by testdata/harness/capture-kallsyms.sh: the pymodpost qemu harness booted
   $kernel
   (release $release, sha256 $(sha256sum "$kernel" | cut -c1-64))
+as $image
 with the command line '$cmdline'; the guest init (testdata/harness/init.c) set
 kernel.kptr_restrict=0 and read /proc/kallsyms as root before loading any module, so every
 address is the real one of that boot (nokaslr: the link-time address).
