@@ -58,7 +58,24 @@ for _ in range(ARGS["count"]):
             continue
         data = bytes(inf.read_memory(h[3], h[5])) if h[5] else b""
         sections[name] = {"index": i, "addr": h[3], "size": h[5], "flags": h[2], "type": h[1], "hex": data.hex()}
-    dumps.append({"module": modname, "hdr": hdr, "sections": sections})
+    # the whole core and init allocations: struct module holds {void *base; unsigned int size; ...}
+    # for each (core_layout, init_layout); find them by the page-aligned section addresses
+    regions = []
+    mod_size = max((v["size"] for k, v in sections.items() if k == ".gnu.linkonce.this_module"), default=0)
+    if mod_size:
+        raw_mod = bytes(inf.read_memory(me, mod_size))
+        bases = sorted({v["addr"] & ~0xfff for v in sections.values()})
+        for base in bases:
+            for at in range(0, mod_size - 24, 8):
+                if struct.unpack_from("<Q", raw_mod, at)[0] != base:
+                    continue
+                # a layout, not some other pointer (mod->init can equal the init base):
+                # size, text_size, ro_size, ro_after_init_size, page multiples, nested
+                size, text, ro, roai = struct.unpack_from("<IIII", raw_mod, at + 8)
+                if 0 < size < (64 << 20) and text <= ro <= roai <= size and not size & 0xfff:
+                    regions.append({"addr": base, "hex": bytes(inf.read_memory(base, size)).hex()})
+                    break
+    dumps.append({"module": modname, "hdr": hdr, "sections": sections, "regions": regions})
 with open(ARGS["out"], "w") as f:
     json.dump(dumps, f)
 try:

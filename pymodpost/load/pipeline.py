@@ -32,6 +32,7 @@ from pymodpost.load.layout import (
     module_enforce_rwx_sections,
     move_module,
 )
+from pymodpost.load.kallsyms import add_kallsyms, letters_for
 from pymodpost.load.log import KernelLog
 from pymodpost.load.relocate import ModuleMemory, apply_relocations, sort_extable
 from pymodpost.load.result import LoadResult, PlacedSection, StepRecord
@@ -190,7 +191,12 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     steps.append(StepRecord("apply_relocations", f"{n} relocations applied" if opt.record else "applied"))
 
     sorted_entries = sort_extable(ctx, memory)
-    steps.append(StepRecord("post_relocation", f"__ex_table: {sorted_entries} entries sorted"))
+    if cfg.kallsyms:
+        add_kallsyms(info, lay, result.core_symbols, letters_for(result.symbols, info), core, init, init_base)
+    steps.append(StepRecord(
+        "post_relocation",
+        f"__ex_table: {sorted_entries} entries sorted; kallsyms: {len(result.core_symbols)} symbols kept after init",
+    ))
     if isinstance(env, RiscvEnv) and env.sections is not None:
         s = env.sections
         result.got_plt = {"got": s.got.num_entries, "plt": s.plt.num_entries, "got_plt": s.got_plt.num_entries}

@@ -62,6 +62,21 @@ def check_against_oracle(arch: str, oracle: dict, record: bool = True) -> int:
                 continue
             assert result.section_bytes(sec).hex() == real[sec.name]["hex"], (name, sec.name)
             compared += 1
+        # the whole core and init allocations too: padding, add_kallsyms' tables, mod_kallsyms
+        this_module = result.section(".gnu.linkonce.this_module")
+        for region in dump.get("regions", []):
+            real_bytes = bytes.fromhex(region["hex"])
+            mine, base = ((result.core, result.core_base) if region["addr"] == result.core_base
+                          else (result.init, result.init_base))
+            assert region["addr"] == base and len(real_bytes) == len(mine), (name, hex(region["addr"]))
+            lo = this_module.addr - base if this_module else -1
+            hi = lo + this_module.size if this_module else -1
+            masked = bytearray(mine)
+            real_masked = bytearray(real_bytes)
+            if 0 <= lo < len(mine):
+                masked[lo:hi] = real_masked[lo:hi] = bytes(hi - lo)
+            assert masked == real_masked, (name, hex(region["addr"]))
+            compared += 1
         # what /sys/module/<m>/sections showed after the load agrees too
         for sec_name, addr in entry["sysfs_sections"].items():
             assert result.section(sec_name).addr == addr, (name, sec_name)
