@@ -7,6 +7,11 @@ a failing module makes the exit status 1 after the other arguments were still sh
 Arguments that are not module files (a module name or alias, looked up by kmod in
 ``/lib/modules/VERSION``) are resolved by :mod:`pymodpost.walk.modname`; ``-k VERSION`` and
 ``-b BASEDIR`` choose that directory as kmod's do.
+
+Differences on purpose: a malformed command line (unknown option, ``-F`` without a field) is
+reported in pymodpost's usage style rather than getopt's; stderr lines are placed among the
+output as kmod shows them on a terminal (into a pipe kmod's buffered stdout comes after them);
+where kmod aborts on an internal assertion we report the error (see ``walk/kmod_file.py``).
 """
 
 from __future__ import annotations
