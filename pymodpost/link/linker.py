@@ -230,8 +230,11 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         buf = bytearray(out.size) if out.elf_type != C.SHT_NOBITS else bytearray()
         rel = bytearray()
         pos = 0
+        code_fill = machine == C.EM_X86_64 and bool(out.flags & I.SEC_CODE)
         for m in out.members:
             if isinstance(m, I.InputSection):
+                if m.output_offset > pos and code_fill and buf:
+                    buf[pos:m.output_offset] = x86_nop_fill(m.output_offset - pos)
                 if m.type != C.SHT_NOBITS and buf:
                     buf[m.output_offset:m.output_offset + m.size] = m.data
                 pos = m.output_offset + m.size
@@ -253,7 +256,10 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                         m.width, "little")
                 pos += m.width
             elif isinstance(m, AlignDot):
-                pos = _align(pos, m.alignment, is_power=False)
+                end = _align(pos, m.alignment, is_power=False)
+                if end > pos and code_fill and buf:
+                    buf[pos:end] = x86_nop_fill(end - pos)
+                pos = end
         contents[id(out)] = buf
         if rel:
             # ld stable-sorts every output relocation section by offset
@@ -266,6 +272,18 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
 
 
 _RELA = struct.Struct("<QQq")
+
+# the x86 NOPs of 1..10 bytes that BFD pads code with (cpu-i386.c's long-NOP fill)
+_X86_NOPS = tuple(bytes.fromhex(h) for h in (
+    "90", "6690", "0f1f00", "0f1f4000", "0f1f440000", "660f1f440000", "0f1f8000000000",
+    "0f1f840000000000", "660f1f840000000000", "662e0f1f840000000000"))
+
+
+def x86_nop_fill(count: int) -> bytes:
+    """Padding between input sections of an x86-64 code section: 10-byte NOPs, then one NOP
+    of the remaining length (zero fill elsewhere, and on riscv)."""
+    whole, rest = divmod(count, 10)
+    return _X86_NOPS[9] * whole + (_X86_NOPS[rest - 1] if rest else b"")
 
 # bytes a relocation covers, for clearing the field of one against a discarded section
 _X86_WIDTH8 = {1, 24, 25, 26, 28, 29}  # R_X86_64_64, PC64, GOTOFF64, GOTPC64, GOTPCREL64, GOTPLT64

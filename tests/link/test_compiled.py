@@ -124,3 +124,26 @@ def test_duplicate_definition_message_like_ld(tmp_path, arch):
     lines = [line.replace(f"{ld}:", "ld:", 1) for line in real.stderr.splitlines()]
     ours = str(e.value).splitlines()
     assert lines[:len(ours)] == ours
+
+
+GAP_C = r"""
+int tiny_%d(int x) { return x * %d + 1; }
+"""
+
+
+@pytest.mark.kbuild
+@pytest.mark.parametrize("arch", TOOLS)
+def test_code_padding_between_inputs(tmp_path, arch):
+    """.text inputs aligned to 32 leave gaps; x86 ld fills them with long NOPs, riscv zeros."""
+    ld, emulation = _compile(tmp_path, arch)
+    cc = TOOLS[arch][0]
+    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
+    names = []
+    for i in range(1, 5):
+        (tmp_path / f"g{i}.c").write_text(GAP_C % (i, i * 7))
+        subprocess.run([cc, "-O2", "-falign-functions=32", *FLAGS[2:], *extra, "-c", f"g{i}.c",
+                        "-o", f"g{i}.o"], cwd=tmp_path, check=True)
+        names.append(f"g{i}.o")
+    subprocess.run([ld, "-r", "-m", emulation, "-o", "real.o", *names], cwd=tmp_path, check=True)
+    ours = link([tmp_path / n for n in names], emulation=emulation)
+    assert ours == (tmp_path / "real.o").read_bytes()
