@@ -3,50 +3,98 @@
 Runs in post_relocation, before module_finalize.  In init memory it fills ``struct mod_kallsyms``
 (pointers to the whole .symtab and .strtab copies, and a type letter per symbol); at the end of
 the core allocation it writes the cut-down table kept after init: the kept symbols (with st_name
-re-based into a new string table), their names, and their type letters.
+re-based into a new string table), their names, and their type letters.  Done with numpy: a
+module can keep thousands of symbols.
 """
 
 from __future__ import annotations
 
-from pymodpost.load.image import LoadInfo
-from pymodpost.load.result import Layout, SymbolRecord
+import numpy as np
 
-SIZEOF_SYM = 24
+from pymodpost.load.image import (
+    SHF_ALLOC,
+    SHF_EXECINSTR,
+    SHF_WRITE,
+    SHN_ABS,
+    SHN_UNDEF,
+    SHT_NOBITS,
+    STB_WEAK,
+    SYM_DTYPE,
+    LoadInfo,
+)
+from pymodpost.load.result import Layout
+
+SHN_LORESERVE = 0xFF00
+STT_OBJECT = 1
 
 
-def add_kallsyms(info: LoadInfo, lay: Layout, kept: list[int], letters: list[str], core: bytearray,
-                 init: bytearray, init_base: int) -> None:
+def section_letter(sh) -> str:
+    """elf_type()'s answer for a symbol defined in this section (bind and index cases aside)."""
+    if sh.sh_flags & SHF_EXECINSTR:
+        return "t"
+    if sh.sh_flags & SHF_ALLOC and sh.sh_type != SHT_NOBITS:
+        return "d" if sh.sh_flags & SHF_WRITE else "r"
+    if sh.sh_type == SHT_NOBITS:
+        return "b"
+    return "n" if sh.name.startswith(".debug") else "?"
+
+
+def type_letters(info: LoadInfo) -> np.ndarray:
+    """elf_type() for every symbol: an array of ASCII codes."""
+    syms = info.symbols()
+    shndx = syms["st_shndx"].astype(np.int64)
+    bind = syms["st_info"] >> 4
+    stype = syms["st_info"] & 0xF
+    table = np.frombuffer("".join(section_letter(sh) for sh in info.sechdrs).encode(), dtype=np.uint8)
+    inside = shndx < len(table)
+    out = np.where(inside, table[np.where(inside, shndx, 0)], ord("?")).astype(np.uint8)
+    out[shndx >= SHN_LORESERVE] = ord("?")
+    special = shndx == SHN_ABS
+    if info.index.pcpu:
+        special |= shndx == info.index.pcpu
+    out[special] = ord("a")
+    out[shndx == SHN_UNDEF] = ord("U")
+    weak = bind == STB_WEAK
+    out[weak] = np.where(stype[weak] == STT_OBJECT, ord("v"), ord("w"))
+    return out
+
+
+def add_kallsyms(info: LoadInfo, lay: Layout, kept: list[int], core: bytearray, init: bytearray,
+                 init_base: int) -> None:
     symsec = info.sechdrs[info.index.sym]
     strsec = info.sechdrs[info.index.str]
-    nsrc = symsec.sh_size // SIZEOF_SYM
-    sym_off = symsec.sh_addr - init_base  # .symtab lives in init memory, already simplified
+    nsrc = symsec.sh_size // SYM_DTYPE.itemsize
+    letters = type_letters(info)
     kal = lay.mod_kallsyms_init_off
     init[kal:kal + 8] = symsec.sh_addr.to_bytes(8, "little")
     init[kal + 8:kal + 12] = nsrc.to_bytes(4, "little")
     init[kal + 16:kal + 24] = strsec.sh_addr.to_bytes(8, "little")
     init[kal + 24:kal + 32] = (init_base + lay.init_typeoffs).to_bytes(8, "little")
-    init[lay.init_typeoffs:lay.init_typeoffs + nsrc] = "".join(letters).encode("latin-1")
-    strtab = info.data[strsec.sh_offset:strsec.sh_offset + strsec.sh_size]
-    dst, s = lay.symoffs, lay.stroffs
-    for ndst, i in enumerate(kept):
-        entry = bytearray(init[sym_off + SIZEOF_SYM * i:sym_off + SIZEOF_SYM * (i + 1)])
-        st_name = int.from_bytes(entry[:4], "little")
-        entry[:4] = (s - lay.stroffs).to_bytes(4, "little")
-        core[dst + SIZEOF_SYM * ndst:dst + SIZEOF_SYM * (ndst + 1)] = entry
-        end = strtab.find(b"\0", st_name)
-        name = strtab[st_name:end if end >= 0 else len(strtab)]
-        core[s:s + len(name) + 1] = name + b"\0"
-        s += len(name) + 1
-        core[lay.core_typeoffs + ndst] = ord(letters[i])
-
-
-def letters_for(symbols: list[SymbolRecord] | None, info: LoadInfo) -> list[str]:
-    """Type letters per symbol, from the simplify records or computed afresh."""
-    if symbols:
-        return [s.letter for s in symbols]
-    from pymodpost.load.symbols import elf_type
-
-    syms = info.symbols()
-    binds = (syms["st_info"] >> 4).tolist()
-    types = (syms["st_info"] & 0xF).tolist()
-    return [elf_type(b, t, x, info) for b, t, x in zip(binds, types, syms["st_shndx"].tolist())]
+    init[lay.init_typeoffs:lay.init_typeoffs + nsrc] = letters.tobytes()
+    if not kept:
+        return
+    kept_ix = np.asarray(kept, dtype=np.int64)
+    # the kept entries come from the .symtab copy in init memory, whose values are simplified
+    symtab = np.frombuffer(init, dtype=SYM_DTYPE, count=nsrc, offset=symsec.sh_addr - init_base)
+    entries = symtab[kept_ix].copy()
+    strtab = np.frombuffer(info.data, dtype=np.uint8, count=strsec.sh_size, offset=strsec.sh_offset)
+    starts = entries["st_name"].astype(np.int64)
+    nuls = np.flatnonzero(strtab == 0)
+    pos = np.searchsorted(nuls, starts)
+    if (pos < len(nuls)).all():
+        lengths = nuls[pos] - starts + 1  # with the NUL
+        out_starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        source = np.repeat(starts - out_starts, lengths) + np.arange(int(lengths.sum()))
+        names = strtab[source].tobytes()
+    else:  # a name running past its table: the kernel's strscpy reads on through the file copy
+        pieces = []
+        for st in starts.tolist():
+            at = strsec.sh_offset + st
+            end = info.data.find(b"\0", at)
+            pieces.append(info.data[at:end if end >= 0 else len(info.data)] + b"\0")
+        out_starts = np.cumsum([0] + [len(p) for p in pieces[:-1]])
+        names = b"".join(pieces)
+    entries["st_name"] = out_starts.astype(np.uint32)
+    core[lay.symoffs:lay.symoffs + entries.nbytes] = entries.tobytes()
+    core[lay.stroffs:lay.stroffs + len(names)] = names
+    core[lay.core_typeoffs:lay.core_typeoffs + len(kept_ix)] = letters[kept_ix].tobytes()

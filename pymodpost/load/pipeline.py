@@ -32,7 +32,7 @@ from pymodpost.load.layout import (
     module_enforce_rwx_sections,
     move_module,
 )
-from pymodpost.load.kallsyms import add_kallsyms, letters_for
+from pymodpost.load.kallsyms import add_kallsyms
 from pymodpost.load.log import KernelLog
 from pymodpost.load.relocate import ModuleMemory, apply_relocations, sort_extable
 from pymodpost.load.result import LoadResult, PlacedSection, StepRecord
@@ -192,7 +192,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
 
     sorted_entries = sort_extable(ctx, memory)
     if cfg.kallsyms:
-        add_kallsyms(info, lay, result.core_symbols, letters_for(result.symbols, info), core, init, init_base)
+        add_kallsyms(info, lay, result.core_symbols, core, init, init_base)
     steps.append(StepRecord(
         "post_relocation",
         f"__ex_table: {sorted_entries} entries sorted; kallsyms: {len(result.core_symbols)} symbols kept after init",

@@ -11,6 +11,7 @@ import numpy as np
 
 from pymodpost.errors import InputError
 from pymodpost.load.checks import ModuleCtx, import_namespaces
+from pymodpost.load.kallsyms import type_letters
 from pymodpost.load.image import SHN_ABS, SHN_COMMON, SHN_LIVEPATCH, SHN_UNDEF, STB_WEAK, LoadInfo
 from pymodpost.load.result import SymbolRecord
 from pymodpost.load.state import TAINT_PROPRIETARY_MODULE
@@ -38,28 +39,6 @@ class SymbolTable:
 
     def name(self, index: int) -> str:
         return self._info.symbol_name(self._names[index])
-
-
-def elf_type(bind: int, stype: int, shndx: int, info: LoadInfo) -> str:
-    """The letter /proc/kallsyms shows for a module symbol (kernel/module/kallsyms.c elf_type)."""
-    if bind == STB_WEAK:
-        return "v" if stype == 1 else "w"  # STT_OBJECT
-    if shndx == SHN_UNDEF:
-        return "U"
-    if shndx == SHN_ABS or (info.index.pcpu and shndx == info.index.pcpu):
-        return "a"
-    if shndx >= 0xFF00 or shndx >= len(info.sechdrs):
-        return "?"
-    sec = info.sechdrs[shndx]
-    if sec.sh_flags & 0x4:
-        return "t"
-    if sec.sh_flags & 0x2 and sec.sh_type != 8:
-        return "r" if not sec.sh_flags & 0x1 else "d"
-    if sec.sh_type == 8:
-        return "b"
-    if sec.name.startswith(".debug"):
-        return "n"
-    return "?"
 
 
 def resolve_symbol(ctx: ModuleCtx, name: str) -> tuple[int | None, int, str]:
@@ -155,9 +134,10 @@ def simplify_symbols(ctx: ModuleCtx, percpu_base: int, records: list[SymbolRecor
             how[i] = "bad-section"
     if records is not None:
         types = (syms["st_info"] & 0xF).tolist()
+        letters = type_letters(info).tobytes().decode("latin-1")
         records.extend(
             SymbolRecord(i, info.symbol_name(names[i]), vals[i] & U64, shndx_list[i], binds[i], types[i],
-                         how[i] or "null", elf_type(binds[i], types[i], shndx_list[i], info))
+                         how[i] or "null", letters[i])
             for i in range(len(vals))
         )
     return SymbolTable(vals, binds, names, info), ret
