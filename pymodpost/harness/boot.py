@@ -80,15 +80,15 @@ def _check_complete(arch: str, run: QemuRun, report: GuestReport, timeout: float
                  else run.console.decode("utf-8", "replace").replace("\r", "").splitlines())
     console = run.console.decode("utf-8", "surrogateescape")
     if report.errors:
-        raise HarnessError(f"{arch} guest: {report.errors[0]}", tail=tail, console=console)
+        raise HarnessError(f"{arch} guest: {report.errors[0]}", tail=tail, console=console, report=report)
     where = f"after '{report.last_record}'" if report.last_record else "before the guest init started"
     if run.timed_out:
         raise HarnessError(f"{arch} guest did not finish within {timeout:g} s (stopped {where})",
-                           tail=tail, console=console)
+                           tail=tail, console=console, report=report)
     stderr = run.stderr.decode("utf-8", "replace").strip().splitlines()
     why = f": {stderr[-1]}" if stderr else ""
     raise HarnessError(f"{arch} guest ended {where} without finishing"
-                       f" (qemu exit status {run.returncode}){why}", tail=tail, console=console)
+                       f" (qemu exit status {run.returncode}){why}", tail=tail, console=console, report=report)
 
 
 def boot_and_load(

@@ -17,13 +17,16 @@ class HarnessError(PymodpostError):
     """The guest could not be booted or did not report completely.
 
     ``tail`` holds the last lines of the console, which usually say why (a panic, a missing
-    root device, a hang); ``console`` the whole captured serial output.
+    root device, a hang); ``console`` the whole captured serial output; ``report`` what the
+    guest did report before it stopped (a :class:`pymodpost.harness.protocol.GuestReport`:
+    e.g. ``report.loads`` of the steps that finished), or None.
     """
 
-    def __init__(self, message: str, *, tail: str = "", console: str = ""):
+    def __init__(self, message: str, *, tail: str = "", console: str = "", report=None):
         super().__init__(message)
         self.tail = tail
         self.console = console
+        self.report = report
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,8 @@ def test_a_run_without_done_is_an_error_naming_the_last_record():
     with pytest.raises(HarnessError, match="riscv64 guest ended after 'END load-kmsg 2 0' without finishing") as e:
         result_of("riscv64", cut)
     assert e.value.tail.splitlines()[-1] == "@@PYMODPOST END load-kmsg 2 0@@"
+    # what the guest had reported is still there for the caller
+    assert [e.value.report.loads[i].errno for i in range(3)] == [22, 0, 17]
 
 
 def test_a_guest_that_never_started_shows_the_kernels_last_words():
