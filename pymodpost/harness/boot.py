@@ -88,7 +88,8 @@ def _check_complete(arch: str, run: QemuRun, report: GuestReport, timeout: float
     stderr = run.stderr.decode("utf-8", "replace").strip().splitlines()
     why = f": {stderr[-1]}" if stderr else ""
     raise HarnessError(f"{arch} guest ended {where} without finishing"
-                       f" (qemu exit status {run.returncode}){why}", tail=tail, console=console, report=report)
+                       f" (qemu exit status {run.returncode}){why}",
+                       tail=tail, console=console, report=report)
 
 
 def boot_and_load(
