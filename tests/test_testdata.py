@@ -283,3 +283,64 @@ def test_regen_check_reproduces_every_committed_fixture(arch: str) -> None:
     proc = subprocess.run([str(TESTDATA / "regen" / "regen.sh"), "--check", "--arch", arch],
                           capture_output=True, text=True, timeout=3600)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+
+
+# ---------------------------------------------------------------------------------------------
+# qemu tier: the manifest's load claims hold in the real kernels
+
+
+def kernel_module_path(name: str) -> Path | None:
+    """The Debian kernel's own ``name``.ko for the fixtures' kernel ABI, if installed."""
+    base = Path("/lib/modules") / MANIFEST["x86_64"]["kernel_abi"] / "kernel"
+    found = sorted(base.rglob(f"{name}.ko")) if base.is_dir() else []
+    return found[0] if found else None
+
+
+def load_plan(arch: str) -> tuple[list[tuple[str, Path]], set[str], set[str]]:
+    """(module name, path) in a loadable order, the names meant to load, those refused."""
+    entries = MANIFEST[arch]["modules"]
+    # Providers first: fixtures that need no other fixture, then the rest.
+    names = sorted(entries, key=lambda n: (bool(entries[n]["needs"]), n))
+    plan: list[tuple[str, Path]] = []
+    loads: set[str] = set()
+    refused: set[str] = set()
+    for name in names:
+        info = entries[name]
+        for dep in info["kernel_modules_first"]:
+            path = kernel_module_path(dep)
+            require(path is not None, f"{dep}.ko of the Debian kernel is not installed")
+            plan.append((dep, path))
+        for module in info["modules"]:
+            if module in info["loads"] or module in info["refused"]:
+                plan.append((module, TESTDATA / arch / name / f"{module}.ko"))
+        loads.update(info["loads"])
+        refused.update(info["refused"])
+    return plan, loads, refused
+
+
+@pytest.mark.qemu
+@pytest.mark.parametrize("arch", ARCHES)
+def test_fixtures_load_in_the_real_kernel_as_the_manifest_says(arch: str) -> None:
+    from pymodpost.harness import HarnessError, LoadStep, boot_and_load, default_kernel
+    from pymodpost.harness.kernels import recipe
+
+    require_programs(recipe(arch).qemu, recipe(arch).cc)
+    try:
+        kernel = default_kernel(arch)
+    except HarnessError as e:
+        require(False, str(e))
+    require(Path(kernel).is_file(), f"{kernel}: not found")
+    plan, loads, refused = load_plan(arch)
+    result = boot_and_load(arch, [LoadStep(str(path)) for _, path in plan], timeout=600,
+                           module_symbols=False)
+    for (module, _), step in zip(plan, result.steps, strict=True):
+        texts = [m.text for m in step.messages]
+        modname = module.replace("-", "_")
+        if module in refused:
+            assert step.load.ret != 0, f"{module} was expected to be refused"
+            assert any(t.startswith(f"{modname}: ") for t in texts), texts
+        else:
+            assert step.load.ret == 0, (module, step.load, texts)
+            if module in loads:
+                # every fixture meant to load says so in the kernel log from its init
+                assert any(t.startswith(f"{modname}: ") for t in texts), (module, texts)

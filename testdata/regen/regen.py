@@ -60,6 +60,7 @@ class ModuleSpec:
     modpost_fails: tuple[str, ...] = ()  # arches where modpost exits non-zero (no .ko)
     loads: bool = True  # meant to be inserted by the qemu harness
     refused: tuple[str, ...] = ()  # built fine, but the real kernel refuses to load these
+    kernel_modules_first: tuple[str, ...] = ()  # the distribution's modules it depends on
     kos: tuple[str, ...] = ()  # modules the folder builds, when not just "<name>"
     own_dwarf: bool = False  # its Kbuild asks for -g whatever the kernel config says
 
@@ -98,17 +99,16 @@ MODULES: tuple[ModuleSpec, ...] = (
     # Debian's amd64 config has SECTION_MISMATCH_WARN_ONLY=y (warnings only); the riscv64
     # tinyconfig does not, so there kbuild passes -E and modpost fails.
     ModuleSpec("mismatch", "section mismatches: non-__init code/data referencing __init "
-               "function and __initdata, exported __init function, .text -> .exit.text/.exit.data "
-               "(x86_64: warnings; "
-               "riscv64: modpost -E error)",
-               modpost_fails=("riscv64",), loads=False),
+               "function and __initdata, exported __init function, .text -> .exit.text/"
+               ".exit.data (x86_64: warnings; riscv64: modpost -E error)",
+               modpost_fails=("riscv64",)),
     ModuleSpec("version", "MODULE_VERSION with srcversion over a local header, MODULE_ALIAS, "
                "MODULE_SOFTDEP, MODULE_FIRMWARE, MODULE_INFO, two MODULE_AUTHORs, dual "
                "licence"),
     ModuleSpec("ns_import", "MODULE_IMPORT_NS(EFIVAR), a namespace vmlinux exports into"),
     ModuleSpec("kdepends", "symbols exported by in-kernel modules (crc-itu-t, crc8): CRCs and "
                "depends= from the kernel's Module.symvers; loading needs those modules",
-               arches=("x86_64",)),
+               arches=("x86_64",), kernel_modules_first=("crc8", "crc-itu-t")),
     ModuleSpec("pair", "two modules in one M= directory, one using the other's exports "
                "(plain and namespaced GPL variable) in the same modpost run",
                kos=("pair_provider", "pair_user")),
@@ -123,7 +123,8 @@ MODULES: tuple[ModuleSpec, ...] = (
     ModuleSpec("dash_name", "module file pm-dash.ko whose KBUILD_MODNAME is pm_dash",
                kos=("pm-dash",)),
     ModuleSpec("unresolved_warn", "undefined symbols with KBUILD_MODPOST_WARN=1 (modpost -w: "
-               "warnings, .ko linked; the kernel refuses to load it)", loads=False),
+               "warnings, .ko linked; the kernel refuses to load it)",
+               refused=("unresolved_warn",)),
     ModuleSpec("asm_export", "EXPORT_SYMBOL in a .S file of a composite module (no genksyms "
                "CRC: modpost's version-generation warning) and a user of it in the same run "
                "(\"has no CRC\" warning; the kernel refuses asm_user: no symbol version)",
@@ -140,7 +141,7 @@ MODULES: tuple[ModuleSpec, ...] = (
     # 6.1's riscv64 apply_relocate_add has no handler for type 57: the kernel refuses it.
     ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL "
                "(the 6.1 kernel refuses it: Unknown relocation type 57)",
-               arches=("riscv64",), loads=False),
+               arches=("riscv64",), refused=("eh_frame",)),
 )
 SPECS = {m.name: m for m in MODULES}
 
@@ -332,7 +333,10 @@ def build_module(kernel: Kernel, spec: ModuleSpec, out: Path) -> dict:
         "needs": list(spec.needs),
         "covers": spec.covers,
         # the modules a qemu harness run is expected to load successfully
-        "loads": [m for m in spec.modules if spec.loads and m not in spec.refused],
+        "loads": [m for m in spec.modules
+                  if spec.loads and m not in spec.refused and (bdir / f"{m}.ko").exists()],
+        "refused": [m for m in spec.refused if (bdir / f"{m}.ko").exists()],
+        "kernel_modules_first": list(spec.kernel_modules_first),
         "modpost_fails": expect_fail,
         "make_status": proc.returncode,
         "modpost_status": modpost_status,
