@@ -3,7 +3,8 @@
 Plain tier: testdata/manifest.json describes every fixture folder truthfully (file lists,
 recorded exit statuses, .ko present exactly when modpost succeeded, sources identical to
 testdata/modules/, debug info exactly where the manifest says).  kbuild tier: rebuilding
-fixtures with the real tools reproduces the committed outputs.
+fixtures with the real tools reproduces the committed outputs.  qemu tier: the modules the
+manifest says load do load in the real kernels, and the ones it says are refused are refused.
 """
 
 from __future__ import annotations
