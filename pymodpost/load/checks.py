@@ -24,7 +24,7 @@ from pymodpost.load.image import (
     parse_shdrs,
 )
 from pymodpost.load.log import KernelLog
-from pymodpost.load.modinfo import ModinfoTable, get_modinfo
+from pymodpost.load.modinfo import ModinfoTable
 from pymodpost.load.state import (
     TAINT_CRAP,
     TAINT_FORCED_MODULE,
@@ -173,8 +173,8 @@ def struct_module_name(info: LoadInfo) -> str:
 def setup_load_info(info: LoadInfo, flags: int, smp: bool) -> str:
     """Find .modinfo, the symbol table, the module struct; returns ``mod->name``."""
     info.index.info = find_sec(info, ".modinfo")
-    if info.index.info:
-        info.name = get_modinfo(modinfo_section(info), "name")
+    info.modinfo = ModinfoTable(modinfo_section(info))
+    info.name = info.modinfo.get("name")
     for sh in info.sechdrs[1:]:
         if sh.sh_type == SHT_SYMTAB:
             info.index.sym = sh.index
@@ -233,7 +233,7 @@ class ModuleCtx:
         self.versions = {}
         for crc, name in versions(info):
             self.versions.setdefault(name, crc)
-        self.modinfo = ModinfoTable(modinfo_section(info))
+        self.modinfo = info.modinfo
 
     def add_taint(self, flag: str) -> None:
         self.taints.add(flag)

@@ -96,6 +96,7 @@ class LoadInfo:
     #: section name -> indices with that name (names never change; flags do)
     by_name: dict[str, list[int]] = field(default_factory=dict)
     _symbols: np.ndarray | None = None
+    modinfo: object = None  #: the parsed .modinfo (a pymodpost.load.modinfo.ModinfoTable)
 
     def cstr(self, offset: int, limit: int | None = None) -> str:
         """NUL-terminated string at a file offset (bounded by the file, as reading memory would be)."""

@@ -84,12 +84,14 @@ def layout_sections(info: LoadInfo, strict_rwx: bool, page: int, module_unload: 
         sh.sh_entsize = ENTSIZE_UNSET
     lay = Layout()
     core, init = _Sizes(), _Sizes()
+    # every mask needs SHF_ALLOC: the other sections can be left out of the scans
+    candidates = [(sh, is_init(sh.name)) for sh in info.sechdrs if sh.sh_flags & SHF_ALLOC]
     for want_init, sizes in ((False, core), (True, init)):
         for m, (need, forbid) in enumerate(MASKS):
-            for sh in info.sechdrs:
+            for sh, sh_init in candidates:
                 if (sh.sh_flags & need) != need or sh.sh_flags & forbid or sh.sh_entsize != ENTSIZE_UNSET:
                     continue
-                if is_init(sh.name) != want_init:
+                if sh_init != want_init:
                     continue
                 off = sizes.get_offset(sh)
                 sh.sh_entsize = off | INIT_OFFSET_MASK if want_init else off

@@ -11,10 +11,6 @@ def modinfo_strings(section: bytes) -> list[bytes]:
     return [s for s in section.split(b"\0") if s]
 
 
-def get_modinfo(section: bytes, tag: str) -> str | None:
-    return ModinfoTable(section).get(tag)
-
-
 class ModinfoTable:
     """A .modinfo section parsed once: tag -> values in section order."""
 
