@@ -124,3 +124,18 @@ def test_an_oops_in_module_init_kills_the_loader_not_the_guest(tmp_path):
     assert "BUG: kernel NULL pointer dereference" in result.console
     # PID 1 lived on: the next module loads and unloads as usual
     assert after.ok and after.unload.ok
+
+
+def test_a_dependent_module_needs_its_provider_and_unloads_first():
+    require_kernel("riscv64")
+    pair = TESTDATA / "riscv64" / "pair"
+    user, provider = str(pair / "pair_user.ko"), str(pair / "pair_provider.ko")
+    alone, prov, after = boot_and_load("riscv64", [LoadStep(user), LoadStep(provider), LoadStep(user)],
+                                       module_symbols=False).steps
+    assert (alone.load.errno_name, alone.module) == ("ENOENT", None)
+    assert "pair_user: Unknown symbol pm_pair_base (err -2)" in [m.text for m in alone.messages]
+    assert prov.ok and after.ok and after.module == "pair_user"
+    # unloaded in reverse order, so the provider is no longer in use when its turn comes
+    assert prov.unload.ok and after.unload.ok
+    assert [m.text for m in after.unload_messages] == ["pair_user: pair_user unloaded"]
+    assert [m.text for m in prov.unload_messages] == ["pair_provider: pair_provider unloaded"]
