@@ -122,13 +122,18 @@ def boot_and_load(
     if not os.path.isfile(kernel):
         raise HarnessError(f"{kernel}: no such kernel image")
     steps = list(modules)
-    archive = initramfs(arch, steps, unload=unload, kallsyms=capture_kallsyms, symbols=module_symbols)
     cmdline = " ".join(part for part in (r.base_cmdline, extra_cmdline) if part)
-    image = boot_image(arch, kernel, pvh)
-    with tempfile.TemporaryDirectory(prefix="pymodpost-harness-") as tmp:
-        initrd = os.path.join(tmp, "initramfs.cpio")
-        write_atomic(initrd, archive)
-        run = run_qemu(qemu_command(arch, image, initrd, cmdline), timeout)
+    try:
+        archive = initramfs(arch, steps, unload=unload, kallsyms=capture_kallsyms, symbols=module_symbols)
+        image = boot_image(arch, kernel, pvh)
+        with tempfile.TemporaryDirectory(prefix="pymodpost-harness-") as tmp:
+            initrd = os.path.join(tmp, "initramfs.cpio")
+            write_atomic(initrd, archive)
+            run = run_qemu(qemu_command(arch, image, initrd, cmdline), timeout)
+    except OSError as e:
+        # an unwritable cache or temporary directory, qemu that cannot be started, ...
+        where = f"{e.filename}: " if e.filename else ""
+        raise HarnessError(f"cannot run the {arch} guest: {where}{e.strerror or e}") from None
     return build_result(arch, kernel, cmdline, steps, run, timeout=timeout,
                         capture_kallsyms=capture_kallsyms, boot_image=image)
 

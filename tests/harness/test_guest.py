@@ -52,3 +52,16 @@ def test_kernel_choice(monkeypatch, tmp_path):
         default_kernel("riscv64")
     with pytest.raises(HarnessError, match="unsupported architecture 'arm64'"):
         default_kernel("arm64")
+
+
+def test_an_unusable_cache_is_a_harness_error(tmp_path, monkeypatch):
+    from pymodpost.harness import boot_and_load
+
+    require_programs(recipe("riscv64").qemu)
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("PYMODPOST_CACHE", str(blocker / "cache"))  # below a plain file
+    monkeypatch.setenv("PYMODPOST_KERNEL_RISCV64", str(blocker))
+    ko = str(TESTDATA / "riscv64" / "params" / "params.ko")
+    with pytest.raises(HarnessError, match="cannot run the riscv64 guest: .*file/cache/harness: Not a directory"):
+        boot_and_load("riscv64", [LoadStep(ko)])
