@@ -16,12 +16,13 @@ Run through ``testdata/modinfo/regen.sh`` (which checks the tools).  Two steps:
 ``record``
     runs Debian's kmod ``modinfo`` over every fixture ``.ko`` (``testdata/<arch>/<name>/*.ko``)
     and every sample with several option sets, and writes ``expected.json``: for each case the
-    argument list, stdout, stderr and exit status (text stored as latin-1 so every byte survives;
-    the checkout's absolute path replaced by ``@ROOT@``).
+    argument list, the sha256 of each file argument, stdout, stderr and exit status (text stored
+    as latin-1 so every byte survives; the checkout's absolute path replaced by ``@ROOT@``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -254,6 +255,8 @@ def record() -> None:
         p = subprocess.run(["modinfo", *args], cwd=ROOT, env=env, capture_output=True)
         out.append({
             "args": args,
+            "sha256": {a: hashlib.sha256((ROOT / a).read_bytes()).hexdigest()
+                       for a in args if (ROOT / a).is_file()},
             "stdout": p.stdout.replace(root, b"@ROOT@").decode("latin-1"),
             "stderr": p.stderr.replace(root, b"@ROOT@").decode("latin-1"),
             "status": p.returncode,

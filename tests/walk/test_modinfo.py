@@ -8,6 +8,7 @@ modules, and name/alias look-ups in their module directory, compared live.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -31,9 +32,20 @@ def run_ours(args: list[str], capfdbinary, cwd: Path, monkeypatch) -> tuple[byte
     return captured.out, captured.err, status
 
 
+def _unchanged(case) -> bool:
+    """The files of a recorded case are still the bytes the recording saw."""
+    return all((ROOT / a).is_file() and hashlib.sha256((ROOT / a).read_bytes()).hexdigest() == h
+               for a, h in case["sha256"].items())
+
+
 @pytest.mark.parametrize("case", CASES, ids=[" ".join(c["args"]) or "(no args)" for c in CASES])
 def test_matches_recorded_modinfo(case, capfdbinary, monkeypatch):
     out, err, status = run_ours(case["args"], capfdbinary, ROOT, monkeypatch)
+    if not _unchanged(case):
+        # a fixture rebuilt since the last regen.sh: compare with the installed modinfo instead
+        require_programs("modinfo")
+        assert (out, err, status) == real_modinfo(case["args"], ROOT)
+        return
     root = str(ROOT).encode()
     assert out.replace(root, b"@ROOT@") == case["stdout"].encode("latin-1")
     assert err.replace(root, b"@ROOT@") == case["stderr"].encode("latin-1")
