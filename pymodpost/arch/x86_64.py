@@ -178,6 +178,8 @@ _WIDTH = {R_X86_64_NONE: 0, R_X86_64_64: 8, R_X86_64_PC32: 4, R_X86_64_PLT32: 4,
 
 
 _TABLES = None
+#: plain ints for numpy comparisons (an IntEnum operand makes numpy probe the enum's attributes)
+_INT = {t: int(t) for t in _WIDTH}
 
 
 def _width_tables():
@@ -241,7 +243,7 @@ def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> 
         if np.any(k_sorted[1:] < k_sorted[:-1] + width[act][order][:-1]):
             return None
     val = values[sym] + r_addend.astype(np.int64).view(np.uint64)
-    pcrel = (rtype == R_X86_64_PC32) | (rtype == R_X86_64_PLT32) | (rtype == R_X86_64_PC64)
+    pcrel = (rtype == _INT[R_X86_64_PC32]) | (rtype == _INT[R_X86_64_PLT32]) | (rtype == _INT[R_X86_64_PC64])
     out = np.where(pcrel, val - P, val)
     views = [np.frombuffer(mem, dtype=np.uint8) for _, mem in regions]
     nonzero = np.zeros(n, dtype=bool)
@@ -254,8 +256,8 @@ def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> 
                 cells = offs[sel][:, None] + np.arange(w)
                 nonzero[sel] = view[cells].any(axis=1)
                 groups.append((view, sel, cells, w))
-    over32 = (rtype == R_X86_64_32) & ((val >> np.uint64(32)) != 0)
-    over32s = (rtype == R_X86_64_32S) & (((val + np.uint64(0x80000000)) >> np.uint64(32)) != 0)
+    over32 = (rtype == _INT[R_X86_64_32]) & ((val >> np.uint64(32)) != 0)
+    over32s = (rtype == _INT[R_X86_64_32S]) & (((val + np.uint64(0x80000000)) >> np.uint64(32)) != 0)
     bad = ~known | nonzero | over32 | over32s
     stop = int(np.argmax(bad)) if bad.any() else n
     for view, sel, cells, w in groups:
