@@ -1,7 +1,7 @@
 """``pymodpost harness [--arch ARCH] A.KO [PARAM=VALUE ...] [B.KO ...]``: load modules in a
 real kernel under qemu and show what the kernel did.
 
-Each ``.ko`` argument starts a module; the ``name=value`` arguments after it are its
+Each ``.ko`` argument (or any existing file) starts a module; the ``name=value`` arguments after it are its
 parameters.  The modules are loaded in order (finit_module, or init_module with
 ``--init-module``), the loaded ones removed again in reverse order (unless ``--keep``), and
 the results printed: errno of each load, the kernel log lines of each step, the module's
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 ARCH_BY_MACHINE = {62: "x86_64", 243: "riscv64"}  # ELF e_machine: EM_X86_64, EM_RISCV
@@ -46,7 +47,9 @@ def parse_items(items: list[str], syscall: str, *, allow_none: bool = False):
 
     groups: list[tuple[str, list[str]]] = []
     for item in items:
-        if item.endswith(".ko"):
+        # a module: a .ko name, or any existing file (a malformed test object, a .ko.bad);
+        # parameters are name=value or a bare boolean name
+        if item.endswith(".ko") or ("=" not in item and os.path.isfile(item)):
             groups.append((item, []))
         elif not groups:
             raise UsageError(f"parameter '{item}' comes before any module (.ko)")

@@ -22,6 +22,9 @@ def test_each_ko_starts_a_module_and_collects_the_parameters_after_it():
     with pytest.raises(UsageError, match="required: MODULE.ko"):
         parse_items([], "finit")
     assert parse_items([], "finit", allow_none=True) == []
+    # any existing file is a module too, so deliberately odd objects can be loaded
+    c_file = str(TESTDATA / "x86_64" / "params" / "params.c")
+    assert [s.path for s in parse_items([c_file, "verbose", c_file], "finit")] == [c_file, c_file]
 
 
 @pytest.mark.parametrize("arch", ["x86_64", "riscv64"])
