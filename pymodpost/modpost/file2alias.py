@@ -34,10 +34,25 @@ def layout_for(machine: int) -> dict[str, int]:
     return LAYOUTS.get(_ARCH_BY_MACHINE.get(machine, "x86_64"), LAYOUTS["x86_64"])
 
 
+_FIELD_MAPS: dict[tuple[int, str], dict[str, tuple[int, int]]] = {}
+
+
+def field_map(L: dict[str, int], struct: str) -> dict[str, tuple[int, int]]:
+    """field -> (offset, size) for one struct of one layout (built once)."""
+    key = (id(L), struct)
+    fields = _FIELD_MAPS.get(key)
+    if fields is None:
+        prefix = f"OFF_{struct}_"
+        fields = {k[len(prefix):]: (v, L.get(f"FSIZE_{struct}_{k[len(prefix):]}", 0))
+                  for k, v in L.items() if k.startswith(prefix)}
+        _FIELD_MAPS[key] = fields
+    return fields
+
+
 class Entry:
     """One struct in a device table: typed reads of its fields (DEF_FIELD / DEF_FIELD_ADDR)."""
 
-    __slots__ = ("L", "struct", "data", "base", "order")
+    __slots__ = ("L", "struct", "data", "base", "order", "fields")
 
     def __init__(self, L: dict[str, int], struct: str, data: bytes, base: int, little: bool):
         self.L = L
@@ -45,16 +60,18 @@ class Entry:
         self.data = data
         self.base = base
         self.order = "little" if little else "big"
+        self.fields = field_map(L, struct)
 
     def off(self, field: str) -> int:
-        return self.base + self.L[f"OFF_{self.struct}_{field}"]
+        return self.base + self.fields[field][0]
 
     def size(self, field: str) -> int:
-        return self.L[f"FSIZE_{self.struct}_{field}"]
+        return self.fields[field][1]
 
     def u(self, field: str) -> int:
-        o = self.off(field)
-        return int.from_bytes(self.data[o:o + self.size(field)], self.order)
+        off, size = self.fields[field]
+        o = self.base + off
+        return int.from_bytes(self.data[o:o + size], self.order)
 
     def native_u32(self, field: str) -> int:
         """A field file2alias reads without TO_NATIVE (host byte order: little-endian)."""
@@ -66,8 +83,9 @@ class Entry:
         return cstr(self.data, self.off(field))
 
     def raw(self, field: str) -> bytes:
-        o = self.off(field)
-        return self.data[o:o + self.size(field)]
+        off, size = self.fields[field]
+        o = self.base + off
+        return self.data[o:o + size]
 
 
 def cstr(data: bytes, offset: int) -> str:
@@ -109,8 +127,8 @@ class Alias:
         else:
             self.parts.append("*")
 
-    def add_field(self, sep: str, cond: bool, e: Entry, field: str) -> None:
-        self.add(sep, cond, e.u(field), e.size(field))
+    def add_field(self, sep: str, cond: bool, e: "Entry", field: str) -> None:
+        self.add(sep, cond, e.u(field), e.fields[field][1])
 
     def text(self) -> str:
         return "".join(self.parts)

@@ -161,7 +161,16 @@ class ObjectFile:
         if shstrndx >= num:
             raise ObjectFatal(f"{path}: section name string table index {shstrndx} is out of range\n")
         strings_off = int(self.sh_offset[shstrndx])
-        self.secnames: list[str] = [c_string_at(data, strings_off + int(n)) for n in self.sh_name.tolist()]
+        find = data.find
+        names = []
+        for n in self.sh_name.tolist():
+            at = strings_off + n
+            if at >= self.size:
+                names.append("")
+                continue
+            end = find(b"\0", at)
+            names.append(data[at:end if end >= 0 else self.size].decode("utf-8", "surrogateescape"))
+        self.secnames: list[str] = names
 
         symtab_idx = -1
         shndx_idx = -1
@@ -228,6 +237,22 @@ class ObjectFile:
             self._names[off] = name
         return name
 
+    def names_of(self, indices: np.ndarray) -> list[str]:
+        """Raw names of many symbols at once (one pass over the string table bytes)."""
+        data = self.data
+        base = self.strtab_offset
+        find = data.find
+        out = []
+        append = out.append
+        size = len(data)
+        for off in (self.sym_name[indices] + base).tolist():
+            if off >= size:
+                append("")
+                continue
+            end = find(b"\0", off)
+            append(data[off:end if end >= 0 else size].decode("utf-8", "surrogateescape"))
+        return out
+
     def sec_name(self, secindex: int) -> str:
         """modpost's sec_name(): "" for indices outside the section table."""
         if 0 <= secindex < self.num_sections:
@@ -259,6 +284,17 @@ class ObjectFile:
         if not 0 <= secindex < self.num_sections:
             return ""
         return c_string_at(self.data, int(self.sh_offset[secindex]) + offset)
+
+    def reloc_symbols(self, i: int) -> np.ndarray:
+        """Only the symbol indices of relocation section ``i`` (the cheap filter input)."""
+        rela = int(self.sh_type[i]) == SHT_RELA
+        dt = self._rela_t if rela else self._rel_t
+        off, size = int(self.sh_offset[i]), int(self.sh_size[i])
+        count = max(0, min(size, self.size - off)) // dt.itemsize
+        info = np.frombuffer(self.data, dt, count, off)["info"]
+        if self.is64:
+            return (info >> np.uint64(32)).astype(np.int64)
+        return (info >> np.uint32(8)).astype(np.int64)
 
     def relocs(self, i: int) -> Relocs:
         rela = int(self.sh_type[i]) == SHT_RELA

@@ -228,37 +228,55 @@ def check_sec_ref(mp: "Modpost", modname: str, obj: of.ObjectFile) -> None:
             _section_rel(mp, modname, obj, names, per_object, i)
 
 
-@lru_cache(maxsize=4096)
-def _checked_fromsec(fromsec: str) -> bool:
-    return any(glob_match(fromsec, c.fromsec) for c in SECTIONCHECK)
+@lru_cache(maxsize=1 << 14)
+def _fromsec_class(fromsec: str) -> tuple[int, ...]:
+    """Which rules apply to references from ``fromsec``: section_mismatch() depends on fromsec
+    only through this, so sections of one class share their per-object tables."""
+    return tuple(k for k, c in enumerate(SECTIONCHECK) if glob_match(fromsec, c.fromsec))
+
+
+@lru_cache(maxsize=1 << 16)
+def _class_mismatch(klass: tuple[int, ...], tosec: str) -> bool:
+    if not tosec:
+        return False
+    for k in klass:
+        check = SECTIONCHECK[k]
+        if check.bad_tosec and glob_match(tosec, check.bad_tosec):
+            return True
+        if check.good_tosec and not glob_match(tosec, check.good_tosec):
+            return True
+    return False
 
 
 class _PerObject:
     """What every relocation section of one object shares: per symbol, whether a reference to it
-    from a given fromsec trips a rule (special section indices never do)."""
+    from a given class of fromsec trips a rule (special section indices never do)."""
 
     def __init__(self, obj: of.ObjectFile):
         self.obj = obj
-        shndx = obj.sym_shndx
-        self.special = (shndx != of.SHN_XINDEX) & (shndx >= of.SHN_LORESERVE) & (shndx <= of.SHN_HIRESERVE)
-        secidx = obj.sym_secindex
-        self.in_range = np.where((secidx >= 0) & (secidx < obj.num_sections), secidx, obj.num_sections)
-        self._hits: dict[str, np.ndarray | None] = {}
+        self._in_range: np.ndarray | None = None
+        self._special: np.ndarray | None = None
+        self._hits: dict[tuple[int, ...], np.ndarray | None] = {}
 
     def symbol_hits(self, fromsec: str) -> np.ndarray | None:
-        if fromsec in self._hits:
-            return self._hits[fromsec]
+        klass = _fromsec_class(fromsec)
+        if not klass:
+            return None
+        if klass in self._hits:
+            return self._hits[klass]
+        obj = self.obj
+        table = np.fromiter((_class_mismatch(klass, t) for t in obj.secnames), bool, obj.num_sections)
         hits = None
-        if _checked_fromsec(fromsec):
-            obj = self.obj
-            table = np.zeros(obj.num_sections + 1, bool)
-            for j, tosec in enumerate(obj.secnames):
-                table[j] = section_mismatch(fromsec, tosec) is not None
-            if table.any():
-                hits = table[self.in_range] & ~self.special
-                if not hits.any():
-                    hits = None
-        self._hits[fromsec] = hits
+        if table.any():
+            if self._in_range is None:
+                shndx = obj.sym_shndx
+                self._special = (shndx != of.SHN_XINDEX) & (shndx >= of.SHN_LORESERVE) & (shndx <= of.SHN_HIRESERVE)
+                secidx = obj.sym_secindex
+                self._in_range = np.where((secidx >= 0) & (secidx < obj.num_sections), secidx, obj.num_sections)
+            hits = np.append(table, False)[self._in_range] & ~self._special
+            if not hits.any():
+                hits = None
+        self._hits[klass] = hits
         return hits
 
 
@@ -271,16 +289,16 @@ def _section_rel(mp: "Modpost", modname: str, obj: of.ObjectFile, names: _Names,
     sym_hits = per_object.symbol_hits(fromsec)
     if sym_hits is None:
         return
-    relocs = obj.relocs(i)
     nsyms = len(sym_hits)
-    if len(relocs.sym) == 0 or nsyms == 0:
+    symidx = obj.reloc_symbols(i)
+    if len(symidx) == 0 or nsyms == 0:
         return
-    symidx = relocs.sym
     if int(symidx.max()) >= nsyms:
         symidx = np.minimum(symidx, nsyms - 1)
     hits = np.flatnonzero(sym_hits[symidx])
     if len(hits) == 0:
         return
+    relocs = obj.relocs(i)
     machine = obj.machine
     for k in hits.tolist():
         r_type = int(relocs.type[k])
