@@ -87,7 +87,9 @@ def test_kallsyms_capture_matches_the_committed_one():
     require_kernel("riscv64")
     committed = lzma.decompress((TESTDATA / "kernels" / "riscv64" / "kallsyms.xz").read_bytes()).decode()
     result = boot_and_load("riscv64", [], capture_kallsyms=True, timeout=300)
-    assert result.kallsyms == committed
+    assert result.kallsyms == committed, (
+        "the riscv64 kernel differs from the one kallsyms.xz was captured from: "
+        "run testdata/harness/capture-kallsyms.sh riscv64")
     assert any(parse_kallsyms_line(line).name == "start_kernel" for line in committed.splitlines())
 
 
