@@ -20,6 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("params", nargs="*", metavar="param=value", help="module parameters (checked by name only)")
     parser.add_argument("--kernel", required=True, metavar="PROFILE",
                         help="bundled profile name (x86_64, riscv64) or a kernel build/headers directory")
+    parser.add_argument("--dialect", choices=["6.1-debian", "6.1"], default=None,
+                        help="kernel version dialect (default 6.1-debian: a missing symbol version is fatal)")
     parser.add_argument("--with", dest="preload", action="append", default=[], metavar="DEP.ko",
                         help="load this module first (repeatable), e.g. the one exporting symbols used")
     parser.add_argument("--core-base", type=_address, metavar="ADDR", help="address of the core allocation")
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from pymodpost.load.render import dump_sections, render_text, result_to_json
     from pymodpost.load.state import KernelState
 
-    profile = load_profile(args.kernel)
+    profile = load_profile(args.kernel, dialect=args.dialect)
     state = KernelState(profile)
     flags = (1 if args.ignore_modversions else 0) | (2 if args.ignore_vermagic else 0)
     for dep in args.preload:

@@ -140,3 +140,21 @@ def test_call_plt_far_uses_plt():
         assert mem == ref
         with pytest.raises(KernelError, match="can not be addressed"):
             rv.r_riscv_call_plt(bytearray(8), 0, case["S"], case["A"], case["P"], rv.RiscvEnv("m"))
+
+
+def test_pcrel_lo12_before_its_got_hi20_creates_the_got_entry_first():
+    """6.1 pairs the LO12 with its GOT_HI20 by address and emits the GOT entry from whichever
+    comes first; the later HI20 reuses it (module_emit_got_entry dedups by value)."""
+    sections = _sections()
+    P = 0xFFFFFFFF01001000
+    mem = bytearray(bytes.fromhex("1705000003350500"))  # auipc a0, 0; ld a0, 0(a0)
+    target = 0xFFFFFFFF80654320
+    partner = rv.Hi20Partner(rv.R_RISCV_GOT_HI20, target, 0, P)
+    rv.r_riscv_pcrel_lo12_i(mem, 4, P, 0, P + 4, rv.RiscvEnv("m", sections=sections), hi20=partner)
+    assert sections.got.num_entries == 1
+    rv.r_riscv_got_hi20(mem, 0, target, 0, P, rv.RiscvEnv("m", sections=sections))
+    assert sections.got.num_entries == 1 and sections.got.slot_value(0) == target
+    ref = bytearray(bytes.fromhex("1705000003350500"))
+    rv.r_riscv_pcrel_hi20(ref, 0, sections.got.addr, 0, P)
+    rv.r_riscv_pcrel_lo12_i(ref, 4, P, 0, P + 4, hi20=rv.Hi20Partner(rv.R_RISCV_PCREL_HI20, sections.got.addr, 0, P))
+    assert mem == ref

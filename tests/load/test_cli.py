@@ -54,3 +54,20 @@ def test_dependencies_and_dump(tmp_path, capsys):
 def test_unknown_profile_is_a_usage_level_error(capsys):
     assert main(["load", str(RV / "hello" / "hello.ko"), "--kernel", "nonesuch"]) == 1
     assert "no such kernel profile" in capsys.readouterr().err
+
+
+def test_upstream_dialect_only_warns_about_a_missing_version(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("damage", TESTDATA / "load" / "damage.py")
+    damage = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(damage)
+    ko = bytearray((RV / "hello" / "hello.ko").read_bytes())
+    damage.missing_version(ko)
+    path = tmp_path / "hello.ko"
+    path.write_bytes(bytes(ko))
+    assert main(["load", str(path), "--kernel", "riscv64"]) == 1
+    assert "hello: Unknown symbol _printk (err -22)" in capsys.readouterr().out
+    assert main(["load", str(path), "--kernel", "riscv64", "--dialect", "6.1"]) == 0
+    out = capsys.readouterr().out
+    assert "hello: no symbol version for _printk" in out and "outcome: loaded" in out
