@@ -95,18 +95,10 @@ def layout_sections(info: LoadInfo, strict_rwx: bool, page: int, module_unload: 
                     continue
                 off = sizes.get_offset(sh)
                 sh.sh_entsize = off | INIT_OFFSET_MASK if want_init else off
-            if m == 0:
+            if m in (0, 1):  # end of text, end of read-only data: each padded to a page
                 sizes.size = strict_align(sizes.size)
-                if want_init:
-                    lay.init_text_size = sizes.size
-                else:
-                    lay.core_text_size = sizes.size
-            elif m == 1:
-                sizes.size = strict_align(sizes.size)
-                if want_init:
-                    lay.init_ro_size = sizes.size
-                else:
-                    lay.core_ro_size = sizes.size
+                which = "text_size" if m == 0 else "ro_size"
+                setattr(lay, ("init_" if want_init else "core_") + which, sizes.size)
             elif m == 2:
                 if want_init:
                     lay.init_ro_after_init_size = lay.init_ro_size
@@ -116,20 +108,6 @@ def layout_sections(info: LoadInfo, strict_rwx: bool, page: int, module_unload: 
             elif m == 4:
                 sizes.size = strict_align(sizes.size)
     return lay, core, init
-
-
-def is_core_symbol(st_shndx: int, st_name: int, info: LoadInfo, kallsyms_all: bool) -> bool:
-    shnum = len(info.sechdrs)
-    if st_shndx == SHN_UNDEF or st_shndx >= shnum or not st_name:
-        return False
-    if kallsyms_all and st_shndx == info.index.pcpu:
-        return True
-    sec = info.sechdrs[st_shndx]
-    if not sec.sh_flags & SHF_ALLOC:
-        return False
-    if not kallsyms_all and not sec.sh_flags & SHF_EXECINSTR:
-        return False
-    return not sec.sh_entsize & INIT_OFFSET_MASK
 
 
 def _strlen(data: bytes, offset: int) -> int:
