@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="load this module first (repeatable), e.g. the one exporting symbols used")
     parser.add_argument("--core-base", type=_address, metavar="ADDR", help="address of the core allocation")
     parser.add_argument("--init-base", type=_address, metavar="ADDR", help="address of the init allocation")
+    parser.add_argument("--percpu-base", type=_address, metavar="ADDR",
+                        help="the module's per-cpu area (mod->percpu), for symbols in .data..percpu")
     parser.add_argument("--ignore-modversions", action="store_true", help="finit_module flag 1 (modprobe --force-modversion)")
     parser.add_argument("--ignore-vermagic", action="store_true", help="finit_module flag 2 (modprobe --force-vermagic)")
     parser.add_argument("--dump", metavar="DIR", help="write each allocated section's final bytes and DIR/map.json")
@@ -47,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         if not pre.ok:
             raise PymodpostError(f"{dep}: refused while preloading: {pre.error.message} ({pre.error.errno})")
     options = LoadOptions(core_base=args.core_base, init_base=args.init_base, params=list(args.params), flags=flags)
+    if args.percpu_base is not None:
+        options.percpu_base = args.percpu_base
     if args.core_base is None and state.modules:
         # the next module lands after the previous ones (and their init areas are freed)
         last = state.modules[0]

@@ -164,6 +164,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
             state.printed_once.add("sig")
             log.notice(f"{mod_name}: module verification failed: signature and/or required key missing - tainting kernel")
         ctx.add_taint(TAINT_UNSIGNED_MODULE)
+    _percpu_modalloc(ctx, page)
 
     _find_module_sections(ctx)
     steps.append(StepRecord("find_module_sections", "checked .ctors/.init_array and export CRC tables"))
@@ -275,6 +276,18 @@ def _write_back_symtab(info: LoadInfo, symbols, core, init, core_base, init_base
     n = len(symbols.values)
     table = np.frombuffer(region, dtype=np.uint8, count=24 * n, offset=off).reshape(n, 24)
     table[:, 8:16] = symbols.array.astype("<u8").view(np.uint8).reshape(n, 8)
+
+
+def _percpu_modalloc(ctx: checks.ModuleCtx, page: int) -> None:
+    """SMP: the .data..percpu room comes from the per-cpu allocator (its address is an option:
+    LoadOptions.percpu_base); UP: a module with such a section cannot load."""
+    pcpu = ctx.info.sechdrs[ctx.info.index.pcpu]
+    if not pcpu.sh_size:
+        return
+    if not ctx.state.profile.config.smp:
+        raise KernelError((), "ENOMEM")  # silent in 6.1
+    if pcpu.sh_addralign > page:
+        ctx.log.warn(f"{ctx.mod_name}: per-cpu alignment {pcpu.sh_addralign} > {page}")
 
 
 def _find_module_sections(ctx: checks.ModuleCtx) -> None:
