@@ -93,6 +93,8 @@ DEBIAN_MODULES = [
     "kernel/drivers/net/dummy.ko", "kernel/drivers/block/loop.ko", "kernel/fs/fat/fat.ko",
     "kernel/fs/fat/vfat.ko", "kernel/drivers/cdrom/cdrom.ko", "kernel/fs/isofs/isofs.ko",
     "kernel/net/xfrm/xfrm_algo.ko", "kernel/net/key/af_key.ko",
+    # with per-cpu data (.data..percpu)
+    "kernel/drivers/cpufreq/cpufreq_userspace.ko", "kernel/mm/zsmalloc.ko",
 ]
 DEBIAN_DIR = Path("/lib/modules/6.1.0-56-amd64")
 
@@ -125,6 +127,15 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
     wanted = set()
     for ko in [*(extra or []), *kos]:
         wanted |= undefined_names(ko)
+    names = [name for _, name, _, _ in items]
+
+    def reached(outcome, name: str) -> bool:
+        """Did this load get to module_finalize?  Loaded, killed by its own init (no errno), or
+        -- for a name loaded only once -- refused later (its init failed) with a dump taken."""
+        if outcome is None:
+            return False
+        return outcome.ret == 0 or outcome.errno == 0 or (names.count(name) == 1 and name in dumps)
+
     modules = []
     for i, (label, name, blob, _) in enumerate(items):
         outcome = run.loads[i]
@@ -137,8 +148,7 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
             "strerror": outcome.strerror if outcome else None,
             "messages": run.messages[i],
             "sysfs_sections": run.sysfs_sections[i],
-            # reached module_finalize: loaded, or killed later by its own init (no errno)
-            "dump": dumps.get(name) if outcome is not None and (outcome.ret == 0 or outcome.errno == 0) else None,
+            "dump": dumps.get(name) if reached(outcome, name) else None,
         })
     return {
         "arch": arch,
