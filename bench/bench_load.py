@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import collections
 import dataclasses
-import glob
 import os
 import sys
 import time

@@ -30,7 +30,7 @@ from pymodpost.arch.common import (
     signed,
     symbol_value,
 )
-from pymodpost.arch.riscv64_sections import ModuleSections
+from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch_sections
 from pymodpost.elf.constants import EM_RISCV, RRiscv  # noqa: F401  (EM_RISCV: part of the API)
 from pymodpost.kernel.errors import KernelError, format_pointer
 
@@ -71,6 +71,41 @@ class RiscvEnv:
     module: str = "module"
     sections: ModuleSections | None = None
     cmodel_medlow: bool = False
+
+    def frob_detail(self) -> str:
+        if self.sections is None:
+            return "no GOT/PLT (CONFIG_MODULE_SECTIONS off)"
+        return f"GOT room for {self.sections.got.max_entries}, PLT room for {self.sections.plt.max_entries}"
+
+    def place(self, shdrs, memory) -> None:
+        """After move_module: the GOT/PLT areas get their memory and final addresses."""
+        if self.sections is None:
+            return
+        for area in (self.sections.got, self.sections.plt, self.sections.got_plt):
+            sh = shdrs[area.off]  # until now .off held the section index
+            area.mem, area.off = memory.locate(sh.sh_addr, sh.sh_size)
+            area.addr = sh.sh_addr
+
+    def entries_used(self) -> dict[str, int]:
+        s = self.sections
+        if s is None:
+            return {}
+        return {"got": s.got.num_entries, "plt": s.plt.num_entries, "got_plt": s.got_plt.num_entries}
+
+
+def module_frob_arch_sections(module: str, shdrs, relas_of, *, module_sections: bool = True,
+                              cmodel_medlow: bool = False) -> RiscvEnv:
+    """Size the GOT/PLT placeholders (riscv64_sections.frob_arch_sections) and return the env the
+    handlers use; its areas get memory in :meth:`RiscvEnv.place` once the module is moved."""
+    env = RiscvEnv(module, cmodel_medlow=cmodel_medlow)
+    if module_sections:
+        counts = frob_arch_sections(module, shdrs, relas_of)
+        env.sections = ModuleSections(
+            got=EntryArea(bytearray(), counts.got_index, 0, counts.max_gots),
+            plt=EntryArea(bytearray(), counts.plt_index, 0, counts.max_plts),
+            got_plt=EntryArea(bytearray(), counts.got_plt_index, 0, counts.max_plts),
+        )
+    return env
 
 
 @dataclass(frozen=True, slots=True)

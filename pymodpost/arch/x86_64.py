@@ -47,6 +47,21 @@ class X86Env:
 
     module: str = "module"
 
+    def frob_detail(self) -> str:
+        return "nothing to do on x86_64"
+
+    def place(self, shdrs, memory) -> None:
+        """Nothing arch-specific lives in module memory on x86_64."""
+
+    def entries_used(self) -> dict[str, int]:
+        return {}
+
+
+def module_frob_arch_sections(module: str, shdrs, relas_of, *, module_sections: bool = False,
+                              cmodel_medlow: bool = False) -> X86Env:
+    """The weak default of 6.1: x86_64 adjusts no section before layout."""
+    return X86Env(module)
+
 
 DEFAULT_ENV = X86Env()
 

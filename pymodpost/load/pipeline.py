@@ -16,15 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pymodpost.arch.riscv64 import RiscvEnv
-from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch_sections
-from pymodpost.arch.x86_64 import X86Env
-from pymodpost.errors import InputError
+from pymodpost.arch import arch_by_name
 from pymodpost.fileio import read_bytes
 from pymodpost.kernel.archfacts import first_module_base
 from pymodpost.kernel.errors import KernelError
 from pymodpost.load import checks
-from pymodpost.load.image import INIT_OFFSET_MASK, RELA_DTYPE, SHF_ALLOC, SHN_UNDEF, SHT_RELA, LoadInfo
+from pymodpost.load.image import INIT_OFFSET_MASK, SHF_ALLOC, LoadInfo
 from pymodpost.load.layout import (
     layout_sections,
     layout_symtab,
@@ -121,7 +118,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     steps.append(StepRecord("check_modinfo", f"vermagic accepted; taints {taint_string(ctx.taints) or 'none'}"))
 
     env = _arch_env(ctx)
-    steps.append(StepRecord("module_frob_arch_sections", _frob_detail(env)))
+    steps.append(StepRecord("module_frob_arch_sections", env.frob_detail()))
 
     module_enforce_rwx_sections(ctx)
     info.sechdrs[ix.pcpu].sh_flags &= ~SHF_ALLOC
@@ -169,8 +166,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     _find_module_sections(ctx)
     steps.append(StepRecord("find_module_sections", "checked .ctors/.init_array and export CRC tables"))
 
-    if env.__class__ is RiscvEnv and env.sections is not None:
-        _place_got_plt(info, env.sections, ModuleMemory([(core_base, core), (init_base, init)]))
+    env.place(info.sechdrs, ModuleMemory([(core_base, core), (init_base, init)]))
 
     sym_records = [] if opt.record else None
     symbols, err = simplify_symbols(ctx, opt.percpu_base, sym_records)
@@ -198,9 +194,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
         "post_relocation",
         f"__ex_table: {sorted_entries} entries sorted; kallsyms: {len(result.core_symbols)} symbols kept after init",
     ))
-    if isinstance(env, RiscvEnv) and env.sections is not None:
-        s = env.sections
-        result.got_plt = {"got": s.got.num_entries, "plt": s.plt.num_entries, "got_plt": s.got_plt.num_entries}
+    result.got_plt = env.entries_used()
 
     steps.append(StepRecord("module_finalize", "reached: the bytes above are what the kernel holds here"))
 
@@ -230,40 +224,17 @@ def _bases_from_anchors(info: LoadInfo, anchors: dict[str, int], core_base, init
 
 
 def _arch_env(ctx: checks.ModuleCtx):
+    """module_frob_arch_sections of the profile's architecture; returns the handlers' env."""
     profile = ctx.state.profile
     info = ctx.info
-    if profile.arch.name == "x86_64":
-        return X86Env(ctx.mod_name)
-    env = RiscvEnv(ctx.mod_name, cmodel_medlow=profile.config.cmodel_medlow)
-    if profile.arch.module_sections:
 
-        def relas_of(i: int):
-            sh = info.sechdrs[i]
-            arr = info.relas(sh)
-            return zip(arr["r_info"].tolist(), arr["r_addend"].tolist())
+    def relas_of(i: int):
+        arr = info.relas(info.sechdrs[i])
+        return zip(arr["r_info"].tolist(), arr["r_addend"].tolist())
 
-        counts = frob_arch_sections(ctx.mod_name, info.sechdrs, relas_of)
-        # placeholders until move_module gives them their memory (see _place_got_plt)
-        env.sections = ModuleSections(
-            got=EntryArea(bytearray(), counts.got_index, 0, counts.max_gots),
-            plt=EntryArea(bytearray(), counts.plt_index, 0, counts.max_plts),
-            got_plt=EntryArea(bytearray(), counts.got_plt_index, 0, counts.max_plts),
-        )
-    return env
-
-
-def _frob_detail(env) -> str:
-    if isinstance(env, RiscvEnv) and env.sections is not None:
-        s = env.sections
-        return f"GOT room for {s.got.max_entries}, PLT room for {s.plt.max_entries}"
-    return "nothing to do on this architecture"
-
-
-def _place_got_plt(info: LoadInfo, sections: ModuleSections, memory: ModuleMemory) -> None:
-    for area in (sections.got, sections.plt, sections.got_plt):
-        sh = info.sechdrs[area.off]  # the placeholder kept the section index in .off
-        area.mem, area.off = memory.locate(sh.sh_addr, sh.sh_size)
-        area.addr = sh.sh_addr
+    return arch_by_name(profile.arch.name).module_frob_arch_sections(
+        ctx.mod_name, info.sechdrs, relas_of,
+        module_sections=profile.arch.module_sections, cmodel_medlow=profile.config.cmodel_medlow)
 
 
 def _write_back_symtab(info: LoadInfo, symbols, core, init, core_base, init_base) -> None:
