@@ -22,7 +22,7 @@ from pymodpost.errors import PymodpostError
 
 VERSION_LINE = "GNU ld (pymodpost-ld 0.1.0) 2.40"
 EMULATIONS = ("elf_x86_64", "elf64lriscv")
-Z_KEYWORDS = ("noexecstack",)
+Z_KEYWORDS = ("noexecstack", "execstack")
 
 
 class LdUsageError(PymodpostError):
@@ -34,6 +34,7 @@ class _Args:
         self.relocatable = False
         self.emulation: str | None = None
         self.build_id = False
+        self.stack_note: str | None = None
         self.script: str | None = None
         self.output = "a.out"
         self.inputs: list[str] = []
@@ -80,6 +81,7 @@ def parse_args(argv: list[str]) -> _Args:
             kw = value(a) if a == "-z" else a[2:]
             if kw not in Z_KEYWORDS:
                 raise LdUsageError(f"ld: -z {kw} is not supported by pymodpost-ld")
+            args.stack_note = kw
         elif a == "--no-warn-rwx-segments":
             pass
         elif a in ("--build-id", "--build-id=sha1"):
@@ -141,7 +143,10 @@ def run(argv: list[str]) -> int:
         except PymodpostError:
             raise LdUsageError(f"ld: cannot find {path}: No such file or directory") from None
     result = link(inputs, LinkOptions(emulation=args.emulation, build_id=args.build_id,
+                                      stack_note=args.stack_note,
                                       script=script))
+    for line in result.warnings:
+        sys.stderr.write(line + "\n")
     write_atomic(args.output, result.data)  # like ld -r: 0666 less the umask
     return 0
 

@@ -225,3 +225,11 @@ def build_id_section(obj: InputObject) -> InputSection:
                         0, 0, 4, 0, 0,
                         SEC_ALLOC | SEC_LOAD | SEC_IN_MEMORY | SEC_LINKER_CREATED | SEC_READONLY
                         | SEC_DATA)
+
+
+def stack_note_section(obj: InputObject, executable: bool) -> InputSection:
+    """The empty ``.note.GNU-stack`` ld -r adds to the first input for ``-z [no]execstack``
+    when that input has none (flags: read-only, code for execstack; no contents)."""
+    return InputSection(obj, -1, ".note.GNU-stack", C.SHT_PROGBITS,
+                        C.SHF_EXECINSTR if executable else 0, 0, 0, 0, 1, 0, 0,
+                        SEC_READONLY | (SEC_CODE if executable else 0))

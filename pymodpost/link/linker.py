@@ -33,12 +33,14 @@ EMULATIONS = {"elf_x86_64": C.EM_X86_64, "elf64lriscv": C.EM_RISCV}
 class LinkOptions(NamedTuple):
     emulation: str | None = None  # None: take the machine from the first input
     build_id: bool = False  # --build-id=sha1
+    stack_note: str | None = None  # "noexecstack" / "execstack" from -z
     script: LinkerScript | None = None
 
 
 class LinkResult(NamedTuple):
     data: bytes
     output_sections: list[OutputSection]
+    warnings: tuple[str, ...] = ()  # ld's warning lines, to print on stderr
 
 
 def _align(value: int, power_or_bytes: int, *, is_power: bool = True) -> int:
@@ -66,11 +68,45 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
         if first is not None:
             build_id = I.build_id_section(first)
     globals_ = resolve(objects)
-    layout = Layout(script, objects, build_id)
+    extra = [build_id] if build_id is not None else []
+    if options.stack_note is not None and not any(
+            s.name == ".note.GNU-stack" for s in objects[0].sections):
+        # ld -r -z [no]execstack adds the note the assembler would have written
+        extra.append(I.stack_note_section(objects[0], options.stack_note == "execstack"))
+    layout = Layout(script, objects, extra)
+    warnings = _stack_note_flags(objects, machine) if options.stack_note is None else ()
     out_secs = [s for s in layout.sections if s.members]
     _size_sections(out_secs)
     _assign_addresses(layout)
-    return LinkResult(_emit(objects, machine, out_secs, globals_, build_id), out_secs)
+    return LinkResult(_emit(objects, machine, out_secs, globals_, build_id), out_secs, warnings)
+
+
+def _stack_note_flags(objects: list[I.InputObject], machine: int) -> tuple[str, ...]:
+    """Without -z [no]execstack ld decides the stack from the inputs
+    (``bfd_elf_size_dynamic_sections``): an executable note, or -- on x86-64, whose backend
+    defaults to an executable stack -- an input without a note, makes the output note
+    executable in a relocatable link, with a warning."""
+    notesec = noteobj = emptyobj = None
+    for obj in objects:
+        note = next((s for s in obj.sections if s.name == ".note.GNU-stack"), None)
+        if note is not None:
+            notesec = note
+            if note.bfd & I.SEC_CODE:
+                noteobj = obj
+                break
+        elif machine == C.EM_X86_64:
+            emptyobj = obj
+    if notesec is None or (noteobj is None and emptyobj is None):
+        return ()
+    if notesec.output is not None and notesec.output is not DISCARDED:
+        notesec.output.flags |= I.SEC_CODE
+    if noteobj is not None:
+        return (f"ld: warning: {noteobj.path}: requires executable stack (because the "
+                f".note.GNU-stack section is executable)",)
+    return (f"ld: warning: {emptyobj.path}: missing .note.GNU-stack section implies executable "
+            f"stack",
+            "ld: NOTE: This behaviour is deprecated and will be removed in a future version of "
+            "the linker")
 
 
 def _refuse_merged_notes(objects: list[I.InputObject]) -> None:

@@ -158,10 +158,11 @@ class Layout:
     """Runs the mapping and holds its result: statement order and section order."""
 
     def __init__(self, script: LinkerScript, objects: list[I.InputObject],
-                 build_id: I.InputSection | None = None):
+                 extra: list[I.InputSection] = ()):
         self.objects = objects
-        #: ld creates the build-id note as one more section of the first input object
-        self.build_id = build_id
+        #: sections ld adds to an input (the build-id note, -z [no]execstack's .note.GNU-stack),
+        #: placed after that input's own sections, in the order given
+        self.extra = list(extra)
         # the statement list starts with ld's *ABS* pseudo statement
         self.head = Statement("*ABS*")
         self.statements: list[Statement] = [self.head]
@@ -267,8 +268,9 @@ class Layout:
             for sec in obj.sections:
                 if self.linkable(sec) and sec.output is None:
                     self._place_orphan(sec)
-            if self.build_id is not None and self.build_id.obj is obj:
-                self._place_orphan(self.build_id)
+            for sec in self.extra:
+                if sec.obj is obj:
+                    self._place_orphan(sec)
 
     def _find(self, name: str) -> Statement | None:
         for st in self.statements[1:]:

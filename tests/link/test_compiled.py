@@ -147,3 +147,18 @@ def test_code_padding_between_inputs(tmp_path, arch):
     subprocess.run([ld, "-r", "-m", emulation, "-o", "real.o", *names], cwd=tmp_path, check=True)
     ours = link([tmp_path / n for n in names], emulation=emulation)
     assert ours == (tmp_path / "real.o").read_bytes()
+
+
+@pytest.mark.kbuild
+@pytest.mark.parametrize("arch", TOOLS)
+@pytest.mark.parametrize("z", ["noexecstack", "execstack", None])
+def test_stack_note_from_z_option(tmp_path, arch, z):
+    """An assembler object without .note.GNU-stack: ld -r -z [no]execstack adds one."""
+    ld, emulation = _compile(tmp_path, arch)
+    cc = TOOLS[arch][0]
+    (tmp_path / "s.S").write_text(".text\n.globl f\nf:\n nop\n")
+    subprocess.run([cc, "-c", "s.S", "-o", "s.o"], cwd=tmp_path, check=True)
+    zopt = ["-z", z] if z else []
+    subprocess.run([ld, "-r", *zopt, "-o", "real.o", "s.o", "a.o"], cwd=tmp_path, check=True)
+    ours = link([tmp_path / "s.o", tmp_path / "a.o"], emulation=emulation, stack_note=z)
+    assert ours == (tmp_path / "real.o").read_bytes()
