@@ -82,7 +82,7 @@ class InputSection:
     """One section of an input object (plain class: dataclasses cost start-up time)."""
 
     __slots__ = ("obj", "index", "name", "type", "flags", "size", "link", "info", "align",
-                 "entsize", "offset", "bfd", "relocs", "output", "output_offset")
+                 "entsize", "offset", "bfd", "relocs", "output", "output_offset", "rawsize", "eh")
 
     def __init__(self, obj: "InputObject", index: int, name: str, type_: int, flags: int,
                  size: int, link: int, info: int, align: int, entsize: int, offset: int,
@@ -94,6 +94,8 @@ class InputSection:
         self.relocs: InputSection | None = None  # the SHT_RELA section applying to this one
         self.output: object = None  # OutputSection, or DISCARDED
         self.output_offset = 0
+        self.rawsize = size  # the input's own size; ``size`` may change (.eh_frame editing)
+        self.eh: list | None = None  # parsed .eh_frame entries when ld edits this section
 
     @property
     def data(self) -> bytes:
@@ -101,7 +103,11 @@ class InputSection:
             return b""
         if self.index < 0:  # made by the linker, filled in at the end
             return bytes(self.size)
-        return self.obj.data[self.offset:self.offset + self.size]
+        raw = self.obj.data[self.offset:self.offset + self.rawsize]
+        if self.eh is not None:
+            from pymodpost.link.ehframe import rewrite
+            return rewrite(raw, self.eh, self.size)
+        return raw
 
     @property
     def align_power(self) -> int:

@@ -18,6 +18,7 @@ import struct
 from typing import NamedTuple
 
 from pymodpost.elf import constants as C
+from pymodpost.link import ehframe
 from pymodpost.link import inputs as I
 from pymodpost.link.default_scripts import default_script
 from pymodpost.link.errors import LinkError
@@ -75,10 +76,37 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
         extra.append(I.stack_note_section(objects[0], options.stack_note == "execstack"))
     layout = Layout(script, objects, extra)
     warnings = _stack_note_flags(objects, machine) if options.stack_note is None else ()
+    if machine == C.EM_X86_64:
+        # riscvelf.em skips .eh_frame editing in relocatable links (relaxation comes later)
+        _edit_eh_frame(layout, globals_)
     out_secs = [s for s in layout.sections if s.members]
     _size_sections(out_secs)
     _assign_addresses(layout)
     return LinkResult(_emit(objects, machine, out_secs, globals_, build_id), out_secs, warnings)
+
+
+def _points_into_discarded(sec: I.InputSection, reloc, globals_) -> bool:
+    obj, symidx = sec.obj, reloc[1]
+    if symidx == 0:
+        return False
+    if symidx < obj.first_global:
+        target = _section_of(obj, obj.symbols[symidx].shndx)
+    else:
+        g = globals_[obj.symbols[symidx].name]
+        target = _section_of(g.obj, g.sym.shndx) if g.defined else None
+    return target is not None and target.output in (None, DISCARDED)
+
+
+def _edit_eh_frame(layout: Layout, globals_) -> None:
+    out = next((s for s in layout.sections if s.name == ".eh_frame"), None)
+    if out is None:
+        return
+    inputs = [m for m in out.members if isinstance(m, I.InputSection)]
+    ehframe.edit_output(
+        inputs,
+        lambda sec: I.read_relocs(sec.relocs, len(sec.obj.symbols)) if sec.relocs else [],
+        lambda sec, reloc: _points_into_discarded(sec, reloc, globals_))
+    ehframe.pad_inputs(inputs, 1 << out.align_power)
 
 
 def _stack_note_flags(objects: list[I.InputObject], machine: int) -> tuple[str, ...]:
@@ -240,10 +268,8 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         if g.defined:
             sec = _section_of(g.obj, g.sym.shndx)
             if sec is not None and (sec.output is None or sec.output is DISCARDED):
-                # defined in a discarded section: ld writes it as undefined
-                g.out_index = len(syms)
-                syms.append(OutSym(g.name, 0, 0, (C.STB_GLOBAL << 4) | g.type, other, C.SHN_UNDEF))
-                continue
+                continue  # defined in a discarded section: ld's default --strip-discarded
+
             if sec is not None:
                 value, ndx = g.sym.value + sec.output_offset, shndx[id(sec.output)]
             else:
@@ -362,7 +388,16 @@ def _relocate(sec: I.InputSection, globals_, mapping, section_sym, syms, shndx) 
     obj = sec.obj
     out = []
     base = sec.output_offset
+    last_offset = base
     for off, symidx, rtype, addend in I.read_relocs(sec.relocs, len(obj.symbols)):
+        if sec.eh is not None:
+            moved = ehframe.map_offset(sec.eh, off)
+            if moved is None:
+                # its CIE/FDE was dropped: ld turns it into R_*_NONE at the previous offset
+                out.append((last_offset, 0, 0, 0))
+                continue
+            off = moved
+        last_offset = base + off
         # ld -r copies a relocation whose offset lies outside its section without complaint
         ref: object
         target: I.InputSection | None = None

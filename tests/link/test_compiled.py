@@ -162,3 +162,47 @@ def test_stack_note_from_z_option(tmp_path, arch, z):
     subprocess.run([ld, "-r", *zopt, "-o", "real.o", "s.o", "a.o"], cwd=tmp_path, check=True)
     ours = link([tmp_path / "s.o", tmp_path / "a.o"], emulation=emulation, stack_note=z)
     assert ours == (tmp_path / "real.o").read_bytes()
+
+
+H_C = "int h1(int x) { return x * 3; }\nint h2(int y) { return y >> 1; }\n"
+
+
+@pytest.mark.kbuild
+@pytest.mark.parametrize("arch", TOOLS)
+@pytest.mark.parametrize("order", [("a", "b"), ("b", "a", "h"), ("h", "a"), ("h",)])
+def test_eh_frame_like_ld(tmp_path, arch, order):
+    """Unwind tables from several inputs: x86-64 ld edits .eh_frame even in -r (padding
+    trimmed, entries re-aligned, the last FDE of each input but the last padded); riscv's
+    emulation leaves it alone until the final link."""
+    ld, emulation = _compile(tmp_path, arch)
+    cc = TOOLS[arch][0]
+    (tmp_path / "h.c").write_text(H_C)
+    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
+    for name in ("a", "b", "h"):
+        opt = "-O0" if name == "h" else "-O2"
+        subprocess.run([cc, opt, "-fcommon", "-fasynchronous-unwind-tables", *extra, "-c",
+                        f"{name}.c", "-o", f"u{name}.o"], cwd=tmp_path, check=True)
+    objs = [f"u{n}.o" for n in order]
+    subprocess.run([ld, "-r", "-m", emulation, "-o", "real.o", *objs], cwd=tmp_path, check=True)
+    ours = link([tmp_path / o for o in objs], emulation=emulation)
+    assert ours == (tmp_path / "real.o").read_bytes()
+
+
+D_C = ('__attribute__((section(".discard.text"))) int gone_fn(int x) { return x * 5; }\n'
+       "int kept(int y) { return y + 2; }\n")
+
+
+@pytest.mark.kbuild
+def test_eh_frame_of_discarded_code(tmp_path):
+    """x86-64: the FDE of a function in a /DISCARD/ed section is dropped, its relocations
+    become R_X86_64_NONE, and the function's global symbol is not written (--strip-discarded)."""
+    ld, emulation = _compile(tmp_path, "x86_64")
+    (tmp_path / "d.c").write_text(D_C)
+    subprocess.run(["gcc", "-O2", "-fcommon", "-fasynchronous-unwind-tables", "-c", "d.c",
+                    "-o", "d.o"], cwd=tmp_path, check=True)
+    subprocess.run(["gcc", "-O2", "-fcommon", "-fasynchronous-unwind-tables", "-c", "b.c",
+                    "-o", "b2.o"], cwd=tmp_path, check=True)
+    lds = str(TESTDATA / "kernels" / "x86_64" / "module.lds")
+    subprocess.run([ld, "-r", "-T", lds, "-o", "real.o", "d.o", "b2.o"], cwd=tmp_path, check=True)
+    ours = link([tmp_path / "d.o", tmp_path / "b2.o"], load_script(lds), emulation=emulation)
+    assert ours == (tmp_path / "real.o").read_bytes()
