@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import glob
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -61,17 +60,8 @@ def snapshot(tree: Path) -> dict[str, bytes]:
     return out
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int]:
-    """Wall seconds, exit status, stderr, and the child's peak RSS in KiB."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    _, err = proc.communicate()
-    wall = time.perf_counter() - t0
-    _, status, usage = os.wait4(proc.pid, 0) if False else (0, proc.returncode, None)
-    return wall, status, err, 0
-
-
-def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int]:
+def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int, float]:
+    """Wall seconds, exit status, stderr, peak RSS (KiB) and CPU seconds of the tool's process."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as errf:
         pid = os.fork()
@@ -88,7 +78,7 @@ def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int]:
         wall = time.perf_counter() - t0
         errf.seek(0)
         err = errf.read()
-    return wall, os.waitstatus_to_exitcode(wstatus), err, usage.ru_maxrss
+    return wall, os.waitstatus_to_exitcode(wstatus), err, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def compare(real: dict[str, bytes], ours: dict[str, bytes]) -> list[str]:
@@ -121,6 +111,9 @@ def main(argv: list[str]) -> int:
                 shutil.rmtree(t)
             t.mkdir(parents=True)
             prepare(t, kos, base)
+        # this checkout's pymodpost, whatever an editable install elsewhere points at
+        os.environ["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent) + \
+            (os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else "")
         ours_bin = shutil.which("pymodpost-modpost") or "pymodpost-modpost"
         argv_common = ["-m", "-e", "-i", str(headers / "Module.symvers"), "-o", "Module.symvers", "-T", "list"]
         results = {}
@@ -132,7 +125,7 @@ def main(argv: list[str]) -> int:
                 r = run_measured([binary, *argv_common], trees[label])
                 best = r if best is None or r[0] < best[0] else best
             results[label] = best
-        (rw, rs, rerr, rmem), (ow, os_, oerr, omem) = results["real"], results["ours"]
+        (rw, rs, rerr, rmem, rcpu), (ow, os_, oerr, omem, ocpu) = results["real"], results["ours"]
         problems = []
         if rs != os_:
             problems.append(f"exit status: real {rs}, pymodpost {os_}")
@@ -144,9 +137,10 @@ def main(argv: list[str]) -> int:
             problems.append("stderr differs:\n" + "\n".join(diff[:60]))
         problems += compare(snapshot(trees["real"]), snapshot(trees["ours"]))
         print(f"modules: {len(kos)}  real stderr lines: {len(rerr.splitlines())}  status: {rs}")
-        print(f"real modpost: {rw:.2f} s, peak {rmem / 1024:.1f} MiB")
-        print(f"pymodpost   : {ow:.2f} s, peak {omem / 1024:.1f} MiB")
-        print(f"ratio (pymodpost / real): {ow / rw:.2f}x wall")
+        print(f"load average at start: {os.getloadavg()[0]:.1f}")
+        print(f"real modpost: {rw:.2f} s wall, {rcpu:.2f} s CPU, peak {rmem / 1024:.1f} MiB")
+        print(f"pymodpost   : {ow:.2f} s wall, {ocpu:.2f} s CPU (main process), peak {omem / 1024:.1f} MiB")
+        print(f"ratio (pymodpost / real): {ow / rw:.2f}x wall, {ocpu / rcpu:.2f}x CPU")
         if problems:
             print(f"{len(problems)} mismatches:")
             for p in problems[:50]:

@@ -14,7 +14,9 @@ the file bytes so that callers can filter without a Python loop per symbol.
 from __future__ import annotations
 
 import errno
+import mmap
 import os
+import stat
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,20 +82,31 @@ def _dtypes(is64: bool, little: bool):
 _DTYPES = {(c, d): _dtypes(c, d) for c in (True, False) for d in (True, False)}
 
 
-def grab_file(path: str) -> bytes:
-    """Read ``path`` as modpost's grab_file() (open + mmap) would, with its errno on failure."""
+def grab_file(path: str):
+    """Map ``path`` read-only as modpost's grab_file() (open + mmap) does, with its errno on failure.
+
+    Mapping instead of reading matters for speed: the objects are read sparsely (headers, symbol
+    table, a few sections), and the 4,000-module corpus is 390 MB.  The result supports the
+    bytes operations used here (slicing, find, len, the buffer protocol for numpy)."""
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except IsADirectoryError:
-        # open(O_RDONLY) succeeds on a directory in C; it is mmap() that fails
-        raise ObjectUnreadable(path, os.strerror(errno.ENODEV)) from None
+        fd = os.open(path, os.O_RDONLY)
     except OSError as e:
         raise ObjectUnreadable(path, os.strerror(e.errno) if e.errno else str(e)) from None
-    if not data:
-        # mmap() of length 0 fails with EINVAL
-        raise ObjectUnreadable(path, os.strerror(errno.EINVAL))
-    return data
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            # open(O_RDONLY) succeeds on a directory or device; mmap() is what refuses it
+            raise ObjectUnreadable(path, os.strerror(errno.ENODEV))
+        try:
+            return mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        except ValueError:
+            # an empty file: mmap() of length 0 fails with EINVAL
+            raise ObjectUnreadable(path, os.strerror(errno.EINVAL)) from None
+        except OSError as e:
+            # e.g. a directory: open(O_RDONLY) succeeds, mmap() fails (ENODEV)
+            raise ObjectUnreadable(path, os.strerror(e.errno) if e.errno else str(e)) from None
+    finally:
+        os.close(fd)
 
 
 def c_string_at(data: bytes, offset: int) -> str:

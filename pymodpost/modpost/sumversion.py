@@ -117,12 +117,13 @@ def squeeze_source(text: bytes) -> bytes:
 
 
 def _read_c_file(mp: "Modpost", name: str) -> bytes:
-    try:
-        with open(mp.path(name), "rb") as f:
-            data = f.read()
-    except OSError as e:
-        import os
+    import os
 
+    from pymodpost.modpost.core import read_small_file
+
+    try:
+        data = read_small_file(mp.path(name))
+    except OSError as e:
         mp.perror_exit(name, os.strerror(e.errno) if e.errno else str(e))
     nul = data.find(b"\0")
     return data if nul < 0 else data[:nul]

@@ -5,13 +5,14 @@ unchanged and leaves exactly the files the real modpost leaves (.mod.c, Module.s
 from __future__ import annotations
 
 import glob
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import TESTDATA, require, require_programs
+from tests.conftest import ROOT, TESTDATA, require, require_programs
 
 MODULES = ["exports", "devtables", "version", "mismatch"]
 
@@ -33,7 +34,10 @@ def _build(src: Path, where: Path, kdir: str, modpost: str | None, make_vars: li
     cmd = ["make", "-s", "-C", kdir, *make_vars, f"M={where}", "modules"]
     if modpost:
         cmd.insert(-1, f"MODPOST={modpost}")
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    # the console script must run this checkout's code, whatever the editable install points at
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + (os.pathsep + os.environ["PYTHONPATH"]
+                                                   if os.environ.get("PYTHONPATH") else ""))
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     return proc.returncode, proc.stderr
 
 
