@@ -3,6 +3,7 @@ drop-in linked is byte-identical to GNU ld linking the same inputs with the same
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TESTDATA, require, require_programs
+from tests.conftest import ROOT, TESTDATA, require, require_programs
 
 KDIR = Path("/usr/src/linux-headers-6.1.0-56-amd64")
 
@@ -32,8 +33,11 @@ def test_kbuild_links_with_pymodpost_ld(tmp_path, module):
     require(bool(ours), "pymodpost-ld is not installed")
     src = tmp_path / module
     shutil.copytree(TESTDATA / "modules" / module, src)
+    # the console script must run this checkout's code, whatever the installed one points at
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
     build = subprocess.run(["make", "-C", str(KDIR), f"M={src}", f"LD={ours}", "modules"],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=env)
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
     linked = 0
     for cmd_file in src.glob(".*.cmd"):
