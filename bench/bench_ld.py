@@ -61,6 +61,9 @@ def main() -> int:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="pymodpost-pyc-")
+    # children run this checkout's code, whatever the installed package points at
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [
+        p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
     ours = _ours()
 
     with tempfile.TemporaryDirectory() as tmp:
