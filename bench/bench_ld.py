@@ -87,7 +87,8 @@ def main() -> int:
               f"(median; PYTHONPYCACHEPREFIX={env['PYTHONPYCACHEPREFIX']}):")
         print(f"  python3 -c pass   {med(t_py) * 1000:8.1f} ms")
         print(f"  pymodpost-ld      {med(t_ours) * 1000:8.1f} ms   "
-              f"{med(t_ours) / med(t_py):5.2f}x bare python   {med(t_ours) / med(t_ld):6.1f}x GNU ld")
+              f"{med(t_ours) / med(t_py):5.2f}x bare python   "
+              f"{med(t_ours) / med(t_ld):6.1f}x GNU ld")
         print(f"  GNU ld            {med(t_ld) * 1000:8.1f} ms")
 
         # in-process batch: every link, inputs already read

@@ -138,7 +138,8 @@ class InputObject:
                  "first_global")
 
     def __init__(self, path: str, data: bytes, machine: int, flags: int, osabi: int):
-        self.path, self.data, self.machine, self.flags, self.osabi = path, data, machine, flags, osabi
+        self.path, self.data, self.machine = path, data, machine
+        self.flags, self.osabi = flags, osabi
         self.sections: list[InputSection] = []
         self.symbols: list[InputSymbol] = []
         self.first_global = 0

@@ -197,7 +197,8 @@ def _assign_addresses(layout: Layout) -> None:
 
 # --- the symbol table and relocations --------------------------------------------------------
 
-def _input_order(objects: list[I.InputObject], out_secs: list[OutputSection]) -> list[I.InputObject]:
+def _input_order(objects: list[I.InputObject],
+                 out_secs: list[OutputSection]) -> list[I.InputObject]:
     """Inputs in the order ld's final pass first reaches one of their sections."""
     seen: dict[int, I.InputObject] = {}
     for out in out_secs:

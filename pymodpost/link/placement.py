@@ -208,7 +208,8 @@ class Layout:
         out.flags &= flags | ~I.SEC_READONLY
         if out.has_input:
             flags &= ~I.SEC_READONLY
-            if ((out.flags & (I.SEC_MERGE | I.SEC_STRINGS)) != (flags & (I.SEC_MERGE | I.SEC_STRINGS))
+            merge = I.SEC_MERGE | I.SEC_STRINGS
+            if ((out.flags & merge) != (flags & merge)
                     or (flags & I.SEC_MERGE and out.entsize != sec.entsize)):
                 out.flags &= ~(I.SEC_MERGE | I.SEC_STRINGS)
                 flags &= ~(I.SEC_MERGE | I.SEC_STRINGS)

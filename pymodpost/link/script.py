@@ -166,7 +166,8 @@ class _Parser:
         return ScriptError(f"ld:{self.path}:{self._line()}: syntax error")
 
     def unsupported(self, what: str) -> ScriptError:
-        return ScriptError(f"ld:{self.path}:{self._line()}: {what} is not supported by pymodpost-ld")
+        return ScriptError(
+            f"ld:{self.path}:{self._line()}: {what} is not supported by pymodpost-ld")
 
     def peek(self, k: int = 0) -> str | None:
         i = self.pos + k
@@ -254,7 +255,7 @@ class _Parser:
                 items.append(item)
         self.pos += 1
         t = self.peek()
-        if t is not None and (t.startswith(">") or t.startswith(":") and t != ":" or t.startswith("=")):
+        if t is not None and (t.startswith((">", "=")) or t.startswith(":") and t != ":"):
             raise self.unsupported(f"`{t}' after an output section")
         return OutputSection(name, address, align, tuple(items), line)
 

@@ -94,7 +94,6 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
     for fixed in (".symtab", ".strtab", ".shstrtab"):
         shstr.add(fixed)
     hdrs: list[_Hdr] = []
-    rela_targets: list[tuple[_Hdr, int]] = []
     build_id_hdr = None
     for out in out_secs:
         t = _sh_type(out)

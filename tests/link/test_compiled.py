@@ -1,4 +1,5 @@
-"""Objects compiled here, linked by GNU ld and by pymodpost-ld: the outputs must match byte for byte.
+"""Objects compiled here, linked by GNU ld and by pymodpost-ld: the outputs must match byte
+for byte.
 
 These reach corners the kernel fixtures do not: weak and common symbols, undefined weak
 references, ``-ffunction-sections`` orphans, sorted ``___ksymtab+*`` clauses over several inputs,
@@ -49,17 +50,21 @@ TOOLS = {"x86_64": ("gcc", "ld", "elf_x86_64"),
 FLAGS = ["-O2", "-fcommon", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables"]
 
 
+def _cc(tmp_path, arch, *args: str) -> None:
+    """Run the arch's compiler in tmp_path; riscv without attribute sections, as the kernel
+    builds (merging them is not re-created)."""
+    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
+    subprocess.run([TOOLS[arch][0], *extra, *args], cwd=tmp_path, check=True)
+
+
 def _compile(tmp_path, arch):
     cc, ld, emulation = TOOLS[arch]
     require(shutil.which(cc) is not None and shutil.which(ld) is not None,
             f"not installed: {cc}, {ld}")
-    # as the kernel builds: no RISC-V attribute sections (their merge is not re-created)
-    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
     (tmp_path / "a.c").write_text(A_C)
     (tmp_path / "b.c").write_text(B_C)
-    subprocess.run([cc, *FLAGS, *extra, "-g", "-c", "a.c", "-o", "a.o"], cwd=tmp_path, check=True)
-    subprocess.run([cc, *FLAGS, *extra, "-ffunction-sections", "-fdata-sections", "-c", "b.c",
-                    "-o", "b.o"], cwd=tmp_path, check=True)
+    _cc(tmp_path, arch, *FLAGS, "-g", "-c", "a.c", "-o", "a.o")
+    _cc(tmp_path, arch, *FLAGS, "-ffunction-sections", "-fdata-sections", "-c", "b.c", "-o", "b.o")
     return ld, emulation
 
 
@@ -90,10 +95,8 @@ int *ptr_to_local = &gone_local;
 @pytest.mark.parametrize("arch", TOOLS)
 def test_reference_into_discarded_section_is_refused_like_ld(tmp_path, arch):
     ld, emulation = _compile(tmp_path, arch)
-    cc = TOOLS[arch][0]
     (tmp_path / "c.c").write_text(C_C)
-    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
-    subprocess.run([cc, *FLAGS, *extra, "-g", "-c", "c.c", "-o", "c.o"], cwd=tmp_path, check=True)
+    _cc(tmp_path, arch, *FLAGS, "-g", "-c", "c.c", "-o", "c.o")
     lds = str(TESTDATA / "kernels" / arch / "module.lds")
     real = subprocess.run([ld, "-r", "-m", emulation, "-T", lds, "-o", "real.o", "c.o"],
                           cwd=tmp_path, capture_output=True, text=True)
@@ -109,11 +112,8 @@ def test_duplicate_definition_message_like_ld(tmp_path, arch):
     """-fno-common turns the two tentative definitions into a multiple definition; the
     message (function found from the symbol table, file, section+offset) is ld's."""
     ld, emulation = _compile(tmp_path, arch)
-    cc = TOOLS[arch][0]
-    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
     for name in ("a", "b"):
-        subprocess.run([cc, "-O2", "-fno-common", *extra, "-c", f"{name}.c", "-o", f"{name}.o"],
-                       cwd=tmp_path, check=True)
+        _cc(tmp_path, arch, "-O2", "-fno-common", "-c", f"{name}.c", "-o", f"{name}.o")
     real = subprocess.run([ld, "-r", "-o", "real.o", "a.o", "b.o"], cwd=tmp_path,
                           capture_output=True, text=True)
     assert real.returncode != 0
@@ -136,13 +136,11 @@ int tiny_%d(int x) { return x * %d + 1; }
 def test_code_padding_between_inputs(tmp_path, arch):
     """.text inputs aligned to 32 leave gaps; x86 ld fills them with long NOPs, riscv zeros."""
     ld, emulation = _compile(tmp_path, arch)
-    cc = TOOLS[arch][0]
-    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
     names = []
     for i in range(1, 5):
         (tmp_path / f"g{i}.c").write_text(GAP_C % (i, i * 7))
-        subprocess.run([cc, "-O2", "-falign-functions=32", *FLAGS[2:], *extra, "-c", f"g{i}.c",
-                        "-o", f"g{i}.o"], cwd=tmp_path, check=True)
+        _cc(tmp_path, arch, "-O2", "-falign-functions=32", *FLAGS[2:], "-c", f"g{i}.c",
+            "-o", f"g{i}.o")
         names.append(f"g{i}.o")
     subprocess.run([ld, "-r", "-m", emulation, "-o", "real.o", *names], cwd=tmp_path, check=True)
     ours = link([tmp_path / n for n in names], emulation=emulation)
@@ -175,13 +173,11 @@ def test_eh_frame_like_ld(tmp_path, arch, order):
     trimmed, entries re-aligned, the last FDE of each input but the last padded); riscv's
     emulation leaves it alone until the final link."""
     ld, emulation = _compile(tmp_path, arch)
-    cc = TOOLS[arch][0]
     (tmp_path / "h.c").write_text(H_C)
-    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
     for name in ("a", "b", "h"):
         opt = "-O0" if name == "h" else "-O2"
-        subprocess.run([cc, opt, "-fcommon", "-fasynchronous-unwind-tables", *extra, "-c",
-                        f"{name}.c", "-o", f"u{name}.o"], cwd=tmp_path, check=True)
+        _cc(tmp_path, arch, opt, "-fcommon", "-fasynchronous-unwind-tables", "-c", f"{name}.c",
+            "-o", f"u{name}.o")
     objs = [f"u{n}.o" for n in order]
     subprocess.run([ld, "-r", "-m", emulation, "-o", "real.o", *objs], cwd=tmp_path, check=True)
     ours = link([tmp_path / o for o in objs], emulation=emulation)
@@ -214,11 +210,9 @@ def test_many_globals_follow_hash_table_growth(tmp_path, arch):
     """More globals than 3/4 of 4051 and of 8191: ld's hash table grows twice, which reorders
     its traversal and so the output symbol table."""
     ld, emulation = _compile(tmp_path, arch)
-    cc = TOOLS[arch][0]
     lines = [f"int g_{i}_{(i * 7919) % 1000} = {i};" for i in range(5000)]
     lines += [f"extern int u_{i}; int *p_{i} = &u_{i};" for i in range(800)]
     (tmp_path / "big.c").write_text("\n".join(lines) + "\n")
-    extra = ["-mno-riscv-attribute", "-Wa,-mno-arch-attr"] if arch == "riscv64" else []
-    subprocess.run([cc, "-O1", *extra, "-c", "big.c", "-o", "big.o"], cwd=tmp_path, check=True)
+    _cc(tmp_path, arch, "-O1", "-c", "big.c", "-o", "big.o")
     subprocess.run([ld, "-r", "-m", emulation, "-o", "real.o", "big.o"], cwd=tmp_path, check=True)
     assert link([tmp_path / "big.o"], emulation=emulation) == (tmp_path / "real.o").read_bytes()

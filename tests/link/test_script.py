@@ -58,7 +58,8 @@ def test_syntax_errors_read_like_ld(text, message):
 
 
 def test_unsupported_constructs_are_named():
-    with pytest.raises(ScriptError, match=r"^ld:t.lds:1: `MEMORY' is not supported by pymodpost-ld$"):
+    with pytest.raises(ScriptError,
+                       match=r"^ld:t.lds:1: `MEMORY' is not supported by pymodpost-ld$"):
         parse_script("MEMORY { x : ORIGIN = 0, LENGTH = 4 }", "t.lds")
     with pytest.raises(ScriptError, match="a symbol assignment"):
         parse_script("SECTIONS { a : { x = 1; } }", "t.lds")
