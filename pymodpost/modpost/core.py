@@ -482,8 +482,9 @@ class Modpost:
     # -- checks and the .mod.c ----------------------------------------------------------
 
     def check_exports(self, mod: Module) -> None:
+        find = self.exports.find
         for s in mod.unresolved_symbols:
-            exp = self.exports.find(s.name)
+            exp = find(s.name)
             if exp is None:
                 if not s.weak:
                     if self.nr_unresolved < MAX_UNRESOLVED_REPORTS:

@@ -248,6 +248,22 @@ def _class_mismatch(klass: tuple[int, ...], tosec: str) -> bool:
     return False
 
 
+_TABLES: dict[tuple, np.ndarray] = {}
+
+
+def _class_table(klass: tuple[int, ...], secnames: tuple[str, ...]) -> np.ndarray:
+    """Per section of an object: does a reference from this rule class to it trip a rule?
+    (Objects built alike have the same section list, so the answer is shared between them.)"""
+    key = (klass, secnames)
+    table = _TABLES.get(key)
+    if table is None:
+        if len(_TABLES) > 4096:
+            _TABLES.clear()
+        table = np.fromiter((_class_mismatch(klass, t) for t in secnames), bool, len(secnames))
+        _TABLES[key] = table
+    return table
+
+
 class _PerObject:
     """What every relocation section of one object shares: per symbol, whether a reference to it
     from a given class of fromsec trips a rule (special section indices never do)."""
@@ -265,7 +281,7 @@ class _PerObject:
         if klass in self._hits:
             return self._hits[klass]
         obj = self.obj
-        table = np.fromiter((_class_mismatch(klass, t) for t in obj.secnames), bool, obj.num_sections)
+        table = _class_table(klass, tuple(obj.secnames))
         hits = None
         if table.any():
             if self._in_range is None:
