@@ -204,21 +204,28 @@ def _read_symbols(obj: InputObject, symtab: InputSection) -> None:
     strsec = obj.sections[symtab.link]
     strings = strsec.data
     blob = symtab.data
+    blob = blob[:len(blob) - len(blob) % SYM.size]  # BFD reads whole entries only
     obj.first_global = symtab.info
     for i, (name, info, other, shndx, value, size) in enumerate(SYM.iter_unpack(blob)):
         nm = _cstr(strings, name, obj.path) if name else ""
         obj.symbols.append(InputSymbol(i, nm, value, size, info, other, shndx))
 
 
+def _c_hex(value: int) -> str:
+    """C's ``%#x``: no 0x prefix for zero."""
+    return f"{value:#x}" if value else "0"
+
+
 def read_relocs(sec: InputSection, nsyms: int) -> list[tuple[int, int, int, int]]:
     """(offset, symbol index, type, addend) for every entry of a RELA section."""
     out = []
-    for off, info, addend in RELA.iter_unpack(sec.data):
+    blob = sec.data
+    for off, info, addend in RELA.iter_unpack(blob[:len(blob) - len(blob) % RELA.size]):
         sym = info >> 32
         if sym >= nsyms:
             target = sec.obj.sections[sec.info].name
-            raise LinkError(f"ld: {sec.obj.path}: bad reloc symbol index ({sym:#x} >= {nsyms:#x}) "
-                            f"for offset {off:#x} in section `{target}'")
+            raise LinkError(f"ld: {sec.obj.path}: bad reloc symbol index ({_c_hex(sym)} >= "
+                            f"{_c_hex(nsyms)}) for offset {_c_hex(off)} in section `{target}'")
         out.append((off, sym, info & 0xFFFFFFFF, addend))
     return out
 
