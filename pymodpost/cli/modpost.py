@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 141
+    except MemoryError:
+        sys.stderr.write("FATAL: modpost: out of memory\n")
+        return 1
 
 
 def _run(args: list[str], prog: str) -> int:

@@ -334,6 +334,18 @@ class Modpost:
         except of.ObjectFatal as e:
             self.fatal("bad-object", e.message)
             return
+        except (ValueError, IndexError, OverflowError, MemoryError) as e:
+            self.fatal("bad-object", f"{filename}: malformed object ({type(e).__name__}: {e})\n")
+            return
+        try:
+            self._read_object(filename, obj)
+        except of.ObjectFatal as e:
+            self.fatal("bad-object", e.message)
+        except (ValueError, IndexError, OverflowError, MemoryError, UnicodeError) as e:
+            # a field the C code would trust blindly (and crash on): stop with a clear message
+            self.fatal("bad-object", f"{filename}: malformed object ({type(e).__name__}: {e})\n")
+
+    def _read_object(self, filename: str, obj: of.ObjectFile) -> None:
         self.module_name_len = 64 - (8 if obj.is64 else 4)
         mod = self.new_module(filename[:-2])
         mod.object_path = filename

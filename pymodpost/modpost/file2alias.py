@@ -805,6 +805,9 @@ def handle_moddevtable(mp: "Modpost", mod: "Module", obj: of.ObjectFile, i: int,
     kind = name[:sep]
     size = int(obj.sym_size[i])
     if int(obj.sh_type[secindex]) & of.SHT_NOBITS:
+        if size > obj.size + (1 << 20):
+            # calloc() of an absurd st_size fails in modpost and it then crashes
+            raise of.ObjectFatal(f"{obj.path}: device table {symname} claims {size} bytes\n")
         symval = bytes(size)
     else:
         symval = obj.section_bytes(secindex, int(obj.sym_value[i]), size)

@@ -290,8 +290,11 @@ class ObjectFile:
     def section_bytes(self, secindex: int, offset: int, size: int) -> bytes:
         """``size`` bytes at ``offset`` into section ``secindex`` (zeros past the end of the file)."""
         start = int(self.sh_offset[secindex]) + offset
-        chunk = self.data[start:start + size] if start >= 0 else b""
-        return chunk + bytes(size - len(chunk))
+        if start < 0 or start + size > self.size:
+            # modpost would read past its mapping here (and crash or read garbage)
+            raise ObjectFatal(f"{self.path}: data at section {secindex}+{offset:#x} ({size} bytes) "
+                              "goes past the end of the file\n")
+        return self.data[start:start + size]
 
     def c_string_in_section(self, secindex: int, offset: int) -> str:
         if not 0 <= secindex < self.num_sections:
