@@ -282,10 +282,13 @@ class Modpost:
                 mod = self.new_module(row.module)
                 mod.from_dump = True
                 modules[row.module] = mod
-            s = self.sym_add_exported(row.symbol, mod, row.gpl_only)
-            s.crc = row.crc
-            s.crc_valid = True
-            self.sym_update_namespace(row.symbol, row.namespace)
+            s = Symbol(row.symbol, module=mod, is_gpl_only=row.gpl_only, crc=row.crc, crc_valid=True)
+            self.add_export(s)
+            mod.exported_symbols.append(s)
+            if row.symbol.startswith("."):
+                self.sym_update_namespace(row.symbol, row.namespace)  # the lookup drops the dot
+            else:
+                s.namespace = row.namespace or None  # the lookup finds the export just added
 
     # -- read_symbols -------------------------------------------------------------------
 

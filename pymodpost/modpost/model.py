@@ -45,6 +45,23 @@ class Module:
     def basename(self) -> str:
         return self.name.rsplit("/", 1)[-1]
 
+    # Modules travel from worker processes back to the main one (parallel.py); their unresolved
+    # symbols are then still bare names, sent as (name, weak) pairs rather than objects.
+    def __getstate__(self):
+        state = {f: getattr(self, f) for f in self.__slots__}
+        unresolved = self.unresolved_symbols
+        if all(s.module is None and not s.crc_valid and s.namespace is None and not s.crc
+               and not s.is_gpl_only for s in unresolved):
+            state["unresolved_symbols"] = ("bare", [(s.name, s.weak) for s in unresolved])
+        return state
+
+    def __setstate__(self, state):
+        unresolved = state["unresolved_symbols"]
+        if isinstance(unresolved, tuple) and unresolved and unresolved[0] == "bare":
+            state["unresolved_symbols"] = [Symbol(name, weak=weak) for name, weak in unresolved[1]]
+        for f, v in state.items():
+            object.__setattr__(self, f, v)
+
 
 def add_namespace(namespaces: list[str], namespace: str) -> None:
     if namespace not in namespaces:
