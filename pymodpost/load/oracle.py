@@ -36,9 +36,14 @@ gdb.execute(("hbreak *%%#x" if ARGS["arch"] == "x86_64" else "break *%%#x") %% A
 inf = gdb.selected_inferior()
 regs = ("$rdi", "$rsi", "$rdx") if ARGS["arch"] == "x86_64" else ("$a0", "$a1", "$a2")
 dumps = []
-for _ in range(ARGS["count"]):
+pc_reg = "$rip" if ARGS["arch"] == "x86_64" else "$pc"
+stops = 0
+while len(dumps) < ARGS["count"] and stops < 3 * ARGS["count"] + 10:
+    stops += 1
     try:
         gdb.execute("continue")
+        if int(gdb.parse_and_eval(pc_reg)) & 0xffffffffffffffff != ARGS["addr"]:
+            continue  # stopped for another reason (a signal the stub reports): not a load
         hdr = int(gdb.parse_and_eval(regs[0])) & 0xffffffffffffffff
     except gdb.error:
         break  # the guest finished: fewer modules reached module_finalize than were loaded
