@@ -160,26 +160,33 @@ def read_object(path: str, data: bytes) -> InputObject:
     """Parse one relocatable ELF64 little-endian object, refusing what ld would refuse."""
     if len(data) < 4 or data[:4] != C.ELFMAG:
         raise LinkError(f"ld:{path}: file format not recognized; treating as linker script")
-    bad_format = f"ld: {path}: file not recognized: file format not recognized"
-    if len(data) < EHDR.size or data[4] != 2 or data[5] != 1:
+    # BFD words this without ld's program-name prefix
+    bad_format = f"{path}: file not recognized: file format not recognized"
+    if len(data) < EHDR.size or data[4] != 2 or data[5] != 1 or data[6] != 1:
         raise LinkError(bad_format)
     (ident, e_type, machine, _ver, _entry, _phoff, shoff, eflags, _ehsize, _phentsize, _phnum,
      shentsize, shnum, shstrndx) = EHDR.unpack_from(data)
-    if e_type != 1:
-        raise LinkError(f"ld: {path}: file format is not a relocatable object")
-    if shoff == 0 or shentsize != SHDR.size:
+    if e_type == 2:  # ET_EXEC
+        raise LinkError(f"ld: cannot use executable file '{path}' as input to a link")
+    if e_type == 3:  # ET_DYN
+        raise LinkError(f"ld: attempted static link of dynamic object `{path}'")
+    if e_type == 4 or shoff == 0 or shentsize != SHDR.size:  # ET_CORE is not an object
         raise LinkError(bad_format)
     if shnum == 0 and shoff + SHDR.size <= len(data):
         shnum = SHDR.unpack_from(data, shoff)[5]
     if shstrndx == C.SHN_XINDEX and shoff + SHDR.size <= len(data):
         shstrndx = SHDR.unpack_from(data, shoff)[6]
-    if shoff + shnum * SHDR.size > len(data) or shstrndx >= shnum:
-        raise LinkError(f"ld: {path}: file not recognized: file truncated")
+    if shoff + shnum * SHDR.size > len(data):
+        raise LinkError(bad_format)
+    if shstrndx >= shnum:
+        raise LinkError(f"ld: warning: {path} has a corrupt string table index\n"
+                        f"ld: {path}: section names unreadable: not supported by pymodpost-ld")
     obj = InputObject(path, data, machine, eflags, ident[7])
     raw = [SHDR.unpack_from(data, shoff + i * SHDR.size) for i in range(shnum)]
     for (_n, t, _f, _a, off, size, *_r) in raw:
         if t != C.SHT_NOBITS and off + size > len(data):
-            raise LinkError(f"ld: {path}: section extends past the end of the file")
+            raise LinkError(f"ld: warning: {path} has a section extending past end of file\n"
+                            f"ld: final link failed: file truncated")
     sh_o, sh_sz = raw[shstrndx][4], raw[shstrndx][5]
     shstr = data[sh_o:sh_o + sh_sz]
     for i, (name, t, f, _addr, off, size, link, info, align, entsize) in enumerate(raw):
