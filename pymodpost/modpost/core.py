@@ -393,29 +393,41 @@ class Modpost:
         starts = of.starts_with
         undef = (shndx == of.SHN_UNDEF) & ((bind == of.STB_GLOBAL) | (bind == of.STB_WEAK))
         common = shndx == of.SHN_COMMON
-        defined = ~((shndx == of.SHN_UNDEF) | common)
-        interesting = common | (defined & (
-            starts(words, b"__ksymtab_") | starts(words, b"init_module")
-            | starts(words, b"cleanup_module") | starts(words, b"__mod_")))
+        # names that can matter below start with "__", "in" or "cl": test the rest on those only
+        head = (words[:, 0] & np.uint64(0xFFFF)).astype(np.uint16)
+        cand = np.flatnonzero(((head == 0x5F5F) | (head == 0x6E69) | (head == 0x6C63))
+                              & (shndx != of.SHN_UNDEF) & ~common)
+        cw = words[cand]
+        interesting = np.zeros(len(shndx), bool)
+        interesting[cand[starts(cw, b"__ksymtab_") | starts(cw, b"init_module")
+                         | starts(cw, b"cleanup_module") | starts(cw, b"__mod_")]] = True
+        interesting |= common
+        # pass 2 looks at every symbol, defined or not
+        under = np.flatnonzero(head == 0x5F5F)
+        ns_idx = under[starts(words[under], b"__kstrtabns_")]
         machine = obj.machine
 
         undef_idx = np.flatnonzero(undef)
         if len(undef_idx):
             weak = (bind[undef_idx] == of.STB_WEAK).tolist()
             names = obj.names_of(undef_idx)
-            sparc = machine in (of.EM_SPARC, of.EM_SPARCV9)
-            types = obj.sym_type[undef_idx].tolist() if sparc else None
             out = mod.unresolved_symbols
-            for k, raw in enumerate(names):
-                symname = remove_dot(raw) if "." in raw else raw
-                if _ignore_undef_symbol(machine, symname):
-                    continue
-                if sparc:
-                    if types[k] == of.STT_SPARC_REGISTER:
+            if machine in _PLAIN_MACHINES and not any("." in n for n in names):
+                out.extend([Symbol(n, weak=w) for n, w in zip(names, weak)
+                            if n != "__this_module" and n != "_GLOBAL_OFFSET_TABLE_"])
+            else:
+                sparc = machine in (of.EM_SPARC, of.EM_SPARCV9)
+                types = obj.sym_type[undef_idx].tolist() if sparc else None
+                for k, raw in enumerate(names):
+                    symname = remove_dot(raw) if "." in raw else raw
+                    if _ignore_undef_symbol(machine, symname):
                         continue
-                    if symname.startswith("."):
-                        symname = "_" + symname[1:2].upper() + symname[2:]
-                out.append(Symbol(symname, weak=weak[k]))
+                    if sparc:
+                        if types[k] == of.STT_SPARC_REGISTER:
+                            continue
+                        if symname.startswith("."):
+                            symname = "_" + symname[1:2].upper() + symname[2:]
+                    out.append(Symbol(symname, weak=weak[k]))
 
         pass1 = np.flatnonzero(interesting)
         if len(pass1):
@@ -441,7 +453,6 @@ class Modpost:
                 if symname.startswith("__mod_"):
                     handle_moddevtable(self, mod, obj, i, symname)
 
-        ns_idx = np.flatnonzero(starts(words, b"__kstrtabns_"))
         for i, raw in zip(ns_idx.tolist(), obj.names_of(ns_idx)):
             symname = remove_dot(raw)
             if symname.startswith("__kstrtabns_"):
@@ -705,6 +716,9 @@ def _split_keep(text: str) -> list[str]:
         out.append(parts[-1])
     return out
 
+
+#: machines whose undefined symbols modpost ignores only by the two generic names
+_PLAIN_MACHINES = frozenset({of.EM_X86_64, of.EM_RISCV, of.EM_386, of.EM_ARM, 183, of.EM_MIPS})
 
 _PPC_IGNORED = ("_restgpr_", "_savegpr_", "_rest32gpr_", "_save32gpr_", "_restvr_", "_savevr_")
 _PPC64_IGNORED = ("_restgpr0_", "_savegpr0_", "_restgpr1_", "_savegpr1_", "_restfpr_", "_savefpr_",

@@ -304,8 +304,15 @@ class ObjectFile:
     def reloc_symbols(self, i: int) -> np.ndarray:
         """Only the symbol indices of relocation section ``i`` (the cheap filter input)."""
         rela = int(self.sh_type[i]) == SHT_RELA
-        dt = self._rela_t if rela else self._rel_t
         off, size = int(self.sh_offset[i]), int(self.sh_size[i])
+        if self.is64:
+            words = 3 if rela else 2
+            count = max(0, min(size, self.size - off)) // (8 * words)
+            if self.little:
+                # r_info is the second 64-bit word of each entry; the symbol is its high half,
+                # i.e. the fourth 32-bit word
+                return np.frombuffer(self.data, "<u4", count * words * 2, off)[3::words * 2]
+        dt = self._rela_t if rela else self._rel_t
         count = max(0, min(size, self.size - off)) // dt.itemsize
         info = np.frombuffer(self.data, dt, count, off)["info"]
         if self.is64:
@@ -334,6 +341,8 @@ def modinfo_values(modinfo: bytes | None, tag: str) -> list[str]:
     if not modinfo:
         return []
     key = tag.encode() + b"="
+    if key not in modinfo:
+        return []
     out = []
     for entry in modinfo.split(b"\0"):
         if entry.startswith(key):

@@ -305,15 +305,15 @@ def _section_rel(mp: "Modpost", modname: str, obj: of.ObjectFile, names: _Names,
     sym_hits = per_object.symbol_hits(fromsec)
     if sym_hits is None:
         return
-    nsyms = len(sym_hits)
     symidx = obj.reloc_symbols(i)
-    if len(symidx) == 0 or nsyms == 0:
+    if len(symidx) == 0:
         return
-    if int(symidx.max()) >= nsyms:
-        symidx = np.minimum(symidx, nsyms - 1)
-    hits = np.flatnonzero(sym_hits[symidx])
-    if len(hits) == 0:
+    # an index past the symbol table reads whatever follows it in C; here it reads the last entry
+    flagged = sym_hits.take(symidx, mode="clip")
+    if not flagged.any():
         return
+    hits = np.flatnonzero(flagged)
+    symidx = np.minimum(symidx.astype(np.int64), len(sym_hits) - 1)
     relocs = obj.relocs(i)
     machine = obj.machine
     for k in hits.tolist():
