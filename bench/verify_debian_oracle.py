@@ -46,6 +46,9 @@ def main(argv: list[str]) -> int:
     oracle = gen_oracle.generate("x86_64", only=[], with_damaged=False, extra=extra)
     outcome = collections.Counter("dumped" if m["dump"] else f"ret {m['ret']}" for m in oracle["modules"])
     print(f"{len(extra)} modules captured in {time.time() - t0:.0f} s: {dict(outcome)}")
+    missing = [m["path"] for m in oracle["modules"] if not m["dump"]]
+    if missing:
+        print("not dumped: " + ", ".join(missing))
     compared = check_against_oracle("x86_64", oracle, record=False)
     print(f"all equal: {compared} sections and allocations compared byte for byte")
     return 0

@@ -124,6 +124,10 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
     if changed:
         raise SystemExit(f"fixtures changed during the capture, run again: {changed}")
     dumps = {d["module"]: d for d in run.dumps}
+    strays = sorted(set(dumps) - {name for _, name, _, _ in items})
+    if strays:
+        print(f"{arch}: dumps for modules not in the list (name differs from the file?): {strays}",
+              file=sys.stderr)
     wanted = set()
     for ko in [*(extra or []), *kos]:
         wanted |= undefined_names(ko)
