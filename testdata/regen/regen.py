@@ -38,7 +38,10 @@ TESTDATA = REGEN.parent
 SOURCES = TESTDATA / "modules"
 MANIFEST = TESTDATA / "manifest.json"
 BUILD_ROOT = Path("/tmp/pymodpost-kbuild")
-WRAPPER = REGEN / "modpost-wrapper.sh"
+WRAPPER_SOURCE = REGEN / "modpost-wrapper.sh"
+# kbuild writes the MODPOST path into .Module.symvers.cmd: run the wrapper from a copy at a fixed
+# path, so that the fixtures do not depend on where the repository is checked out.
+WRAPPER = BUILD_ROOT / "modpost-wrapper.sh"
 ARCHES = ("x86_64", "riscv64")
 
 # Debian's amd64 kernel is built with CONFIG_DEBUG_INFO=y, so kbuild compiles and assembles
@@ -399,6 +402,8 @@ def main() -> None:
     # The build directories are fixed paths: one regeneration at a time.
     lock = (BUILD_ROOT / ".lock").open("w")
     fcntl.flock(lock, fcntl.LOCK_EX)
+    shutil.copyfile(WRAPPER_SOURCE, WRAPPER)
+    WRAPPER.chmod(0o755)
     committed = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
     manifest = json.loads(json.dumps(committed))
     manifest["about"] = ("Reference outputs of the real kbuild/modpost/ld; written by "

@@ -1,1 +1,1 @@
-cmd_/tmp/pymodpost-kbuild/riscv64/extables/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/riscv64/extables/modules.order | /work/main/testdata/regen/modpost-wrapper.sh -m  -E    -o /tmp/pymodpost-kbuild/riscv64/extables/Module.symvers -e -i Module.symvers -T - 
+cmd_/tmp/pymodpost-kbuild/riscv64/extables/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/riscv64/extables/modules.order | /tmp/pymodpost-kbuild/modpost-wrapper.sh -m  -E    -o /tmp/pymodpost-kbuild/riscv64/extables/Module.symvers -e -i Module.symvers -T - 

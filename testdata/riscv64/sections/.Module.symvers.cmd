@@ -1,1 +1,1 @@
-cmd_/tmp/pymodpost-kbuild/riscv64/sections/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/riscv64/sections/modules.order | /work/main/testdata/regen/modpost-wrapper.sh -m  -E    -o /tmp/pymodpost-kbuild/riscv64/sections/Module.symvers -e -i Module.symvers -T - 
+cmd_/tmp/pymodpost-kbuild/riscv64/sections/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/riscv64/sections/modules.order | /tmp/pymodpost-kbuild/modpost-wrapper.sh -m  -E    -o /tmp/pymodpost-kbuild/riscv64/sections/Module.symvers -e -i Module.symvers -T - 

@@ -1,1 +1,1 @@
-cmd_/tmp/pymodpost-kbuild/x86_64/devtables2/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/x86_64/devtables2/modules.order | /work/main/testdata/regen/modpost-wrapper.sh -m      -o /tmp/pymodpost-kbuild/x86_64/devtables2/Module.symvers -e -i Module.symvers -T - 
+cmd_/tmp/pymodpost-kbuild/x86_64/devtables2/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/x86_64/devtables2/modules.order | /tmp/pymodpost-kbuild/modpost-wrapper.sh -m      -o /tmp/pymodpost-kbuild/x86_64/devtables2/Module.symvers -e -i Module.symvers -T - 

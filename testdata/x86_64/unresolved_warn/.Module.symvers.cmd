@@ -1,1 +1,1 @@
-cmd_/tmp/pymodpost-kbuild/x86_64/unresolved_warn/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/x86_64/unresolved_warn/modules.order | /work/main/testdata/regen/modpost-wrapper.sh -m      -o /tmp/pymodpost-kbuild/x86_64/unresolved_warn/Module.symvers -e -i Module.symvers -w -T - 
+cmd_/tmp/pymodpost-kbuild/x86_64/unresolved_warn/Module.symvers :=  sed 's/ko$$/o/'  /tmp/pymodpost-kbuild/x86_64/unresolved_warn/modules.order | /tmp/pymodpost-kbuild/modpost-wrapper.sh -m      -o /tmp/pymodpost-kbuild/x86_64/unresolved_warn/Module.symvers -e -i Module.symvers -w -T - 
