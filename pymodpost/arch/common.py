@@ -133,3 +133,21 @@ def symbol_value(symbols: SymbolView, index: int, module: str) -> int:
             crash=True,
         )
     return symbols.values[index]
+
+
+def rela_entries(target_addr: int, relas, symbols: SymbolView, module: str):
+    """(index, P, symbol index, type, S, A) per entry of a RELA section, in order."""
+    for i, (r_offset, r_info, r_addend) in enumerate(relas):
+        sym = r_info >> 32
+        yield i, (target_addr + r_offset) & U64, sym, r_info & U32, symbol_value(symbols, sym, module), \
+            signed(r_addend, 64)
+
+
+def apply_entry(space: AddressSpace, row: RelocHandler, index: int, sym: int, S: int, A: int, P: int, env,
+                records: list[RelocRecord] | None, **extra) -> None:
+    """Run one handler on the bytes at P, keeping a before/after record when asked."""
+    mem, off = space.locate(P, row.width) if row.width else (bytearray(), 0)
+    before = bytes(mem[off:off + row.width]) if records is not None else b""
+    row.apply(mem, off, S, A, P, env, **extra)
+    if records is not None:
+        records.append(RelocRecord(index, row.number, row.name, sym, S, A, P, before, bytes(mem[off:off + row.width])))

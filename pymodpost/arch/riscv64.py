@@ -27,6 +27,8 @@ from pymodpost.arch.common import (
     put_u32,
     put_u64,
     row,
+    apply_entry,
+    rela_entries,
     signed,
     symbol_value,
 )
@@ -376,19 +378,12 @@ def apply_relocate_add(
 ) -> None:
     """Apply one SHT_RELA section whose target section sits at ``target_addr``, in entry order."""
     partners: dict[int, int] | None = None  # auipc address -> index of the first HI20 there
-    for i, (r_offset, r_info, r_addend) in enumerate(relas):
-        P = (target_addr + r_offset) & U64
-        sym = r_info >> 32
-        rtype = r_info & 0xFFFFFFFF
-        S = symbol_value(symbols, sym, env.module)
+    for i, P, sym, rtype, S, A in rela_entries(target_addr, relas, symbols, env.module):
         if S >= _ERR_FLOOR:
             if symbols.is_weak(sym):
                 continue
             raise KernelError(f"{env.module}: Unknown symbol {symbols.name(sym)}", "ENOENT")
         row = HANDLERS.lookup(rtype, env)
-        A = signed(r_addend, 64)
-        mem, off = space.locate(P, row.width) if row.width else (bytearray(), 0)
-        before = bytes(mem[off:off + row.width]) if records is not None else b""
         if rtype in _LO12:
             if partners is None:
                 partners = {}
@@ -402,8 +397,6 @@ def apply_relocate_add(
                 partner = Hi20Partner(
                     inf & 0xFFFFFFFF, symbol_value(symbols, inf >> 32, env.module), signed(a, 64), S
                 )
-            row.apply(mem, off, S, A, P, env, hi20=partner)
+            apply_entry(space, row, i, sym, S, A, P, env, records, hi20=partner)
         else:
-            row.apply(mem, off, S, A, P, env)
-        if records is not None:
-            records.append(RelocRecord(i, rtype, row.name, sym, S, A, P, before, bytes(mem[off:off + row.width])))
+            apply_entry(space, row, i, sym, S, A, P, env, records)

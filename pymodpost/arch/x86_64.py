@@ -24,8 +24,9 @@ from pymodpost.arch.common import (
     put_u32,
     put_u64,
     row,
+    apply_entry,
+    rela_entries,
     signed,
-    symbol_value,
 )
 from pymodpost.elf.constants import EM_X86_64, RX86_64  # noqa: F401  (EM_X86_64: part of the API)
 from pymodpost.kernel.errors import KernelError, format_pointer
@@ -172,20 +173,10 @@ def apply_relocate_add(
     Unlike riscv, x86 does not look for unresolved (error-valued) symbols here: simplify_symbols
     has already refused them, and a weak undefined symbol simply has the value 0.
     """
-    for i, (r_offset, r_info, r_addend) in enumerate(relas):
-        P = (target_addr + r_offset) & U64
-        sym = r_info >> 32
-        rtype = r_info & U32
-        S = symbol_value(symbols, sym, env.module)
+    for i, P, sym, rtype, S, A in rela_entries(target_addr, relas, symbols, env.module):
         row = HANDLERS.lookup(rtype, env)
-        if not row.width:
-            continue
-        A = signed(r_addend, 64)
-        mem, off = space.locate(P, row.width)
-        before = bytes(mem[off:off + row.width]) if records is not None else b""
-        row.apply(mem, off, S, A, P, env)
-        if records is not None:
-            records.append(RelocRecord(i, rtype, row.name, sym, S, A, P, before, bytes(mem[off:off + row.width])))
+        if row.width:  # R_X86_64_NONE: nothing to do, nothing to record
+            apply_entry(space, row, i, sym, S, A, P, env, records)
 
 
 _WIDTH = {R_X86_64_NONE: 0, R_X86_64_64: 8, R_X86_64_PC32: 4, R_X86_64_PLT32: 4, R_X86_64_32: 4,
