@@ -61,7 +61,8 @@ def snapshot(tree: Path) -> dict[str, bytes]:
 
 
 def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int, float]:
-    """Wall seconds, exit status, stderr, peak RSS (KiB) and CPU seconds of the tool's process."""
+    """Wall seconds, exit status, stderr, peak RSS (KiB) and (user, system) CPU seconds of the tool's
+    process including its worker processes."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as errf:
         pid = os.fork()
@@ -78,7 +79,7 @@ def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int, flo
         wall = time.perf_counter() - t0
         errf.seek(0)
         err = errf.read()
-    return wall, os.waitstatus_to_exitcode(wstatus), err, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    return wall, os.waitstatus_to_exitcode(wstatus), err, usage.ru_maxrss, (usage.ru_utime, usage.ru_stime)
 
 
 def compare(real: dict[str, bytes], ours: dict[str, bytes]) -> list[str]:
@@ -138,9 +139,11 @@ def main(argv: list[str]) -> int:
         problems += compare(snapshot(trees["real"]), snapshot(trees["ours"]))
         print(f"modules: {len(kos)}  real stderr lines: {len(rerr.splitlines())}  status: {rs}")
         print(f"load average at start: {os.getloadavg()[0]:.1f}")
-        print(f"real modpost: {rw:.2f} s wall, {rcpu:.2f} s CPU, peak {rmem / 1024:.1f} MiB")
-        print(f"pymodpost   : {ow:.2f} s wall, {ocpu:.2f} s CPU (main process), peak {omem / 1024:.1f} MiB")
-        print(f"ratio (pymodpost / real): {ow / rw:.2f}x wall, {ocpu / rcpu:.2f}x CPU")
+        print(f"real modpost: {rw:.2f} s wall, {rcpu[0]:.2f} s user + {rcpu[1]:.2f} s system, "
+              f"peak {rmem / 1024:.1f} MiB")
+        print(f"pymodpost   : {ow:.2f} s wall, {ocpu[0]:.2f} s user + {ocpu[1]:.2f} s system (with workers), "
+              f"peak {omem / 1024:.1f} MiB (largest process)")
+        print(f"ratio (pymodpost / real): {ow / rw:.2f}x wall, {ocpu[0] / rcpu[0]:.2f}x user CPU")
         if problems:
             print(f"{len(problems)} mismatches:")
             for p in problems[:50]:
