@@ -8,6 +8,7 @@ module_finalize, then replays the same loads in the simulator and counts equal m
 to commit as a fixture; the committed captures are testdata/load/*/oracle*.json.xz.
 
 Usage: python3 bench/verify_debian_oracle.py [N]   (default 150; ~3 minutes of qemu)
+       python3 bench/verify_debian_oracle.py kernel/arch/x86/kvm/kvm-intel.ko ...  (those, with deps)
 """
 
 from __future__ import annotations
@@ -31,13 +32,16 @@ PREFIXES = ("kernel/fs/", "kernel/crypto/", "kernel/lib/")
 
 
 def main(argv: list[str]) -> int:
-    count = int(argv[0]) if argv else 150
     moddir = gen_oracle.DEBIAN_DIR
     deps: dict[str, list[str]] = {}
     for line in (moddir / "modules.dep").read_text().splitlines():
         mod, _, rest = line.partition(":")
         deps[mod] = rest.split()
-    picked = [m for m in sorted(deps) if m.startswith(PREFIXES)][:count]
+    if argv and argv[0].endswith(".ko"):
+        picked = list(argv)
+    else:
+        count = int(argv[0]) if argv else 150
+        picked = [m for m in sorted(deps) if m.startswith(PREFIXES)][:count]
     wanted = set(picked)
     for m in picked:
         wanted.update(deps[m])
