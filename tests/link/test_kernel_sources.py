@@ -2,8 +2,8 @@
 every ld command kbuild ran (composite ``.o`` and final ``.ko``) is replayed through
 pymodpost-ld and must give the same bytes.
 
-Needs the unpacked source tree (``/tmp/linux-src/linux-source-6.1``, from
-/usr/src/linux-source-6.1.tar.xz); x86_64 builds against Debian's amd64 headers, riscv64
+Needs the source tree: ``/tmp/linux-src/linux-source-6.1`` when another job unpacked it, else
+the few directories used are extracted from /usr/src/linux-source-6.1.tar.xz; x86_64 builds against Debian's amd64 headers, riscv64
 against the cached riscv64 kernel build (testdata/regen/build-riscv64-kernel.sh).  That riscv
 kernel is configured small (no block layer, network or crypto), so its modules are
 single-file ones built with KBUILD_MODPOST_WARN=1 (unresolved symbols do not matter here).
@@ -23,7 +23,8 @@ import pytest
 from pymodpost.cli.ld import main as ld_main
 from tests.conftest import require, require_programs
 
-SRC = Path("/tmp/linux-src/linux-source-6.1")
+UNPACKED = Path("/tmp/linux-src/linux-source-6.1")
+TARBALL = Path("/usr/src/linux-source-6.1.tar.xz")
 X86_KDIR = Path("/usr/src/linux-headers-6.1.0-56-amd64")
 RISCV_KDIR = Path(os.environ.get("PYMODPOST_CACHE", Path.home() / ".cache" / "pymodpost")) \
     / "riscv64-6.1" / "build"
@@ -47,13 +48,26 @@ CASES = {
 }
 
 
-def _prepare(work: Path, directory: str | None) -> None:
+@pytest.fixture(scope="module")
+def source_tree(tmp_path_factory) -> Path:
+    if UNPACKED.is_dir():
+        return UNPACKED
+    require(TARBALL.is_file(), f"neither {UNPACKED} nor {TARBALL} (Debian's linux-source-6.1)")
+    require_programs("tar", "xz")
+    dest = tmp_path_factory.mktemp("linux-src")
+    wanted = sorted({d for d, _ in CASES.values() if d} | set(SINGLE_FILES))
+    subprocess.run(["tar", "-C", str(dest), "-xJf", str(TARBALL),
+                    *(f"linux-source-6.1/{w}" for w in wanted)], check=True)
+    return dest / "linux-source-6.1"
+
+
+def _prepare(src: Path, work: Path, directory: str | None) -> None:
     if directory is not None:
-        shutil.copytree(SRC / directory, work)
+        shutil.copytree(src / directory, work)
         return
     work.mkdir()
     for f in SINGLE_FILES:
-        shutil.copyfile(SRC / f, work / Path(f).name)
+        shutil.copyfile(src / f, work / Path(f).name)
     (work / "Makefile").write_text(
         "obj-m := " + " ".join(Path(f).stem + ".o" for f in SINGLE_FILES) + "\n")
 
@@ -61,15 +75,14 @@ def _prepare(work: Path, directory: str | None) -> None:
 @pytest.mark.kbuild
 @pytest.mark.slow
 @pytest.mark.parametrize("arch, name", CASES, ids=lambda v: v.replace("/", "_"))
-def test_in_tree_modules_link_identically(tmp_path, arch, name, monkeypatch):
+def test_in_tree_modules_link_identically(tmp_path, arch, name, monkeypatch, source_tree):
     kdir = X86_KDIR if arch == "x86_64" else RISCV_KDIR
     gnu_ld = "ld" if arch == "x86_64" else "riscv64-linux-gnu-ld"
-    require(SRC.is_dir(), f"linux-source-6.1 not unpacked at {SRC}")
     require(kdir.is_dir(), f"missing kernel build tree {kdir}")
     require_programs("make", gnu_ld, "gcc" if arch == "x86_64" else "riscv64-linux-gnu-gcc")
     directory, make_vars = CASES[(arch, name)]
     work = tmp_path / "m"
-    _prepare(work, directory)
+    _prepare(source_tree, work, directory)
     build = subprocess.run(["make", "-C", str(kdir), f"M={work}", *make_vars, "modules"],
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr[-2000:]
