@@ -33,7 +33,13 @@ from pymodpost.load.kallsyms import add_kallsyms
 from pymodpost.load.log import KernelLog
 from pymodpost.load.relocate import ModuleMemory, apply_relocations, sort_extable
 from pymodpost.load.result import LoadResult, PlacedSection, StepRecord
-from pymodpost.load.state import TAINT_UNSIGNED_MODULE, KernelState, LoadedModule, taint_string
+from pymodpost.load.state import (
+    TAINT_PROPRIETARY_MODULE,
+    TAINT_UNSIGNED_MODULE,
+    KernelState,
+    LoadedModule,
+    taint_string,
+)
 from pymodpost.load.symbols import ERRNO_NAME, simplify_symbols
 from pymodpost.kernel.profile import Export
 
@@ -164,7 +170,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     _percpu_modalloc(ctx, page)
 
     _find_module_sections(ctx)
-    steps.append(StepRecord("find_module_sections", "checked .ctors/.init_array and export CRC tables"))
+    steps.append(StepRecord("find_module_sections", "checked .ctors/.init_array, licence offenders, export CRC tables"))
 
     env.place(info.sechdrs, ModuleMemory([(core_base, core), (init_base, init)]))
 
@@ -267,7 +273,16 @@ def _find_module_sections(ctx: checks.ModuleCtx) -> None:
         raise KernelError(f"{ctx.mod_name}: has both .ctors and .init_array.", "EINVAL")
     if checks.find_sec(info, "__obsparm"):
         ctx.log.warn(f"{ctx.mod_name}: Ignoring obsolete parameters")
-    cfg = ctx.state.profile.config
+    # check_module_license_and_versions()
+    state = ctx.state
+    prev_taint = TAINT_PROPRIETARY_MODULE in state.taints
+    if ctx.mod_name == "ndiswrapper":  # GPL itself but loads proprietary code: global taint only
+        state.taints.add(TAINT_PROPRIETARY_MODULE)
+    if ctx.mod_name in ("driverloader", "lve"):  # claim GPL, are not
+        ctx.add_taint(TAINT_PROPRIETARY_MODULE)
+    if not prev_taint and TAINT_PROPRIETARY_MODULE in state.taints:
+        ctx.log.warn(f"{ctx.mod_name}: module license taints kernel.")
+    cfg = state.profile.config
     if cfg.modversions:
         for tab, crcs in (("__ksymtab", "__kcrctab"), ("__ksymtab_gpl", "__kcrctab_gpl")):
             ndx = checks.find_sec(info, tab)
