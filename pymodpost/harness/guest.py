@@ -12,13 +12,14 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from pymodpost.bundled import TESTDATA
 from pymodpost.fileio import read_bytes
 from pymodpost.harness.cpio import CpioEntry, newc_archive
 from pymodpost.harness.kernels import cache_root, recipe
 from pymodpost.harness.protocol import COMMAND_PATH, command_file
 from pymodpost.harness.results import HarnessError, LoadStep
 
-INIT_SOURCE = Path(__file__).resolve().parents[2] / "testdata" / "harness" / "init.c"
+INIT_SOURCE = TESTDATA / "harness" / "init.c"
 #: the init uses no C library (see the comment at the top of init.c); the loop-pattern
 #: option stops gcc from turning init.c's own memcpy/memset loops into calls to themselves
 INIT_CFLAGS = ("-static", "-nostdlib", "-ffreestanding", "-fno-stack-protector",

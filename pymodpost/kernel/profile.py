@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pymodpost.bundled import TESTDATA
 from pymodpost.errors import InputError
 from pymodpost.kernel.archfacts import ArchFacts, arch_facts
 from pymodpost.kernel.config import KernelConfig
@@ -26,7 +27,7 @@ from pymodpost.kernel.dialect import DEFAULT_DIALECT, DIALECTS, Dialect
 from pymodpost.kernel.kallsyms import parse_symbol_map, read_text_maybe_xz
 from pymodpost.kernel.symvers import SymversEntry, SymversParseError, parse_symvers
 
-BUNDLED_DIR = Path(__file__).resolve().parent.parent.parent / "testdata" / "kernels"
+BUNDLED_DIR = TESTDATA / "kernels"
 
 
 @dataclass(frozen=True, slots=True)
