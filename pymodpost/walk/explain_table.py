@@ -1,0 +1,235 @@
+"""The messages ``pymodpost explain`` knows: a regular expression over Linux 6.1's exact text
+(modpost's, the module loader's, kmod's insmod) and what to tell a person about it.
+
+Each entry names a *locator* (a function in :mod:`pymodpost.walk.explain`) that, given the module
+the message is about, points at the symbol, section or relocation involved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    key: str
+    pattern: re.Pattern[str]
+    title: str
+    meaning: str
+    fix: str
+    locator: str = ""  #: name of the locate_* function in explain.py ("" = nothing to point at)
+
+
+def _re(text: str) -> re.Pattern[str]:
+    return re.compile(text)
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "undefined-symbol",
+        _re(r'(?P<level>ERROR|WARNING): modpost: "(?P<symbol>[^"]+)" \[(?P<module>[^\]]+)\] undefined!'),
+        "undefined symbol",
+        "The module uses a symbol that neither the kernel (vmlinux's Module.symvers) nor any module "
+        "modpost was told about exports. modpost checks every undefined symbol of the .o against the "
+        "export lists it read; loading such a module would fail with 'Unknown symbol'.",
+        "Check the spelling and that the providing code is built (its CONFIG option set). If another "
+        "external module exports it, give modpost that module's Module.symvers (KBUILD_EXTRA_SYMBOLS=... "
+        "or build both in one M= directory). If the kernel has it but does not export it, a module "
+        "cannot use it.",
+        "locate_uses",
+    ),
+    Entry(
+        "gpl-only-symbol",
+        _re(r"modpost: GPL-incompatible module (?P<module>\S+) uses GPL-only symbol '(?P<symbol>[^']+)'"),
+        "GPL-only symbol used by a non-GPL module",
+        "The symbol was exported with EXPORT_SYMBOL_GPL, and the module's MODULE_LICENSE() is not one "
+        "the kernel treats as GPL-compatible (license_is_gpl_compatible: GPL, GPL v2, GPL and additional "
+        "rights, Dual BSD/GPL, Dual MIT/GPL, Dual MPL/GPL).",
+        "Either license the module under a GPL-compatible licence (MODULE_LICENSE(\"GPL\")) or stop "
+        "using the symbol.",
+        "locate_gpl",
+    ),
+    Entry(
+        "missing-license",
+        _re(r"modpost: missing MODULE_LICENSE\(\) in (?P<object>\S+)"),
+        "missing licence",
+        "The object has no 'license=' entry in its .modinfo section. Since Linux 5.12 modpost treats "
+        "this as an error; without a licence the kernel would also taint itself on load.",
+        "Add MODULE_LICENSE(\"GPL\") (or the licence that applies) to one source file of the module.",
+        "locate_license",
+    ),
+    Entry(
+        "namespace-not-imported",
+        _re(r"modpost: module (?P<module>\S+) uses symbol (?P<symbol>\S+) from namespace "
+            r"(?P<namespace>\S+), but does not import it\."),
+        "symbol namespace not imported",
+        "The symbol was exported into a namespace (EXPORT_SYMBOL_NS / _NS_GPL), and a module using it "
+        "must declare that with MODULE_IMPORT_NS(namespace), which adds 'import_ns=' to .modinfo. The "
+        "loader refuses the module otherwise (verify_namespace_is_imported, -EINVAL).",
+        "Add MODULE_IMPORT_NS({namespace}); to the module's source (or run 'make nsdeps', which "
+        "inserts the missing imports).",
+        "locate_namespace",
+    ),
+    Entry(
+        "section-mismatch",
+        _re(r"modpost: (?P<object>\S+): section mismatch in reference: (?P<fromsym>\S+) "
+            r"\(section: (?P<fromsec>[^)]+)\) -> (?P<tosym>\S+) \(section: (?P<tosec>[^)]+)\)"),
+        "section mismatch",
+        "Code or data that stays after initialisation ({fromsec}) refers to something in a section "
+        "the kernel frees or never loads ({tosec}: __init/__initdata are freed once init is done, "
+        "__exit code is dropped when built in). If the reference is followed later, it reaches freed "
+        "memory.",
+        "Remove the __init/__exit (or __initdata) annotation from {tosym}, or give {fromsym} the same "
+        "annotation, or -- if the reference is only used during init and that is intended -- mark "
+        "{fromsym} __ref/__refdata.",
+        "locate_mismatch",
+    ),
+    Entry(
+        "section-mismatches-detected",
+        _re(r"modpost: Section mismatches detected\."),
+        "section mismatches are errors in this kernel",
+        "This kernel's .config has CONFIG_SECTION_MISMATCH_WARN_ONLY off, so modpost ran with -E and "
+        "every section mismatch warning printed above fails the build.",
+        "Fix each 'section mismatch in reference' above (see their explanations); or build with "
+        "CONFIG_SECTION_MISMATCH_WARN_ONLY=y.",
+    ),
+    Entry(
+        "export-init-symbol",
+        _re(r"modpost: (?P<object>\S+): EXPORT_SYMBOL used for init/exit symbol: (?P<symbol>\S+) "
+            r"\(section: (?P<section>[^)]+)\)"),
+        "exported __init/__exit symbol",
+        "{symbol} lives in {section}, which is freed after init (or discarded), yet it is exported: "
+        "another module calling it later would jump into freed memory.",
+        "Drop the __init/__exit annotation from {symbol} or stop exporting it.",
+        "locate_export",
+    ),
+    Entry(
+        "no-crc",
+        _re(r'modpost: "(?P<symbol>[^"]+)" \[(?P<module>[^\]]+)\] has no CRC!'),
+        "export without a CRC",
+        "CONFIG_MODVERSIONS is on but the export list modpost read has no CRC for {symbol} (its "
+        "__crc_ symbol was never generated, typically for symbols exported from assembly without a "
+        "prototype in <asm/asm-prototypes.h>). The .mod.c gets no version entry, and the loader later "
+        "says 'no symbol version for {symbol}'.",
+        "Declare the assembly symbol's C prototype in <asm/asm-prototypes.h> (or a header genksyms sees) "
+        "so genksyms can compute its CRC.",
+        "locate_uses",
+    ),
+    Entry(
+        "version-generation-failed",
+        _re(r'modpost: EXPORT symbol "(?P<symbol>[^"]+)" \[(?P<module>[^\]]+)\] version generation '
+            r"failed, symbol will not be versioned\."),
+        "export without version information",
+        "The exporting module has no __crc_{symbol}: genksyms produced no CRC for it (exported from "
+        "assembly, no prototype). Its users will carry no version for it.",
+        "Give {symbol} a C prototype that genksyms sees (for assembly: <asm/asm-prototypes.h>).",
+    ),
+    Entry(
+        "exported-twice",
+        _re(r"modpost: (?P<module>\S+): '(?P<symbol>[^']+)' exported twice\. Previous export was in "
+            r"(?P<previous>\S+)"),
+        "symbol exported twice",
+        "Two exporters (here this module and {previous}) export the same name; the kernel would not "
+        "know which one a user means.",
+        "Rename or make static the module's {symbol}.",
+    ),
+    Entry(
+        "module-name-too-long",
+        _re(r"modpost: module name is too long \[(?P<module>[^\]]+)\]"),
+        "module name too long",
+        "The module's name does not fit struct module's name field (MODULE_NAME_LEN, 56 bytes with the "
+        "terminating NUL).",
+        "Shorten the module's file name (obj-m += <name>.o).",
+    ),
+    Entry(
+        "symbol-too-long",
+        _re(r'modpost: too long symbol "(?P<symbol>[^"]+)" \[(?P<module>[^\]]+)\]'),
+        "symbol name too long for modversions",
+        "With CONFIG_MODVERSIONS each imported symbol's name goes into a fixed 56-byte slot of "
+        "__versions (struct modversion_info); {symbol} does not fit.",
+        "Shorten the exported symbol's name.",
+    ),
+    Entry(
+        "disagrees-about-version",
+        _re(r"(?P<module>[\w-]+): disagrees about version of symbol (?P<symbol>\S+)"),
+        "symbol version (CRC) mismatch",
+        "The CRC the module recorded for {symbol} in __versions (from the Module.symvers it was built "
+        "against) differs from the CRC the running kernel exports. The module was built for a "
+        "different kernel build, or the exporter's prototype changed.",
+        "Rebuild the module against the headers/Module.symvers of the kernel you load it into.",
+        "locate_crc",
+    ),
+    Entry(
+        "no-symbol-version",
+        _re(r"(?P<module>[\w-]+): no symbol version for (?P<symbol>\S+)"),
+        "no symbol version",
+        "The kernel has CONFIG_MODVERSIONS and the module has a __versions table, but it holds no "
+        "entry for {symbol}; check_version refuses such a symbol (-EINVAL), and the load then "
+        "reports 'Unknown symbol {symbol} (err -22)'.",
+        "Rebuild against a Module.symvers that carries a CRC for {symbol} (see 'has no CRC!' at build "
+        "time); for an assembly export give it a prototype in <asm/asm-prototypes.h>.",
+        "locate_crc",
+    ),
+    Entry(
+        "vermagic-mismatch",
+        _re(r"(?P<module>[\w-]+): version magic '(?P<have>[^']*)' should be '(?P<want>[^']*)'"),
+        "version magic mismatch",
+        "The module's .modinfo vermagic ('{have}') is not the kernel's ('{want}'): it was built for "
+        "another kernel release or with different SMP/preempt/mod_unload/modversions settings.",
+        "Build the module against the exact kernel it is loaded into (make -C /lib/modules/$(uname -r)"
+        "/build M=$PWD).",
+        "locate_vermagic",
+    ),
+    Entry(
+        "unknown-symbol",
+        _re(r"(?P<module>[\w-]+): Unknown symbol (?P<symbol>\S+) \(err (?P<err>-?\d+)\)"),
+        "unknown symbol at load time",
+        "While resolving the module's undefined symbols the kernel could not use {symbol}: err -2 "
+        "(ENOENT) means nothing loaded exports it; err -22 (EINVAL) means it exists but was refused "
+        "(no or wrong symbol version, GPL-only, namespace not imported).",
+        "Load the module that exports it first (modprobe does this from depends=), or fix what the "
+        "preceding kernel message says for err -22.",
+        "locate_uses",
+    ),
+    Entry(
+        "invalid-module-format",
+        _re(r"(?P<text>Invalid module format|Exec format error|Invalid ELF (?:header|section)[^\n]*)"),
+        "invalid module format (ENOEXEC)",
+        "The kernel refused the file before looking at its contents in detail: the ELF header, "
+        "section table, vermagic, module_layout CRC or a relocation did not fit this kernel "
+        "(insmod prints errno ENOEXEC as 'Invalid module format'). The kernel log (dmesg) has the "
+        "exact reason on the line before.",
+        "Look at dmesg for the line explaining the refusal (and run pymodpost explain on it); "
+        "rebuild the module for this kernel and architecture.",
+        "locate_format",
+    ),
+    Entry(
+        "unknown-relocation",
+        _re(r"(?P<module>[\w-]+): Unknown relocation type (?P<type>\d+)"),
+        "unknown relocation type (riscv)",
+        "The riscv module loader has no handler for relocation type {type} ({type_name}) and refuses "
+        "the module (-EINVAL).",
+        "{type_fix}",
+        "locate_reloc_type",
+    ),
+    Entry(
+        "unknown-rela-relocation",
+        _re(r"module: (?P<module>[\w-]+): Unknown rela relocation: (?P<type>\d+)"),
+        "unknown relocation type (x86_64)",
+        "The x86_64 module loader handles only a few relocation types (64, 32, 32S, PC32, PLT32, "
+        "PC64); type {type} ({type_name}) is not one of them.",
+        "Compile with the kernel's flags (kbuild) so the compiler emits only kernel-model relocations.",
+        "locate_reloc_type",
+    ),
+)
+
+#: extra words for the riscv type 57 case (GCC >= 12 + binutils >= 2.40 emit it in .eh_frame)
+RISCV_32_PCREL = 57
+RISCV_32_PCREL_FIX = (
+    "Type 57 is R_RISCV_32_PCREL, which the 6.1 riscv loader lacks. GCC/binutils emit it in "
+    ".eh_frame, the unwind tables produced because of -fasynchronous-unwind-tables. Build the "
+    "module with -fno-asynchronous-unwind-tables (e.g. ccflags-y += -fno-asynchronous-unwind-tables "
+    "in its Kbuild, as newer kernels do for all of riscv), or use a kernel that handles "
+    "R_RISCV_32_PCREL (added in 6.4)."
+)
