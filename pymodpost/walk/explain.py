@@ -244,7 +244,7 @@ def locate_reloc_type(groups: dict[str, str], mod: ModuleFacts, kernel: str | No
     for s in sites:
         by_section[s.section] = by_section.get(s.section, 0) + 1
     lines += [f"  {n} in {name}" for name, n in by_section.items()]
-    _sites(lines, sites, "  first", limit=3)
+    _sites(lines, sites, "  e.g. one", limit=3)
     return lines
 
 

@@ -227,9 +227,11 @@ ENTRIES: tuple[Entry, ...] = (
 #: extra words for the riscv type 57 case (GCC >= 12 + binutils >= 2.40 emit it in .eh_frame)
 RISCV_32_PCREL = 57
 RISCV_32_PCREL_FIX = (
-    "Type 57 is R_RISCV_32_PCREL, which the 6.1 riscv loader lacks. GCC/binutils emit it in "
-    ".eh_frame, the unwind tables produced because of -fasynchronous-unwind-tables. Build the "
-    "module with -fno-asynchronous-unwind-tables (e.g. ccflags-y += -fno-asynchronous-unwind-tables "
-    "in its Kbuild, as newer kernels do for all of riscv), or use a kernel that handles "
-    "R_RISCV_32_PCREL (added in 6.4)."
+    "Type 57 is R_RISCV_32_PCREL, which the 6.1 riscv module loader does not handle. The compiler "
+    "emits it in .eh_frame, the unwind tables -fasynchronous-unwind-tables asks for. Linux 6.1's "
+    "arch/riscv/Makefile already passes -fno-asynchronous-unwind-tables -fno-unwind-tables, so "
+    "this object got its tables from flags that came later (ccflags-y, KCFLAGS) or from a build "
+    "outside kbuild. Drop those flags or add -fno-asynchronous-unwind-tables after them (e.g. "
+    "ccflags-y += -fno-asynchronous-unwind-tables in the module's Kbuild), so there is no "
+    ".eh_frame to relocate."
 )
