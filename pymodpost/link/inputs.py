@@ -82,7 +82,8 @@ class InputSection:
     """One section of an input object (plain class: dataclasses cost start-up time)."""
 
     __slots__ = ("obj", "index", "name", "type", "flags", "size", "link", "info", "align",
-                 "entsize", "offset", "bfd", "relocs", "output", "output_offset", "rawsize", "eh")
+                 "entsize", "offset", "bfd", "relocs", "output", "output_offset", "rawsize", "eh",
+                 "group", "members", "signature")
 
     def __init__(self, obj: "InputObject", index: int, name: str, type_: int, flags: int,
                  size: int, link: int, info: int, align: int, entsize: int, offset: int,
@@ -96,6 +97,9 @@ class InputSection:
         self.output_offset = 0
         self.rawsize = size  # the input's own size; ``size`` may change (.eh_frame editing)
         self.eh: list | None = None  # parsed .eh_frame entries when ld edits this section
+        self.group: InputSection | None = None  # the SHT_GROUP section this one belongs to
+        self.members: list[InputSection] = []  # for an SHT_GROUP section: its sections
+        self.signature = ""  # for an SHT_GROUP section: the signature symbol's name
 
     @property
     def data(self) -> bytes:
@@ -202,7 +206,30 @@ def read_object(path: str, data: bytes) -> InputObject:
             obj.sections[s.info].relocs = s
         elif s.type == C.SHT_SYMTAB:
             _read_symbols(obj, s)
+    for s in obj.sections:
+        if s.type == C.SHT_GROUP:
+            _read_group(obj, s)
     return obj
+
+
+def _read_group(obj: InputObject, grp: InputSection) -> None:
+    words = grp.data
+    if len(words) < 4 or len(words) % 4:
+        raise LinkError(f"ld: {obj.path}: corrupt size field in group section header: "
+                        f"{_c_hex(len(words))}")
+    flags, *indices = struct.unpack(f"<{len(words) // 4}I", words)
+    if flags & GRP_COMDAT:
+        grp.bfd |= SEC_LINK_ONCE
+    for i in indices:
+        if not 0 < i < len(obj.sections):
+            raise LinkError(f"ld: {obj.path}: invalid entry in SHT_GROUP section [{grp.index}]")
+        member = obj.sections[i]
+        member.group = grp
+        grp.members.append(member)
+    if not 0 < grp.info < len(obj.symbols):
+        raise LinkError(f"ld: {obj.path}: invalid signature symbol in group section "
+                        f"[{grp.index}]")
+    grp.signature = obj.symbols[grp.info].name
 
 
 def _read_symbols(obj: InputObject, symtab: InputSection) -> None:
@@ -236,6 +263,8 @@ def read_relocs(sec: InputSection, nsyms: int) -> list[tuple[int, int, int, int]
         out.append((off, sym, info & 0xFFFFFFFF, addend))
     return out
 
+
+GRP_COMDAT = 1
 
 BUILD_ID_SHA1_SIZE = 16 + 20  # note header, "GNU\0", 20-byte SHA-1
 

@@ -61,6 +61,7 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
     if machine not in I.MACHINES:
         raise LinkError(f"ld: {objects[0].path}: unsupported machine {machine}")
     _refuse_merged_notes(objects)
+    _discard_duplicate_groups(objects)
     emulation = options.emulation or I.MACHINES[machine]
     script = options.script or default_script(emulation)
     build_id = None
@@ -139,21 +140,37 @@ def _stack_note_flags(objects: list[I.InputObject], machine: int) -> tuple[str, 
 
 def _refuse_merged_notes(objects: list[I.InputObject]) -> None:
     """ld rewrites these from all inputs (GNU properties, RISC-V attributes) instead of
-    concatenating them, and de-duplicates COMDAT groups; none of that is re-created, so refuse
-    rather than differ.  Kernel C objects carry none of them (kbuild passes
-    -mno-riscv-attribute; 6.1 builds no CET property notes; C has no COMDAT)."""
+    concatenating them; that is not re-created, so refuse rather than differ.  Kernel objects
+    carry neither (kbuild passes -mno-riscv-attribute; Debian's 6.1 builds no CET notes)."""
     props = [o for o in objects if any(s.name == ".note.gnu.property" for s in o.sections)]
     if props:
         raise LinkError(f"ld: {props[0].path}: .note.gnu.property merging is not supported by "
-                        f"pymodpost-ld")
-    groups = [o for o in objects if any(s.type == C.SHT_GROUP for s in o.sections)]
-    if groups:
-        raise LinkError(f"ld: {groups[0].path}: section groups (COMDAT) are not supported by "
                         f"pymodpost-ld")
     attrs = [o for o in objects if any(s.type == C.SHT_RISCV_ATTRIBUTES for s in o.sections)]
     if len(attrs) > 1:
         raise LinkError(f"ld: {attrs[1].path}: merging .riscv.attributes of several inputs is "
                         f"not supported by pymodpost-ld")
+
+
+def _discard_duplicate_groups(objects: list[I.InputObject]) -> None:
+    """COMDAT de-duplication as ld does it while loading inputs (section_already_linked): the
+    first group with a signature is kept, later ones are discarded with all their sections."""
+    seen: set[str] = set()
+    for obj in objects:
+        for grp in obj.sections:
+            if grp.type != C.SHT_GROUP:
+                continue
+            if grp.info < obj.first_global:
+                raise LinkError(f"ld: {obj.path}: section groups with a local signature symbol "
+                                f"are not supported by pymodpost-ld")
+            if not grp.bfd & I.SEC_LINK_ONCE:
+                continue
+            if grp.signature in seen:
+                grp.output = DISCARDED
+                for member in grp.members:
+                    member.output = DISCARDED
+            else:
+                seen.add(grp.signature)
 
 
 def _incompatible(obj: I.InputObject, machine: int) -> str:
@@ -220,15 +237,18 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
     # section header indices: each output section, then its .rela if it has relocations
     has_relocs = {id(out): any(isinstance(m, I.InputSection) and m.relocs is not None
                                and m.relocs.size for m in out.members) for out in out_secs}
+    # BFD numbers section groups before everything else (assign_section_numbers)
+    by_index = ([o for o in out_secs if o.elf_type == C.SHT_GROUP]
+                + [o for o in out_secs if o.elf_type != C.SHT_GROUP])
     shndx: dict[int, int] = {}
     n = 1
-    for out in out_secs:
+    for out in by_index:
         shndx[id(out)] = n
         n += 2 if has_relocs[id(out)] else 1
 
     syms: list[OutSym] = [OutSym("", 0, 0, 0, 0, C.SHN_UNDEF)]
     section_sym: dict[int, int] = {}
-    for out in out_secs:
+    for out in by_index:
         section_sym[id(out)] = len(syms)
         syms.append(OutSym("", 0, 0, (C.STB_LOCAL << 4) | C.STT_SECTION, 0, shndx[id(out)]))
 
@@ -330,8 +350,36 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
             entries = [rel[i:i + 24] for i in range(0, len(rel), 24)]
             entries.sort(key=lambda e: int.from_bytes(e[:8], "little"))
             relocs[id(out)] = b"".join(entries)
-    return write_relocatable(machine, objects, out_secs, contents, relocs, syms, first_global,
-                             section_sym, build_id)
+    group_info: dict[int, int] = {}
+    rela_in_group: set[int] = set()
+    for out in out_secs:
+        if out.elf_type != C.SHT_GROUP:
+            continue
+        grp = out.members[0]
+        contents[id(out)], group_info[id(out)] = _group_contents(grp, shndx, has_relocs,
+                                                                 globals_)
+        for m in grp.members:
+            if m.relocs is not None and m.relocs.flags & C.SHF_GROUP and m.output is not None:
+                rela_in_group.add(id(m.output))
+    return write_relocatable(machine, objects, by_index, contents, relocs, syms, first_global,
+                             section_sym, build_id, group_info, rela_in_group, out_secs)
+
+
+def _group_contents(grp: I.InputSection, shndx, has_relocs, globals_) -> tuple[bytearray, int]:
+    """An output SHT_GROUP section (``bfd_elf_set_group_contents`` for ld -r): the flag word,
+    then each kept member's output index followed by its relocation section's, right-aligned
+    in a section as large as the input one; sh_info is the signature symbol's output index."""
+    words = []
+    for m in grp.members:
+        if m.type in (C.SHT_RELA, C.SHT_REL) or m.output in (None, DISCARDED):
+            continue
+        words.append(shndx[id(m.output)])
+        if has_relocs[id(m.output)] and m.relocs is not None and m.relocs.flags & C.SHF_GROUP:
+            words.append(shndx[id(m.output)] + 1)
+    flag = I.GRP_COMDAT if grp.bfd & I.SEC_LINK_ONCE else 0
+    body = struct.pack(f"<{len(words)}I", *words)
+    out = bytearray(struct.pack("<I", flag) + bytes(max(grp.size - 4 - len(body), 0)) + body)
+    return out, globals_[grp.signature].out_index
 
 
 _RELA = struct.Struct("<QQq")

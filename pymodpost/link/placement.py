@@ -81,7 +81,7 @@ class OutputSection:
     """An output BFD section: what ends up as one section header (plus its .rela)."""
 
     __slots__ = ("name", "flags", "elf_type", "elf_flags", "align_power", "entsize", "has_input",
-                 "members", "statement", "vma", "size")
+                 "members", "statement", "vma", "size", "grouped")
 
     def __init__(self, name: str, flags: int, elf_type: int, elf_flags: int,
                  statement: "Statement | None" = None):
@@ -96,6 +96,7 @@ class OutputSection:
         self.statement = statement
         self.vma = 0
         self.size = 0
+        self.grouped = False  # holds a section group or a member of one
 
 
 class Statement:
@@ -148,6 +149,12 @@ def _hold_table() -> dict[str, _Place]:
                         | I.SEC_SMALL_DATA),
         "nonalloc": _Place(".comment", I.SEC_HAS_CONTENTS),
     }
+
+
+def _in_group(sec: I.InputSection) -> bool:
+    """ld's ``unique_section_p`` for a relocatable link: a section group and its members each
+    get an output section of their own and are never matched by script clauses."""
+    return sec.type == C.SHT_GROUP or sec.group is not None
 
 
 def _is_load_note(elf_type: int, flags: int) -> bool:
@@ -216,6 +223,7 @@ class Layout:
         out.flags |= flags
         if not out.has_input:
             out.has_input = True
+            out.grouped = _in_group(sec)
             # bfd_init_private_section_data: the ELF type comes from the first input when the
             # flags agree; the OS/processor flag bits are copied from it
             if out.elf_type in (C.SHT_PROGBITS, C.SHT_NOTE, C.SHT_NOBITS):
@@ -248,6 +256,7 @@ class Layout:
             for item in script.items:
                 if isinstance(item, InputClause):
                     matched = [sec for sec in linkable if sec.output is None
+                               and (st.name == DISCARD or not _in_group(sec))
                                and item.matches(sec.obj.path, sec.name)]
                     if item.sorted:
                         # SORT applies per pattern; module.lds only sorts single-pattern clauses
@@ -285,16 +294,16 @@ class Layout:
             return False
         if sec.info != 0:
             return False
-        if (out.elf_flags ^ sec.flags) & (C.SHF_MASKPROC | C.SHF_MASKOS):
+        if out.grouped or (out.elf_flags ^ sec.flags) & (C.SHF_MASKPROC | C.SHF_MASKOS):
             return False
         return out.elf_type == sec.type
 
     def _place_orphan(self, sec: I.InputSection) -> None:
         name = sec.name
-        constraint = 0
+        constraint = SPECIAL if _in_group(sec) else 0
         match_by_name = None
         for st in self.statements[1:]:
-            if st.name != name or st.constraint < 0:
+            if constraint or st.name != name or st.constraint < 0:
                 continue
             constraint = SPECIAL
             out = st.bfd

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pymodpost.elf import constants as C
 from pymodpost.link.errors import LinkError
 from pymodpost.link.inputs import InputObject, InputSymbol
+from pymodpost.link.placement import DISCARDED
 
 
 class GlobalSymbol:
@@ -36,6 +37,14 @@ class GlobalSymbol:
         return self.obj is not None and not self.common
 
 
+def _in_dropped_group(obj: InputObject, sym: InputSymbol) -> bool:
+    """A definition in a section of a discarded duplicate COMDAT group: ld loads it as a mere
+    reference (the group was dropped before symbols were read)."""
+    if not 0 < sym.shndx < min(len(obj.sections), C.SHN_LORESERVE):
+        return False
+    return obj.sections[sym.shndx].output is DISCARDED
+
+
 def _merge_visibility(g: GlobalSymbol, other: int) -> None:
     vis = other & 3
     if vis and (g.visibility == 0 or vis < g.visibility):
@@ -56,7 +65,7 @@ def resolve(objects: list[InputObject]) -> dict[str, GlobalSymbol]:
             g.refs.append((obj, sym))
             _merge_visibility(g, sym.other)
             weak = sym.bind == C.STB_WEAK
-            if sym.shndx == C.SHN_UNDEF:
+            if sym.shndx == C.SHN_UNDEF or _in_dropped_group(obj, sym):
                 if not weak:
                     g.strong_ref = True
                 if g.obj is None:

@@ -74,6 +74,8 @@ def _entsize(out, sh_type: int) -> int:
         return out.entsize
     if sh_type in (C.SHT_INIT_ARRAY, C.SHT_FINI_ARRAY, C.SHT_PREINIT_ARRAY):
         return 8
+    if sh_type == C.SHT_GROUP:
+        return 4
     return 0
 
 
@@ -89,10 +91,17 @@ class _Hdr:
 
 
 def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[OutSym],
-                      first_global: int, section_sym, build_id) -> bytes:
+                      first_global: int, section_sym, build_id, group_info=None,
+                      rela_in_group=frozenset(), bfd_order=None) -> bytes:
+    """``out_secs`` in section-header order; ``bfd_order`` (default the same) is BFD's section
+    list order, in which the section names enter ``.shstrtab``."""
     shstr = StringTableBuilder(tail_merge=True)
     for fixed in (".symtab", ".strtab", ".shstrtab"):
         shstr.add(fixed)
+    for out in bfd_order or out_secs:
+        shstr.add(out.name)
+        if id(out) in relocs:
+            shstr.add(".rela" + out.name)
     hdrs: list[_Hdr] = []
     build_id_hdr = None
     for out in out_secs:
@@ -100,21 +109,26 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
         power = out.align_power
         mask = (1 << power) | out.vma
         align = mask & -mask
-        shstr.add(out.name)
-        h = _Hdr(out.name, t, _sh_flags(out), out.vma, out.size, 0, 0, align,
-                 _entsize(out, t), bytes(contents[id(out)]), "section")
+        flags = _sh_flags(out)
+        if out.grouped and t != C.SHT_GROUP:
+            flags |= C.SHF_GROUP
+        data = bytes(contents[id(out)])
+        h = _Hdr(out.name, t, flags, out.vma, len(data) if t == C.SHT_GROUP else out.size, 0,
+                 (group_info or {}).get(id(out), 0), align, _entsize(out, t), data,
+                 "group" if t == C.SHT_GROUP else "section")
         hdrs.append(h)
         if build_id is not None and build_id.output is out:
             build_id_hdr = (h, build_id.output_offset)
         rel = relocs.get(id(out))
         if rel is not None:
-            shstr.add(".rela" + out.name)
-            r = _Hdr(".rela" + out.name, C.SHT_RELA, C.SHF_INFO_LINK, 0, len(rel), 0,
+            r = _Hdr(".rela" + out.name, C.SHT_RELA,
+                     C.SHF_INFO_LINK | (C.SHF_GROUP if id(out) in rela_in_group else 0), 0,
+                     len(rel), 0,
                      len(hdrs), 8, 24, bytes(rel), "rela")
             hdrs.append(r)
     symtab_index = len(hdrs) + 1
     for r in hdrs:
-        if r.kind == "rela":
+        if r.kind in ("rela", "group"):
             r.link = symtab_index
 
     strtab = StringTableBuilder(tail_merge=True)
@@ -134,7 +148,7 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
 
     # file positions
     off = EHDR.size
-    for phase in (("section",), ("symtab", "strtab"), ("rela",), ("shstrtab",)):
+    for phase in (("group", "section"), ("symtab", "strtab"), ("rela",), ("shstrtab",)):
         for h in hdrs:
             if h.kind in phase:
                 off = _align(off, h.align)
@@ -144,7 +158,11 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
     shoff = _align(off, 8)
     shnum = len(hdrs) + 1
     flags = objects[0].flags if machine == C.EM_RISCV else 0
-    ident = C.ELFMAG + bytes([2, 1, 1, 0]) + bytes(8)
+    # GNU extensions in the output (unique or ifunc symbols, retained sections) make BFD mark
+    # the file ELFOSABI_GNU (_bfd_elf_final_write_processing)
+    gnu = (any(s.info >> 4 == C.STB_GNU_UNIQUE or s.info & 0xF == C.STT_GNU_IFUNC for s in syms)
+           or any(h.flags & C.SHF_GNU_RETAIN for h in hdrs))
+    ident = C.ELFMAG + bytes([2, 1, 1, C.ELFOSABI_GNU if gnu else 0]) + bytes(8)
 
     def shdr_bytes(h: _Hdr, offset: int) -> bytes:
         return SHDR.pack(shstr.offset(h.name), h.type, h.flags, h.addr, offset, h.size, h.link,
