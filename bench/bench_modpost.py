@@ -17,7 +17,6 @@ import argparse
 import glob
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -115,15 +114,17 @@ def main(argv: list[str]) -> int:
         # this checkout's pymodpost, whatever an editable install elsewhere points at
         os.environ["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent) + \
             (os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else "")
-        ours_bin = shutil.which("pymodpost-modpost") or "pymodpost-modpost"
+        # the interpreter itself (what the installed pymodpost-modpost script runs), not a
+        # version-manager shim in front of it
+        ours_cmd = [sys.executable, "-m", "pymodpost.cli.modpost"]
         argv_common = ["-m", "-e", "-i", str(headers / "Module.symvers"), "-o", "Module.symvers", "-T", "list"]
         results = {}
-        for label, binary in (("real", str(real_bin)), ("ours", ours_bin)):
+        for label, cmd in (("real", [str(real_bin)]), ("ours", ours_cmd)):
             best = None
             for _ in range(args.repeat):
                 for p in trees[label].rglob("*.mod.c"):
                     p.unlink()
-                r = run_measured([binary, *argv_common], trees[label])
+                r = run_measured([*cmd, *argv_common], trees[label])
                 best = r if best is None or r[0] < best[0] else best
             results[label] = best
         (rw, rs, rerr, rmem, rcpu), (ow, os_, oerr, omem, ocpu) = results["real"], results["ours"]

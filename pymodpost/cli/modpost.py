@@ -7,7 +7,6 @@ the options, feeds ``-T -`` from stdin and prints the diagnostics the library re
 
 from __future__ import annotations
 
-import os
 import sys
 
 

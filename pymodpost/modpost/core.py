@@ -509,8 +509,10 @@ class Modpost:
 
     def check_exports(self, mod: Module) -> None:
         find = self.exports.find
+        latest = self.exports.latest
         for s in mod.unresolved_symbols:
-            exp = find(s.name)
+            name = s.name
+            exp = find(name) if name.startswith(".") else latest(name)
             if exp is None:
                 if not s.weak:
                     if self.nr_unresolved < MAX_UNRESOLVED_REPORTS:
@@ -586,17 +588,22 @@ class Modpost:
         if not self.opts.modversions:
             return
         b.append("\nstatic const struct modversion_info ____versions[]\n__used __section(\"__versions\") = {\n")
+        limit = self.module_name_len
+        append = b.append
         for s in mod.unresolved_symbols:
             if s.module is None:
                 continue
+            name = s.name
             if not s.crc_valid:
-                self.warn("no-crc", f"\"{s.name}\" [{mod.name}.ko] has no CRC!\n")
+                self.warn("no-crc", f"\"{name}\" [{mod.name}.ko] has no CRC!\n")
                 continue
-            if len(s.name.encode("utf-8", "surrogateescape")) >= self.module_name_len:
-                self.error("symbol-name-too-long", f"too long symbol \"{s.name}\" [{mod.name}.ko]\n")
+            if len(name) >= limit // 4 and len(name.encode("utf-8", "surrogateescape")) >= limit:
+                self.error("symbol-name-too-long", f"too long symbol \"{name}\" [{mod.name}.ko]\n")
                 break
-            self.bprintf(b, f"\t{{ {_hash8x(s.crc)}, \"{s.name}\" }},\n")
-        b.append("};\n")
+            crc = s.crc
+            # printf("%#8x"): 0x-prefixed and right-aligned in 8 columns, except 0 (no prefix)
+            append(f"\t{{ {crc:#8x}, \"{name}\" }},\n" if crc else f"\t{{        0, \"{name}\" }},\n")
+        append("};\n")
 
     def add_depends(self, b: list[str], mod: Module) -> None:
         for s in mod.unresolved_symbols:
@@ -702,11 +709,6 @@ def replace_file(path: str, data: bytes) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
-
-
-def _hash8x(value: int) -> str:
-    """printf("%#8x"): 0x-prefixed, not zero-padded, right-aligned in 8 columns; 0 has no prefix."""
-    return f"{value:#x}".rjust(8) if value else "0".rjust(8)
 
 
 def _split_keep(text: str) -> list[str]:

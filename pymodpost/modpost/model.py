@@ -83,6 +83,11 @@ class ExportTable:
         else:
             chain.append(sym)
 
+    def latest(self, name: str) -> Symbol | None:
+        """The most recent export of exactly ``name`` (no leading-dot rule)."""
+        chain = self._by_name.get(name)
+        return chain[-1] if chain else None
+
     def find(self, name: str, module: Module | None = None) -> Symbol | None:
         """sym_find_with_module(): ``.foo`` matches ``foo`` (PPC64)."""
         if name.startswith("."):
