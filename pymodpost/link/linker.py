@@ -160,9 +160,6 @@ def _discard_duplicate_groups(objects: list[I.InputObject]) -> None:
         for grp in obj.sections:
             if grp.type != C.SHT_GROUP:
                 continue
-            if grp.info < obj.first_global:
-                raise LinkError(f"ld: {obj.path}: section groups with a local signature symbol "
-                                f"are not supported by pymodpost-ld")
             if not grp.bfd & I.SEC_LINK_ONCE:
                 continue
             if grp.signature in seen:
@@ -254,8 +251,10 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
 
     discard_l = machine == C.EM_RISCV  # riscvelf.em turns ld's default into -X
     reloc_lists: dict[int, list] = {}
+    local_maps: dict[int, list[int]] = {}  # input object -> its locals' output indices
     for obj in _input_order(objects, out_secs):
         mapping = [-1] * obj.first_global
+        local_maps[id(obj)] = mapping
         have_file = False
         for sym in obj.symbols[1:obj.first_global]:
             if sym.shndx == C.SHN_UNDEF or sym.type == C.STT_SECTION:
@@ -357,7 +356,7 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
             continue
         grp = out.members[0]
         contents[id(out)], group_info[id(out)] = _group_contents(grp, shndx, has_relocs,
-                                                                 globals_)
+                                                                 globals_, local_maps)
         for m in grp.members:
             if m.relocs is not None and m.relocs.flags & C.SHF_GROUP and m.output is not None:
                 rela_in_group.add(id(m.output))
@@ -365,7 +364,8 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                              section_sym, build_id, group_info, rela_in_group, out_secs)
 
 
-def _group_contents(grp: I.InputSection, shndx, has_relocs, globals_) -> tuple[bytearray, int]:
+def _group_contents(grp: I.InputSection, shndx, has_relocs, globals_,
+                    local_maps) -> tuple[bytearray, int]:
     """An output SHT_GROUP section (``bfd_elf_set_group_contents`` for ld -r): the flag word,
     then each kept member's output index followed by its relocation section's, right-aligned
     in a section as large as the input one; sh_info is the signature symbol's output index."""
@@ -379,6 +379,12 @@ def _group_contents(grp: I.InputSection, shndx, has_relocs, globals_) -> tuple[b
     flag = I.GRP_COMDAT if grp.bfd & I.SEC_LINK_ONCE else 0
     body = struct.pack(f"<{len(words)}I", *words)
     out = bytearray(struct.pack("<I", flag) + bytes(max(grp.size - 4 - len(body), 0)) + body)
+    if grp.info < grp.obj.first_global:
+        # a local signature (g++ -O0 destructor groups): the symbol as written among the locals
+        index = local_maps[id(grp.obj)][grp.info]
+        if index < 0:
+            raise LinkError(f"ld: {grp.obj.path}: group signature `{grp.signature}' not written")
+        return out, index
     return out, globals_[grp.signature].out_index
 
 

@@ -280,11 +280,16 @@ def test_cxx_comdat_like_ld(tmp_path, with_script):
 
 
 @pytest.mark.kbuild
-def test_group_with_local_signature_is_refused_plainly(tmp_path):
-    """g++ -O0 puts destructor variants in a group whose signature is a local symbol; that
-    case is not re-created and must be refused with one ld-style line, not linked wrongly."""
+@pytest.mark.parametrize("objs", [("a",), ("a", "b"), ("b", "a")])
+def test_group_with_local_signature_like_ld(tmp_path, objs):
+    """g++ -O0 puts destructor variants in a group whose signature is a local symbol defined
+    in the group section itself; its output index becomes the group's sh_info."""
     require(shutil.which("g++") is not None, "not installed: g++")
-    (tmp_path / "x.cc").write_text(CXX.replace("USER", "use_x"))
-    subprocess.run(["g++", "-O0", "-c", "x.cc", "-o", "x.o"], cwd=tmp_path, check=True)
-    with pytest.raises(LinkError, match="local signature symbol are not supported"):
-        link([tmp_path / "x.o"], emulation="elf_x86_64")
+    for name in ("a", "b"):
+        (tmp_path / f"x{name}.cc").write_text(CXX.replace("USER", f"use_{name}"))
+        subprocess.run(["g++", "-O0", "-fno-exceptions", "-c", f"x{name}.cc", "-o", f"x{name}.o"],
+                       cwd=tmp_path, check=True)
+    files = [f"x{n}.o" for n in objs]
+    subprocess.run(["ld", "-r", "-o", "real.o", *files], cwd=tmp_path, check=True)
+    assert link([tmp_path / f for f in files], emulation="elf_x86_64") == (
+        tmp_path / "real.o").read_bytes()
