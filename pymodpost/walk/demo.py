@@ -14,19 +14,19 @@ Every stage's verdict comes from comparing against the real tool's committed out
 
 from __future__ import annotations
 
-import lzma
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pymodpost.bundled import testdata_dir
 from pymodpost.fileio import read_bytes, write_atomic
+from pymodpost.walk.stages import (
+    kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
+    write_kernel_symvers,
+)
 
 EXAMPLE_MODULE = "params"
 ARCHES = ("x86_64", "riscv64")
-#: kbuild's ld emulation per architecture (the `-m` of the .ko link)
-EMULATION = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}
 
 
 @dataclass
@@ -51,7 +51,7 @@ class DemoRun:
 def run_demo(arch: str, workdir: str | os.PathLike, module: str = EXAMPLE_MODULE) -> DemoRun:
     """Run the three stages for one architecture, writing every output into ``workdir``."""
     src = testdata_dir(arch, module)
-    kernel = testdata_dir("kernels", arch)
+    kernel = kernel_files(arch)
     work = Path(workdir)
     work.mkdir(parents=True, exist_ok=True)
     run = DemoRun(arch, module, str(work))
@@ -60,30 +60,23 @@ def run_demo(arch: str, workdir: str | os.PathLike, module: str = EXAMPLE_MODULE
     shutil.copyfile(src / f"{module}.o", obj)
     # modpost reads <module>.mod (the objects the module is made of) next to the .o
     shutil.copyfile(src / f"{module}.mod", work / f"{module}.mod")
-    kernel_symvers = work / "vmlinux.symvers"
-    write_atomic(kernel_symvers, lzma.decompress(read_bytes(kernel / "Module.symvers.xz")))
+    kernel_symvers = write_kernel_symvers(kernel, work / "vmlinux.symvers")
 
     run.stages.append(_modpost_stage(src, work, module, kernel_symvers))
     if not run.stages[-1].ok:
         return run
     ko = work / f"{module}.ko"
-    run.stages.append(_link_stage(arch, src, kernel, work, module, ko))
+    run.stages.append(_link_stage(arch, src, kernel.module_lds, work, module, ko))
     run.stages.append(_load_stage(arch, ko))
     return run
 
 
 def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path) -> Stage:
-    from pymodpost.modpost import run as modpost
-
-    # the command line kbuild's Makefile.modpost builds for `make M=... modules`
-    argv = ["-m", "-o", str(work / "Module.symvers"), "-e", "-i", str(kernel_symvers),
-            str(work / f"{module}.o")]
-    result = modpost(argv, cwd=str(work))
+    argv, result = modpost_module(work, module, kernel_symvers)
     ours = read_bytes(work / f"{module}.mod.c")
     theirs = read_bytes(src / f"{module}.mod.c")
     stage = Stage("modpost", result.status == 0 and ours == theirs)
-    stage.lines.append("modpost " + " ".join(os.path.relpath(a, work) if a.startswith("/") else a
-                                              for a in argv))
+    stage.lines.append(shown_argv(argv, work))
     stage.lines += [d.text.rstrip("\n") for d in result.diagnostics]
     from pymodpost.kernel.symvers import SymversEntry, read_symvers
 
@@ -104,21 +97,15 @@ def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path) -> 
     return stage
 
 
-def _link_stage(arch: str, src: Path, kernel: Path, work: Path, module: str, ko: Path) -> Stage:
-    from pymodpost.link.linker import LinkOptions, link
-    from pymodpost.link.script import load_script
-
+def _link_stage(arch: str, src: Path, module_lds: Path, work: Path, module: str, ko: Path) -> Stage:
     mod_o = work / f"{module}.mod.o"
     shutil.copyfile(src / f"{module}.mod.o", mod_o)  # kbuild's gcc output for the .mod.c above
-    script = load_script(str(kernel / "module.lds"))
-    inputs = [(str(p), read_bytes(p)) for p in (work / f"{module}.o", mod_o)]
-    result = link(inputs, LinkOptions(emulation=EMULATION[arch], build_id=True, script=script))
+    result = link_module(arch, module_lds, [work / f"{module}.o", mod_o])
     write_atomic(ko, result.data)
     theirs = read_bytes(src / f"{module}.ko")
     same = result.data == theirs
     stage = Stage("link", True)
-    stage.lines.append(f"ld -r -m {EMULATION[arch]} --build-id=sha1 -T module.lds "
-                       f"-o {module}.ko {module}.o {module}.mod.o")
+    stage.lines.append(link_command(arch, module))
     merged = [out for out in result.output_sections if out.members]
     for out in merged:
         if not out.name.startswith(".debug_"):
@@ -144,11 +131,9 @@ def _link_stage(arch: str, src: Path, kernel: Path, work: Path, module: str, ko:
 
 def _load_stage(arch: str, ko: Path) -> Stage:
     from pymodpost.kernel.profile import load_profile
-    from pymodpost.load.pipeline import LoadOptions, load_file
-    from pymodpost.load.state import KernelState
 
     profile = load_profile(arch)
-    result = load_file(str(ko), KernelState(profile), LoadOptions())
+    result = load_module_file(profile, ko)
     stage = Stage("load", result.ok)
     stage.lines.append(f"insmod {ko.name} into {profile.name} ({profile.vermagic})")
     if not result.ok:

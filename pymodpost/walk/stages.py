@@ -1,0 +1,91 @@
+"""The pipeline's three stages as kbuild runs them for an external module, shared by ``demo``
+and ``walk``: modpost over one module's object, ``ld -r -T module.lds`` of ``.o`` + ``.mod.o``,
+and the simulated ``insmod``.
+"""
+
+from __future__ import annotations
+
+import lzma
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pymodpost.bundled import testdata_dir
+from pymodpost.errors import InputError
+from pymodpost.fileio import read_bytes, write_atomic
+
+#: kbuild's ld emulation per architecture (the `-m` of the .ko link)
+EMULATION = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}
+#: where kbuild's linker script for modules lives in a kernel tree (Debian: the arch one)
+MODULE_LDS_PLACES = ("module.lds", "scripts/module.lds", "arch/x86/module.lds", "arch/riscv/module.lds")
+
+
+@dataclass(frozen=True, slots=True)
+class KernelFiles:
+    """What modpost and the link need from a kernel: its export list and module linker script."""
+
+    root: Path
+    symvers: Path  #: Module.symvers or Module.symvers.xz
+    module_lds: Path | None
+
+
+def kernel_files(kernel: str) -> KernelFiles:
+    """A bundled kernel (``x86_64``, ``riscv64``) or a kernel build/headers directory."""
+    from pymodpost.kernel.profile import bundled_profiles
+
+    root = testdata_dir("kernels", kernel) if kernel in bundled_profiles() else Path(kernel)
+    if not root.is_dir():
+        raise InputError(kernel, "no such kernel profile or kernel directory")
+    symvers = next((root / n for n in ("Module.symvers", "Module.symvers.xz") if (root / n).is_file()), None)
+    if symvers is None:
+        raise InputError(str(root), "no Module.symvers")
+    lds = next((root / n for n in MODULE_LDS_PLACES if (root / n).is_file()), None)
+    return KernelFiles(root, symvers, lds)
+
+
+def write_kernel_symvers(kernel: KernelFiles, dest: Path) -> Path:
+    """The kernel's Module.symvers as a plain file modpost can read with ``-i``."""
+    data = read_bytes(kernel.symvers)
+    if kernel.symvers.suffix == ".xz":
+        data = lzma.decompress(data)
+    write_atomic(dest, data)
+    return dest
+
+
+def modpost_module(work: Path, module: str, kernel_symvers: Path, extra: tuple[str, ...] = ()):
+    """modpost as kbuild's Makefile.modpost runs it for ``make M=work`` with one module.
+
+    Returns (argv, ModpostResult); ``<module>.mod.c`` and ``Module.symvers`` land in ``work``.
+    """
+    from pymodpost.modpost import run as modpost
+
+    argv = ["-m", *extra, "-o", str(work / "Module.symvers"), "-e", "-i", str(kernel_symvers),
+            str(work / f"{module}.o")]
+    return argv, modpost(argv, cwd=str(work))
+
+
+def shown_argv(argv: list[str], work: Path) -> str:
+    return "modpost " + " ".join(os.path.relpath(a, work) if a.startswith("/") else a for a in argv)
+
+
+def link_module(arch: str, module_lds: Path, objects: list[Path]):
+    """``ld -r -m <emulation> --build-id=sha1 -T module.lds -o X.ko X.o X.mod.o``."""
+    from pymodpost.link.linker import LinkOptions, link
+    from pymodpost.link.script import load_script
+
+    script = load_script(str(module_lds))
+    inputs = [(str(p), read_bytes(p)) for p in objects]
+    return link(inputs, LinkOptions(emulation=EMULATION[arch], build_id=True, script=script))
+
+
+def link_command(arch: str, module: str) -> str:
+    return (f"ld -r -m {EMULATION[arch]} --build-id=sha1 -T module.lds "
+            f"-o {module}.ko {module}.o {module}.mod.o")
+
+
+def load_module_file(profile, ko: Path, record: bool = True):
+    """Load ``ko`` into a fresh simulated kernel of ``profile``."""
+    from pymodpost.load.pipeline import LoadOptions, load_file
+    from pymodpost.load.state import KernelState
+
+    return load_file(str(ko), KernelState(profile), LoadOptions(record=record))
