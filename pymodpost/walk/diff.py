@@ -102,13 +102,19 @@ def diff_elf(a: ElfFile, b: ElfFile, label_a: str = "A", label_b: str = "B") -> 
                          f"{label_b} has {' '.join(names_b[1:])}")
 
     count = 0
-    by_name_b = {}
-    for s in b.sections:
-        by_name_b.setdefault(s.name, s)
+    # the k-th section of a name in A is compared with the k-th of that name in B
+    # (several .group sections, or orphans kept apart, share names)
+    by_name_b: dict[str, list] = {}
+    for s in b.sections[1:]:
+        by_name_b.setdefault(s.name, []).append(s)
+    seen: dict[str, int] = {}
     for sa in a.sections[1:]:
-        sb = by_name_b.get(sa.name)
-        if sb is None:
+        k = seen.get(sa.name, 0)
+        seen[sa.name] = k + 1
+        candidates = by_name_b.get(sa.name, [])
+        if k >= len(candidates):
             continue
+        sb = candidates[k]
         what = []
         for field in ("type", "flags", "addralign", "addr", "entsize"):
             if getattr(sa, field) != getattr(sb, field):
@@ -139,7 +145,8 @@ def diff_elf(a: ElfFile, b: ElfFile, label_a: str = "A", label_b: str = "B") -> 
             elif da != db:
                 what.append(f"contents differ from offset {_first_diff(da, db):#x}")
         if what and count < MAX_PER_KIND:
-            diffs.append(f"section {sa.name}: " + "; ".join(what))
+            label = sa.name if len(candidates) == 1 else f"{sa.name} (#{k + 1} of that name)"
+            diffs.append(f"section {label}: " + "; ".join(what))
             count += 1
 
     syms_a, syms_b = _symbols(a), _symbols(b)
