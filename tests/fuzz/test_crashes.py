@@ -1,0 +1,67 @@
+"""Every crash the fuzz campaign found stays a regression test: the stored case
+(testdata/fuzz/crashes/<entry>/<signature>-<seed>-<number>/) must now get a clean answer.
+Cases of a bug still open (tests/fuzz/entries.py: KNOWN_OPEN) are reported as expected failures."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+
+from pymodpost.errors import PymodpostError
+from tests.conftest import TESTDATA, require
+from tests.fuzz.entries import known_open_bug, load_case, run_case, saved_cases
+
+CASES = saved_cases()
+
+
+@pytest.mark.parametrize("directory", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
+def test_stored_crash_is_answered(directory, tmp_path):
+    case = load_case(directory)
+    try:
+        outcome = run_case(case, tmp_path, 10.0)
+    except Exception as e:
+        bug = known_open_bug(e)
+        if bug is not None:
+            pytest.xfail(f"known open bug {bug}")
+        raise
+    assert outcome == "ok" or outcome.startswith("refused: ")
+
+
+def test_crashes_were_found_and_stored():
+    """The campaign's finds are committed (and named by what failed)."""
+    require(bool(CASES), "no stored crash cases")
+    for directory in CASES:
+        assert (directory / "case.json").is_file()
+
+
+# GNU ld 2.40's answer, recorded by hand from `ld -r -m elf_x86_64 -T module.lds --build-id=sha1
+# version.o version.mod.o` with symbol 19 (the .exit.text section symbol) of version.o moved:
+# SHN_UNDEF, SHN_COMMON and a reserved index are refused, SHN_ABS links.
+REAL_LD = {0: "ld: final link failed: bad value", 0xFFF2: "ld: final link failed: bad value",
+           0xFF00: "ld: final link failed: bad value", 0xFFF1: None}
+
+
+@pytest.mark.xfail(reason="open: link-section-symbol-without-section (pymodpost/link/linker.py _relocate)",
+                   strict=True, raises=AttributeError)
+@pytest.mark.parametrize("shndx", sorted(REAL_LD))
+def test_section_symbol_without_section_as_ld(shndx):
+    from pymodpost.elf import ElfFile
+    from pymodpost.link.linker import LinkOptions, link
+    from pymodpost.link.script import load_script
+
+    obj = TESTDATA / "x86_64" / "version" / "version.o"
+    require(obj.is_file(), "fixture missing")
+    data = bytearray(obj.read_bytes())
+    elf = ElfFile(bytes(data))
+    assert elf.symtab[19].name == "" and elf.symtab.type[19] == 3  # STT_SECTION of .exit.text
+    struct.pack_into("<H", data, elf.symtab.section.offset + 19 * 24 + 6, shndx)
+    inputs = [("version.o", bytes(data)), ("version.mod.o", obj.with_suffix(".mod.o").read_bytes())]
+    options = LinkOptions(emulation="elf_x86_64", build_id=True,
+                          script=load_script(str(TESTDATA / "kernels" / "x86_64" / "module.lds")))
+    if REAL_LD[shndx] is None:
+        assert link(inputs, options).data[:4] == b"\x7fELF"
+    else:
+        with pytest.raises(PymodpostError) as info:
+            link(inputs, options)
+        assert info.value.message == REAL_LD[shndx]
