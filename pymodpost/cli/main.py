@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("pymodpost.cli.cmd_diff", "compare two ELF objects section by section, symbol by symbol"),
     "load": ("pymodpost.cli.cmd_load", "simulate Linux 6.1 loading a module: every check, address and relocation"),
     "harness": ("pymodpost.cli.cmd_harness", "boot a real kernel in qemu, load modules there and report what it did"),
+    "walk": ("pymodpost.cli.cmd_walk", "step through modpost, .mod.c, .mod.o, link and load of one module object"),
     "explain": ("pymodpost.cli.cmd_explain", "explain a modpost or kernel-log message: meaning, cause in a module, fix"),
     "modinfo": ("pymodpost.cli.cmd_modinfo", "show a module file's .modinfo and signature like kmod's modinfo"),
 }

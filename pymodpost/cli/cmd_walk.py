@@ -1,0 +1,79 @@
+"""``pymodpost walk X.o``: a module object through modpost, .mod.c, .mod.o, link and load."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+STAGE_NAMES = ("object", "modpost", "mod.c", "mod.o", "link", "load")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("object", metavar="X.o", help="the module's object file as kbuild compiled it")
+    parser.add_argument("--arch", choices=("x86_64", "riscv64"),
+                        help="target architecture (default: from the object's ELF header)")
+    parser.add_argument("--kernel", metavar="PROFILE",
+                        help="kernel profile: a bundled name (x86_64, riscv64) or a kernel build "
+                             "directory (default: the bundled one of the architecture)")
+    parser.add_argument("--kdir", metavar="KDIR",
+                        help="compile the .mod.o with real kbuild in this kernel build/headers "
+                             "directory (default: the X.mod.o kbuild left next to X.o)")
+    parser.add_argument("--stage", choices=STAGE_NAMES,
+                        help="show only this stage (the ones before it still run, silently)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document instead")
+    parser.add_argument("--out", metavar="DIR", help="keep every output (.mod.c, .mod.o, .ko) in DIR")
+    parser.add_argument("--plain", action="store_true",
+                        help="plain text and no pauses even on a terminal")
+
+
+def run(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from pymodpost.walk.walk import BUILDERS, STAGES, prepare
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty() and not (args.json or args.plain)
+    with tempfile.TemporaryDirectory(prefix="pymodpost-walk-") as tmp:
+        work = Path(args.out) if args.out else Path(tmp)
+        ctx = prepare(args.object, work, args.arch, args.kernel, args.kdir)
+        done: dict = {}
+
+        def stage(name: str):
+            for earlier in STAGES[:STAGES.index(name) + 1]:
+                if earlier not in done:
+                    done[earlier] = BUILDERS[earlier](ctx)
+            return done[name]
+
+        if args.json:
+            names = [args.stage] if args.stage else list(STAGES)
+            doc = {"object": str(ctx.obj), "module": ctx.module, "arch": ctx.arch, "kernel": ctx.kernel,
+                   "stages": [{"name": n, "title": s.title, "ok": s.ok, "data": s.data}
+                              for n in names for s in [stage(n)]]}
+            json.dump(doc, sys.stdout, indent=1)
+            sys.stdout.write("\n")
+            return 0 if all(s["ok"] for s in doc["stages"]) else 1
+
+        from pymodpost.walk.walk_render import PlainRenderer, RichRenderer
+
+        renderer = RichRenderer(sys.stdout) if interactive else PlainRenderer(sys.stdout)
+        if args.stage and not interactive:
+            renderer.stage(stage(args.stage))
+            return 0 if stage(args.stage).ok else 1
+        shown = []
+        position = STAGES.index(args.stage) if args.stage else 0
+        while position < len(STAGES):
+            current = stage(STAGES[position])
+            renderer.stage(current)
+            shown.append(current)
+            position += 1
+            if not interactive:
+                continue
+            answer = renderer.prompt(STAGES[position] if position < len(STAGES) else None)
+            if answer.lower() in ("q", "quit"):
+                break
+            if answer in STAGES:
+                position = STAGES.index(answer)
+        if args.out:
+            print(f"outputs kept in {work}")
+        return 0 if all(s.ok for s in shown) else 1

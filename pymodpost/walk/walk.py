@@ -1,0 +1,397 @@
+"""``pymodpost walk``: one module object through the whole pipeline, stage after stage.
+
+Every stage is built from real data: the object kbuild compiled, modpost's run over it (ours,
+against the kernel's Module.symvers), the ``.mod.c`` it generates, the ``.mod.o`` gcc made from
+it (kbuild's own -- committed next to the object, or compiled through real kbuild with
+``--kdir``), our ``ld -r`` link and the simulated load.
+
+A stage is a title, a verdict, :class:`Block` items for people and a ``data`` dict for
+``--json``.  Rendering (plain or rich) lives in :mod:`pymodpost.walk.walk_render`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pymodpost.elf import constants as C
+from pymodpost.errors import InputError
+from pymodpost.fileio import read_bytes
+from pymodpost.walk.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
+from pymodpost.walk.stages import (
+    kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
+    write_kernel_symvers,
+)
+
+STAGES = ("object", "modpost", "mod.c", "mod.o", "link", "load")
+
+
+@dataclass
+class Block:
+    kind: str  #: "text", "table" or "code"
+    text: str = ""
+    title: str = ""
+    headers: tuple[str, ...] = ()
+    rows: list[tuple] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  #: for "code": one annotation per line
+
+
+@dataclass
+class WalkStage:
+    name: str
+    title: str
+    ok: bool = True
+    blocks: list[Block] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+    def text(self, line: str) -> None:
+        self.blocks.append(Block("text", line))
+
+    def table(self, title: str, headers: tuple[str, ...], rows: list[tuple]) -> None:
+        self.blocks.append(Block("table", title=title, headers=headers, rows=rows))
+
+
+@dataclass
+class WalkContext:
+    obj: Path
+    module: str
+    arch: str
+    kernel: str
+    work: Path
+    kdir: str | None = None
+    kernel_symvers: Path | None = None
+    modpost_result: object = None
+    mod_o: Path | None = None
+    ko: Path | None = None
+
+
+def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = None,
+            kdir: str | None = None) -> WalkContext:
+    src = Path(obj)
+    if src.suffix != ".o" or src.name.endswith(".mod.o"):
+        raise InputError(obj, "expected a module object (X.o, as kbuild compiled it)")
+    facts = ModuleFacts(obj)
+    facts.elf  # refuse a non-ELF file here, with the reader's message
+    arch = arch or facts.arch
+    if arch is None:
+        raise InputError(obj, "neither an x86_64 nor a riscv64 object (give --arch)")
+    module = src.name[:-2]
+    work.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, work / src.name)
+    mod_list = src.with_suffix(".mod")
+    # kbuild lists the objects of a module in <module>.mod; a single-object module lists itself
+    if mod_list.is_file():
+        shutil.copyfile(mod_list, work / mod_list.name)
+    else:
+        (work / mod_list.name).write_text(f"{work / src.name}\n")
+    return WalkContext(src, module, arch, kernel or arch, work, kdir)
+
+
+# --- stage 1: the object ---------------------------------------------------------------------
+
+def object_stage(ctx: WalkContext) -> WalkStage:
+    facts = ModuleFacts(str(ctx.obj))
+    elf = facts.elf
+    st = WalkStage("object", f"{ctx.obj.name}: what the compiler produced")
+    sections = [(s.index, s.name, C.section_type_name(elf.machine, s.type),
+                 C.section_flag_letters(s.flags), s.size) for s in elf.sections[1:]]
+    st.table("sections", ("#", "name", "type", "flags", "size"), sections)
+    syms = elf.symtab
+    interesting = []
+    if syms is not None:
+        for sym in syms:
+            if sym.bind == C.STB_LOCAL and (sym.type not in (C.STT_FUNC, C.STT_OBJECT)
+                                            or facts.section_name(sym.shndx) == ".modinfo"):
+                continue  # section/file symbols and the MODULE_* strings (shown as .modinfo below)
+            where = facts.section_name(sym.shndx) if sym.shndx != C.SHN_UNDEF else "UNDEF"
+            interesting.append((sym.index, sym.name, C.TYPE_NAMES.get(sym.type, str(sym.type)),
+                                C.BIND_NAMES.get(sym.bind, str(sym.bind)), where, f"{sym.value:#x}", sym.size))
+    st.table("symbols (functions, objects, globals)", ("#", "name", "type", "bind", "section", "value", "size"),
+             interesting)
+    aliases = []
+    for alias, macro in zip(MODULE_ENTRY_ALIASES, ("module_init", "module_exit")):
+        sym = facts.symbol(alias)
+        if sym is None or sym.shndx == C.SHN_UNDEF:
+            continue
+        real, _ = facts.enclosing(sym.shndx, sym.value)
+        aliases.append({"alias": alias, "function": real, "section": facts.section_name(sym.shndx),
+                        "value": sym.value})
+        st.text(f"{macro}({real}) made {alias} an alias of {real}: both name "
+                f"{facts.section_name(sym.shndx)}+{sym.value:#x} (the kernel's struct module points "
+                f"at {alias}; see the .mod.c)")
+    modinfo = facts.modinfo
+    st.table(".modinfo (MODULE_* macros)", ("key", "value"), modinfo)
+    st.data = {"sections": [dict(zip(("index", "name", "type", "flags", "size"), r)) for r in sections],
+               "symbols": [dict(zip(("index", "name", "type", "bind", "section", "value", "size"), r))
+                           for r in interesting],
+               "entry_aliases": aliases, "modinfo": [list(kv) for kv in modinfo]}
+    return st
+
+
+# --- stage 2: modpost -------------------------------------------------------------------------
+
+#: modpost's checks, each with the explain entries that report its failure
+CHECKS = (
+    ("licence (MODULE_LICENSE present)", ("missing-license",)),
+    ("every undefined symbol exported somewhere", ("undefined-symbol",)),
+    ("GPL-only symbols only for GPL-compatible modules", ("gpl-only-symbol",)),
+    ("namespaced symbols imported", ("namespace-not-imported",)),
+    ("section mismatches", ("section-mismatch", "section-mismatches-detected", "export-init-symbol")),
+    ("CRCs for every import (modversions)", ("no-crc", "version-generation-failed")),
+    ("module and symbol name lengths", ("module-name-too-long", "symbol-too-long")),
+    ("no symbol exported twice", ("exported-twice",)),
+)
+
+
+def modpost_stage(ctx: WalkContext) -> WalkStage:
+    from pymodpost.kernel.symvers import SymversEntry, read_symvers
+    from pymodpost.walk.explain import match
+
+    kernel = kernel_files(ctx.kernel)
+    ctx.kernel_symvers = write_kernel_symvers(kernel, ctx.work / "vmlinux.symvers")
+    argv, result = modpost_module(ctx.work, ctx.module, ctx.kernel_symvers)
+    ctx.modpost_result = result
+    st = WalkStage("modpost", "modpost: exports, imports and checks", ok=result.status == 0)
+    st.text(shown_argv(argv, ctx.work))
+    exports = {e.symbol: e for e in read_symvers(ctx.kernel_symvers) if isinstance(e, SymversEntry)}
+    mod = next(m for m in result.modules if not m.from_dump and not m.is_vmlinux)
+    exported = [(s.name, "EXPORT_SYMBOL_GPL" if s.is_gpl_only else "EXPORT_SYMBOL", s.namespace or "")
+                for s in mod.exported_symbols]
+    st.table(f"exported by {mod.basename}", ("symbol", "kind", "namespace"), exported)
+    imports = []
+    for sym in mod.unresolved_symbols:
+        exp = exports.get(sym.name)
+        owner = sym.module.name if sym.module is not None else "(nobody)"
+        crc = f"{sym.crc:#010x}" if sym.crc_valid else "-"
+        imports.append((sym.name, owner, crc, "GPL-only" if exp and exp.gpl_only else "",
+                        exp.namespace if exp and exp.namespace else ""))
+    st.table("undefined symbols, resolved against Module.symvers", ("symbol", "exported by", "CRC",
+                                                                     "licence", "namespace"), imports)
+    diagnostics = [d.text.rstrip("\n") for d in result.diagnostics]
+    kinds = [(line, (match(line) or (None,))[0]) for line in diagnostics]
+    verdicts = []
+    for check, keys in CHECKS:
+        hits = [line for line, entry in kinds if entry is not None and entry.key in keys]
+        verdicts.append((check, "FAILED" if hits else "ok", hits[0] if hits else ""))
+    st.table("checks", ("check", "verdict", "message"), verdicts)
+    for line in diagnostics:
+        st.text(line)
+    st.text(f"exit status {result.status}")
+    st.data = {"argv": argv, "status": result.status, "diagnostics": diagnostics,
+               "exports": [dict(zip(("symbol", "kind", "namespace"), r)) for r in exported],
+               "imports": [dict(zip(("symbol", "owner", "crc", "licence", "namespace"), r)) for r in imports],
+               "checks": [dict(zip(("check", "verdict", "message"), r)) for r in verdicts]}
+    return st
+
+
+# --- stage 3: the generated .mod.c -----------------------------------------------------------
+
+_MODC_NOTES = (
+    (r"#include <linux/module\.h>", "struct module, MODULE_INFO and friends"),
+    (r"#define INCLUDE_VERMAGIC", "lets <linux/vermagic.h> define VERMAGIC_STRING here"),
+    (r"#include <linux/build-salt\.h>", "BUILD_SALT: a .note with the kernel's build salt"),
+    (r"#include <linux/elfnote-lto\.h>", "BUILD_LTO_INFO: a .note saying whether LTO was used"),
+    (r"#include <linux/export-internal\.h>", "macros for the export tables"),
+    (r"#include <linux/vermagic\.h>", "VERMAGIC_STRING: release, SMP, preempt, mod_unload, modversions"),
+    (r"BUILD_SALT;", "emits the build-salt note (.note.Linux)"),
+    (r"BUILD_LTO_INFO;", "emits the LTO note (.note.Linux)"),
+    (r"MODULE_INFO\(vermagic", ".modinfo vermagic=..., compared with the kernel's at load"),
+    (r"MODULE_INFO\(name", ".modinfo name=<module>"),
+    (r"__visible struct module __this_module", "the struct module the loader fills in and links into its list"),
+    (r'__section\("\.gnu\.linkonce\.this_module"\)', "placed in .gnu.linkonce.this_module: the loader finds it by name"),
+    (r"\.name = KBUILD_MODNAME", "the module's name"),
+    (r"\.init = init_module", "module_init()'s alias: called by do_init_module"),
+    (r"\.exit = cleanup_module", "module_exit()'s alias: called by delete_module"),
+    (r"\.arch = MODULE_ARCH_INIT", "per-architecture fields (empty on x86_64/riscv64)"),
+    (r"MODULE_INFO\(retpoline", ".modinfo retpoline=Y when the kernel uses retpolines"),
+    (r"static const struct modversion_info ____versions", "__versions: one CRC per imported symbol, checked at load"),
+    (r'__used __section\("__versions"\)', "kept in section __versions"),
+    (r"MODULE_INFO\(depends", ".modinfo depends=: the modules providing its imports (for modprobe)"),
+    (r"MODULE_INFO\(srcversion", ".modinfo srcversion=: MD4 of the sources (MODULE_VERSION given)"),
+    (r"MODULE_ALIAS\(", "a device-table alias for udev/modprobe"),
+    (r"MODULE_INFO\(intree", "built in the kernel tree"),
+    (r"KSYMTAB_", "an export table entry"),
+    (r"SYMBOL_CRC\(", "the CRC of an exported symbol"),
+)
+_VERSION_ROW = re.compile(r'\{ (0x[0-9a-f]+), "([^"]+)" \},')
+
+
+def modc_stage(ctx: WalkContext) -> WalkStage:
+    from pymodpost.kernel.symvers import SymversEntry, read_symvers
+
+    path = ctx.work / f"{ctx.module}.mod.c"
+    st = WalkStage("mod.c", f"{ctx.module}.mod.c: what modpost generated, line by line")
+    if not path.is_file():
+        st.ok = False
+        st.text("modpost wrote no .mod.c (it failed; see the modpost stage)")
+        return st
+    text = read_bytes(path).decode("utf-8", "surrogateescape")
+    owners = {e.symbol: e.module for e in read_symvers(ctx.kernel_symvers) if isinstance(e, SymversEntry)}
+    notes = []
+    for line in text.splitlines():
+        m = _VERSION_ROW.search(line)
+        if m:
+            notes.append(f"CRC of {m.group(2)} from {owners.get(m.group(2), 'an extra symbol list')}'s "
+                         "Module.symvers")
+            continue
+        notes.append(next((note for pattern, note in _MODC_NOTES if re.search(pattern, line)), ""))
+    st.blocks.append(Block("code", text, title=path.name, notes=notes))
+    reference = ctx.obj.with_name(f"{ctx.module}.mod.c")
+    if reference.is_file():
+        same = read_bytes(reference) == read_bytes(path)
+        st.ok = same
+        st.text(f"{'identical to' if same else 'DIFFERS from'} the real modpost's {reference}")
+    st.data = {"file": str(path), "lines": [{"text": t, "note": n} for t, n in zip(text.splitlines(), notes)]}
+    return st
+
+
+# --- stage 4: the .mod.o ----------------------------------------------------------------------
+
+def modo_stage(ctx: WalkContext) -> WalkStage:
+    st = WalkStage("mod.o", f"{ctx.module}.mod.o: the .mod.c compiled")
+    dest = ctx.work / f"{ctx.module}.mod.o"
+    if ctx.kdir:
+        from pymodpost.walk.kbuild_compile import compile_with_kbuild
+
+        source = compile_with_kbuild(ctx, dest)
+        st.text(f"compiled by real kbuild in {ctx.kdir}: {source}")
+    else:
+        reference = ctx.obj.with_name(f"{ctx.module}.mod.o")
+        if not reference.is_file():
+            st.ok = False
+            st.text(f"no {reference.name} next to {ctx.obj} and no --kdir to compile one: "
+                    "the link and load stages need it")
+            return st
+        shutil.copyfile(reference, dest)
+        st.text(f"kbuild's own {reference} (gcc's output for the real modpost's .mod.c)")
+    ctx.mod_o = dest
+    facts = ModuleFacts(str(dest))
+    rows = [(s.index, s.name, C.section_type_name(facts.elf.machine, s.type), s.size)
+            for s in facts.elf.sections[1:] if s.flags & C.SHF_ALLOC]
+    st.table("allocated sections", ("#", "name", "type", "size"), rows)
+    versions = [(name, f"{crc:#010x}") for name, crc in facts.versions.items()]
+    st.table("__versions (64-byte modversion_info entries)", ("symbol", "CRC"), versions)
+    st.table(".modinfo", ("key", "value"), facts.modinfo)
+    st.data = {"file": str(dest), "sections": [dict(zip(("index", "name", "type", "size"), r)) for r in rows],
+               "versions": [dict(zip(("symbol", "crc"), r)) for r in versions],
+               "modinfo": [list(kv) for kv in facts.modinfo]}
+    return st
+
+
+# --- stage 5: the link ------------------------------------------------------------------------
+
+def link_stage(ctx: WalkContext) -> WalkStage:
+    st = WalkStage("link", f"{ctx.module}.ko: ld -r -T module.lds")
+    if ctx.mod_o is None:
+        st.ok = False
+        st.text("no .mod.o (see the mod.o stage)")
+        return st
+    kernel = kernel_files(ctx.kernel)
+    if kernel.module_lds is None:
+        raise InputError(str(kernel.root), "no module.lds (scripts/module.lds or arch/*/module.lds)")
+    result = link_module(ctx.arch, kernel.module_lds, [ctx.work / ctx.obj.name, ctx.mod_o])
+    ko = ctx.work / f"{ctx.module}.ko"
+    from pymodpost.fileio import write_atomic
+
+    write_atomic(ko, result.data)
+    ctx.ko = ko
+    st.text(link_command(ctx.arch, ctx.module))
+    placed = []
+    for out in result.output_sections:
+        for member in out.members:
+            if hasattr(member, "obj") and not out.name.startswith(".debug_"):
+                placed.append((f"{Path(member.obj.path).name}:{member.name}", out.name,
+                               f"{member.output_offset:#x}", member.size))
+    st.table("input section -> output section", ("input", "output", "at", "size"), placed)
+    facts = ModuleFacts(str(ko))
+    syms = [(s.index, s.name, C.BIND_NAMES.get(s.bind, str(s.bind)),
+             facts.section_name(s.shndx) if s.shndx != C.SHN_UNDEF else "UNDEF", f"{s.value:#x}")
+            for s in facts.elf.symtab if s.name and (s.bind != C.STB_LOCAL or s.type == C.STT_FUNC)]
+    st.table("merged symbol table (globals and functions)", ("#", "name", "bind", "section", "value"), syms)
+    reference = ctx.obj.with_name(f"{ctx.module}.ko")
+    same = None
+    if reference.is_file() and not ctx.kdir:
+        same = read_bytes(reference) == result.data
+        st.ok = same
+        st.text(f"{ko.name}: {len(result.data)} bytes, "
+                + ("byte-identical to GNU ld's" if same else "DIFFERS from GNU ld's") + f" {reference}")
+    st.data = {"file": str(ko), "size": len(result.data), "identical_to_reference": same,
+               "placement": [dict(zip(("input", "output", "offset", "size"), r)) for r in placed],
+               "symbols": [dict(zip(("index", "name", "bind", "section", "value"), r)) for r in syms]}
+    return st
+
+
+# --- stage 6: the simulated load --------------------------------------------------------------
+
+FORMULAS = {
+    "R_X86_64_64": "S + A", "R_X86_64_32": "S + A (must fit u32)", "R_X86_64_32S": "S + A (must fit s32)",
+    "R_X86_64_PC32": "S + A - P", "R_X86_64_PLT32": "S + A - P", "R_X86_64_PC64": "S + A - P",
+    "R_RISCV_64": "S + A", "R_RISCV_32": "S + A", "R_RISCV_BRANCH": "S + A - P (B-type)",
+    "R_RISCV_JAL": "S + A - P (J-type)", "R_RISCV_CALL": "S + A - P (auipc+jalr)",
+    "R_RISCV_CALL_PLT": "S + A - P (auipc+jalr; PLT entry if out of range)",
+    "R_RISCV_GOT_HI20": "GOT(S) + A - P, high 20 bits", "R_RISCV_PCREL_HI20": "S + A - P, high 20 bits",
+    "R_RISCV_PCREL_LO12_I": "low 12 bits of the HI20 partner's value (S = its P)",
+    "R_RISCV_PCREL_LO12_S": "low 12 bits of the HI20 partner's value (S = its P)",
+    "R_RISCV_HI20": "S + A, high 20 bits", "R_RISCV_LO12_I": "S + A, low 12 bits",
+    "R_RISCV_LO12_S": "S + A, low 12 bits", "R_RISCV_ADD32": "V + S + A", "R_RISCV_ADD64": "V + S + A",
+    "R_RISCV_SUB32": "V - S - A", "R_RISCV_SUB64": "V - S - A", "R_RISCV_RVC_BRANCH": "S + A - P (CB-type)",
+    "R_RISCV_RVC_JUMP": "S + A - P (CJ-type)", "R_RISCV_ALIGN": "nothing (linker relaxation)",
+    "R_RISCV_RELAX": "nothing (linker relaxation hint)",
+}
+
+
+def load_stage(ctx: WalkContext) -> WalkStage:
+    from pymodpost.kernel.profile import load_profile
+
+    st = WalkStage("load", f"insmod {ctx.module}.ko (simulated Linux 6.1)")
+    if ctx.ko is None:
+        st.ok = False
+        st.text("no .ko (see the link stage)")
+        return st
+    profile = load_profile(ctx.kernel)
+    result = load_module_file(profile, ctx.ko)
+    st.ok = result.ok
+    st.text(f"kernel {profile.name}: {profile.vermagic}")
+    st.table("steps of load_module", ("step", "detail"), [(s.name, s.detail) for s in result.steps])
+    for line in result.log:
+        st.text(f"kernel log: {line.text}")
+    if not result.ok:
+        st.text(f"refused: {result.error.errno}")
+        st.data = {"ok": False, "errno": result.error.errno, "log": [l.text for l in result.log]}
+        return st
+    layout = [(s.name, f"{s.addr:#018x}", s.size, "init" if s.init else "core", f"{s.offset:#x}")
+              for s in result.sections]
+    st.text(f"core allocation at {result.core_base:#x}, init allocation at {result.init_base:#x}")
+    st.table("layout in memory", ("section", "address", "size", "region", "offset"), layout)
+    names = {s.index: s.name or s.how for s in result.symbols}
+    sec_names = {s.index: s.name for s in result.sections}
+    relocs = []
+    for rs in result.relocations:
+        for r in rs.records:
+            sym = names.get(r.symbol, str(r.symbol))
+            if not sym or sym == "section":
+                shndx = result.symbols[r.symbol].shndx if r.symbol < len(result.symbols) else 0
+                sym = sec_names.get(shndx, f"section {shndx}")
+            relocs.append((rs.name, r.index, r.name, sym, FORMULAS.get(r.name, "see the arch handler"),
+                           f"{r.S:#x}", f"{r.A:#x}" if r.A >= 0 else f"-{-r.A:#x}", f"{r.P:#x}",
+                           r.before.hex(" "), r.after.hex(" ")))
+    st.table("relocations applied", ("section", "#", "type", "symbol", "formula", "S", "A", "P",
+                                     "before", "after"), relocs)
+    st.text(f"{len(relocs)} relocations applied; {ctx.module} is live")
+    keys = ("section", "index", "type", "symbol", "formula", "S", "A", "P", "before", "after")
+    st.data = {"ok": True, "core_base": result.core_base, "init_base": result.init_base,
+               "layout": [dict(zip(("section", "address", "size", "region", "offset"), r)) for r in layout],
+               "relocations": [dict(zip(keys, r)) for r in relocs]}
+    return st
+
+
+BUILDERS = {"object": object_stage, "modpost": modpost_stage, "mod.c": modc_stage,
+            "mod.o": modo_stage, "link": link_stage, "load": load_stage}
+
+
+def walk(ctx: WalkContext):
+    """Yield the stages in order (each needs the ones before it to have run)."""
+    for name in STAGES:
+        yield BUILDERS[name](ctx)
