@@ -82,7 +82,9 @@ class RichRenderer(_Renderer):
             table.add_column(style="italic cyan")
             highlighter = Syntax("", "c", theme="ansi_dark")
             for n, (line, note) in enumerate(zip(block.text.splitlines(), block.notes), 1):
-                table.add_row(str(n), highlighter.highlight(line).rstrip(), note)
+                code = highlighter.highlight(line)
+                code.rstrip()  # in place: Text.rstrip returns None
+                table.add_row(str(n), code, note)
             return table
         table = Table(title=f"{block.title} ({len(block.rows)})", title_justify="left")
         for header in block.headers:
