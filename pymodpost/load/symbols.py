@@ -88,7 +88,7 @@ def simplify_symbols(ctx: ModuleCtx, percpu_base: int, records: list[SymbolRecor
     values = syms["st_value"].copy()
     # defined in a real section: st_value += that section's final (or temporary) address
     regular = (shndx != SHN_UNDEF) & (shndx < shnum)
-    regular[0] = False
+    regular[:1] = False  # symbol 0 is never one; a slice, as a damaged symtab may be empty
     secbase = np.array([sh.sh_addr for sh in info.sechdrs], dtype=np.uint64)
     if info.index.pcpu:
         secbase[info.index.pcpu] = np.uint64(percpu_base)

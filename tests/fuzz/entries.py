@@ -185,7 +185,8 @@ def check_load(case: Case, workdir: Path) -> str:
     if result.ok:
         return "ok"
     assert isinstance(result.error, PymodpostError), result.error
-    return _refused(result.error)
+    # the kernel's message may hold a module name read from the damaged file, newlines and all
+    return _refused(result.error, lines=1 << 20)
 
 
 # --- modinfo ---------------------------------------------------------------------------------

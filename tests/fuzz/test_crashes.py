@@ -65,3 +65,23 @@ def test_section_symbol_without_section_as_ld(shndx):
         with pytest.raises(PymodpostError) as info:
             link(inputs, options)
         assert info.value.message == REAL_LD[shndx]
+
+
+def test_load_with_an_empty_symbol_table_is_refused_not_crashed():
+    """Found by the campaign (crashes/load/8fe8dbe408-*): .symtab with sh_size 0 made
+    simplify_symbols index an empty array; now the loader answers (a refusal naming the
+    relocation that points past the empty table)."""
+    from pymodpost.elf import ElfFile
+    from pymodpost.load.pipeline import LoadOptions, load_module
+    from pymodpost.load.state import KernelState
+    from tests.fuzz.entries import _profile
+
+    ko = TESTDATA / "x86_64" / "hello" / "hello.ko"
+    require(ko.is_file(), "fixture missing")
+    data = bytearray(ko.read_bytes())
+    elf = ElfFile(bytes(data))
+    header_at = elf.header.e_shoff + elf.symtab.section.index * 64
+    struct.pack_into("<Q", data, header_at + 0x20, 0)  # sh_size
+    result = load_module(bytes(data), KernelState(_profile("x86_64")), LoadOptions(record=False))
+    assert not result.ok and isinstance(result.error, PymodpostError)
+    assert "symbol table (0 entries)" in result.error.message
