@@ -310,9 +310,10 @@ def link_stage(ctx: WalkContext) -> WalkStage:
              facts.section_name(s.shndx) if s.shndx != C.SHN_UNDEF else "UNDEF", f"{s.value:#x}")
             for s in facts.elf.symtab if s.name and (s.bind != C.STB_LOCAL or s.type == C.STT_FUNC)]
     st.table("merged symbol table (globals and functions)", ("#", "name", "bind", "section", "value"), syms)
-    reference = ctx.obj.with_name(f"{ctx.module}.ko")
+    # GNU ld's .ko from the same inputs: kbuild's (with --kdir) or the one left next to the .o
+    reference = (ctx.work / "kbuild" if ctx.kdir else ctx.obj.parent) / f"{ctx.module}.ko"
     same = None
-    if reference.is_file() and not ctx.kdir:
+    if reference.is_file():
         same = read_bytes(reference) == result.data
         st.ok = same
         st.text(f"{ko.name}: {len(result.data)} bytes, "

@@ -147,3 +147,19 @@ def test_cli_bad_input_is_one_error_line(tmp_path):
     bad.write_bytes(b"not an object")
     out = run_cli(str(bad))
     assert out.returncode != 0 and len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+@pytest.mark.kbuild
+def test_kdir_compiles_the_mod_o_with_real_kbuild(tmp_path):
+    from tests.conftest import require, require_programs
+
+    require_programs("make", "gcc", "ld")
+    kdir = Path("/usr/src/linux-headers-6.1.0-56-amd64")  # the kernel the fixtures were built for
+    require(kdir.is_dir(), f"{kdir} is not installed")
+    ctx = prepare(str(TESTDATA / "x86_64" / "hello" / "hello.o"), tmp_path, kdir=str(kdir))
+    stages = {s.name: s for s in walk(ctx)}
+    assert all(s.ok for s in stages.values())
+    assert "identical to ours" in stages["mod.o"].blocks[0].text  # real modpost's .mod.c == ours
+    # our link of kbuild's fresh .mod.o equals the .ko kbuild's own ld made from it
+    assert stages["link"].data["identical_to_reference"] is True
+    assert stages["link"].data["file"] and (tmp_path / "kbuild" / "hello.ko").is_file()
