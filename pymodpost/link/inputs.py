@@ -253,15 +253,24 @@ def _c_hex(value: int) -> str:
 def read_relocs(sec: InputSection, nsyms: int) -> list[tuple[int, int, int, int]]:
     """(offset, symbol index, type, addend) for every entry of a RELA section."""
     out = []
-    blob = sec.data
-    for off, info, addend in RELA.iter_unpack(blob[:len(blob) - len(blob) % RELA.size]):
+    for off, info, addend in raw_relocs(sec):
         sym = info >> 32
         if sym >= nsyms:
-            target = sec.obj.sections[sec.info].name
-            raise LinkError(f"ld: {sec.obj.path}: bad reloc symbol index ({_c_hex(sym)} >= "
-                            f"{_c_hex(nsyms)}) for offset {_c_hex(off)} in section `{target}'")
+            raise bad_symbol_index(sec, sym, nsyms, off)
         out.append((off, sym, info & 0xFFFFFFFF, addend))
     return out
+
+
+def raw_relocs(sec: InputSection):
+    """(r_offset, r_info, r_addend) of each whole entry (BFD ignores a partial last one)."""
+    blob = sec.data
+    return RELA.iter_unpack(blob[:len(blob) - len(blob) % RELA.size])
+
+
+def bad_symbol_index(sec: InputSection, sym: int, nsyms: int, off: int) -> LinkError:
+    target = sec.obj.sections[sec.info].name
+    return LinkError(f"ld: {sec.obj.path}: bad reloc symbol index ({_c_hex(sym)} >= "
+                     f"{_c_hex(nsyms)}) for offset {_c_hex(off)} in section `{target}'")
 
 
 GRP_COMDAT = 1

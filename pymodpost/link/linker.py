@@ -273,11 +273,13 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                                    C.SHN_ABS))
             mapping[sym.index] = len(syms)
             syms.append(_placed_symbol(sym, sec, shndx))
+        table = None
         for sec in obj.sections:
             if (sec.relocs is not None and sec.relocs.size and sec.output is not None
                     and sec.output is not DISCARDED):
-                reloc_lists[id(sec)] = _relocate(sec, globals_, mapping, section_sym, syms,
-                                                 shndx)
+                if table is None:
+                    table = _reference_table(obj, globals_, mapping, section_sym)
+                reloc_lists[id(sec)] = _relocate(sec, table, mapping, syms, shndx, globals_)
     first_global = len(syms)
 
     from pymodpost.link.hashorder import traversal_order
@@ -310,7 +312,7 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
     relocs: dict[int, bytearray] = {}
     for out in out_secs:
         buf = bytearray(out.size) if out.elf_type != C.SHT_NOBITS else bytearray()
-        rel = bytearray()
+        rel: list[tuple[int, int, int]] = []
         pos = 0
         code_fill = machine == C.EM_X86_64 and bool(out.flags & I.SEC_CODE)
         for m in out.members:
@@ -320,18 +322,20 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                 if m.type != C.SHT_NOBITS and buf:
                     buf[m.output_offset:m.output_offset + m.size] = m.data
                 pos = m.output_offset + m.size
+                append = rel.append
                 for off, ref, rtype, addend in reloc_lists.get(id(m), ()):
-                    if ref is None:
+                    if ref.__class__ is int:
+                        append((off, (ref << 32) | rtype, addend))
+                    elif ref is None:
                         # against a discarded section: ld clears the field; in debug sections
                         # it drops the relocation, elsewhere keeps it as R_*_NONE
                         w = _field_width(machine, rtype)
                         if off + w <= len(buf):
                             buf[off:off + w] = bytes(w)
                         if not m.bfd & I.SEC_DEBUGGING:
-                            rel += _RELA.pack(off, 0, 0)
-                        continue
-                    index = ref if isinstance(ref, int) else ref.out_index
-                    rel += _RELA.pack(off, (index << 32) | rtype, addend)
+                            append((off, 0, 0))
+                    else:
+                        append((off, (ref.out_index << 32) | rtype, addend))
             elif isinstance(m, DataItem):
                 if buf:
                     buf[pos:pos + m.width] = (m.value & ((1 << (8 * m.width)) - 1)).to_bytes(
@@ -346,9 +350,9 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         if rel:
             # ld stable-sorts every output relocation section by offset
             # (elf_link_adjust_relocs): objtool appends its own relocations out of order
-            entries = [rel[i:i + 24] for i in range(0, len(rel), 24)]
-            entries.sort(key=lambda e: int.from_bytes(e[:8], "little"))
-            relocs[id(out)] = b"".join(entries)
+            rel.sort(key=_first)
+            relocs[id(out)] = struct.pack("<" + "QQq" * len(rel),
+                                          *[v for entry in rel for v in entry])
     group_info: dict[int, int] = {}
     rela_in_group: set[int] = set()
     for out in out_secs:
@@ -388,7 +392,8 @@ def _group_contents(grp: I.InputSection, shndx, has_relocs, globals_,
     return out, globals_[grp.signature].out_index
 
 
-_RELA = struct.Struct("<QQq")
+def _first(entry: tuple) -> int:
+    return entry[0]
 
 # the x86 NOPs of 1..10 bytes that BFD pads code with (cpu-i386.c's long-NOP fill)
 _X86_NOPS = tuple(bytes.fromhex(h) for h in (
@@ -437,55 +442,78 @@ def is_local_label_name(name: str) -> bool:
     return False
 
 
-def _relocate(sec: I.InputSection, globals_, mapping, section_sym, syms, shndx) -> list:
+_LAZY = object()  # a local label that is written only once a relocation needs it
+
+
+def _reference_table(obj: I.InputObject, globals_, mapping, section_sym) -> list:
+    """How a relocation against each symbol of ``obj`` is written: (reference, addend delta),
+    the reference being an output symbol index, a GlobalSymbol (index known later), None
+    (the symbol's section was discarded) or _LAZY."""
+    table: list = [(0, 0)]
+    for sym in obj.symbols[1:]:
+        if sym.index < obj.first_global:
+            target = _section_of(obj, sym.shndx)
+            if target is not None and target.output in (None, DISCARDED):
+                table.append((None, 0))
+            elif sym.type == C.STT_SECTION and target is not None:
+                table.append((section_sym[id(target.output)], target.output_offset))
+            elif mapping[sym.index] >= 0:
+                table.append((mapping[sym.index], 0))
+            else:
+                table.append((_LAZY, 0))
+        else:
+            g = globals_[sym.name]
+            target = _section_of(g.obj, g.sym.shndx) if g.defined else None
+            gone = target is not None and target.output in (None, DISCARDED)
+            table.append((None if gone else g, 0))
+    return table
+
+
+def _relocate(sec: I.InputSection, table, mapping, syms, shndx, globals_) -> list:
     """The input section's relocations moved to output terms: (offset, symbol, type, addend)
     where symbol is an output index, a GlobalSymbol (index known later) or None (discarded)."""
     obj = sec.obj
     out = []
+    append = out.append
     base = sec.output_offset
     last_offset = base
-    for off, symidx, rtype, addend in I.read_relocs(sec.relocs, len(obj.symbols)):
-        if sec.eh is not None:
-            moved = ehframe.map_offset(sec.eh, off)
+    eh = sec.eh
+    nsyms = len(obj.symbols)
+    # ld -r copies a relocation whose offset lies outside its section without complaint
+    for off, info, addend in I.raw_relocs(sec.relocs):
+        symidx = info >> 32
+        if symidx >= nsyms:
+            raise I.bad_symbol_index(sec.relocs, symidx, nsyms, off)
+        rtype = info & 0xFFFFFFFF
+        if eh is not None:
+            moved = ehframe.map_offset(eh, off)
             if moved is None:
                 # its CIE/FDE was dropped: ld turns it into R_*_NONE at the previous offset
-                out.append((last_offset, 0, 0, 0))
+                append((last_offset, 0, 0, 0))
                 continue
             off = moved
         last_offset = base + off
-        # ld -r copies a relocation whose offset lies outside its section without complaint
-        ref: object
-        target: I.InputSection | None = None
-        if symidx == 0:
-            ref = 0
-        elif symidx < obj.first_global:
+        ref, delta = table[symidx]
+        if ref is _LAZY:
+            # skipped earlier (a local label): ld writes it now that it is needed
             sym = obj.symbols[symidx]
-            target = _section_of(obj, sym.shndx)
-            live = target is None or target.output not in (None, DISCARDED)
-            if sym.shndx < C.SHN_LORESERVE and sym.shndx != C.SHN_UNDEF and not live:
-                ref = None
-            elif sym.type == C.STT_SECTION:
-                ref = section_sym[id(target.output)]
-                addend += target.output_offset
-            else:
-                if mapping[symidx] < 0:
-                    # skipped earlier (a local label): ld writes it now that it is needed
-                    mapping[symidx] = len(syms)
-                    syms.append(_placed_symbol(sym, target, shndx))
-                ref = mapping[symidx]
-        else:
-            g = globals_[obj.symbols[symidx].name]
-            ref = g
-            if g.defined:
-                target = _section_of(g.obj, g.sym.shndx)
-                if target is not None and target.output in (None, DISCARDED):
-                    ref = None
-        if ref is None and not sec.bfd & I.SEC_DEBUGGING and sec.name != ".eh_frame":
-            sym = obj.symbols[symidx]
-            where = target
-            name = where.name if sym.type == C.STT_SECTION else sym.name
-            # ld's own wording, printed without its program-name prefix
-            raise LinkError(f"`{name}' referenced in section `{sec.name}' of {obj.path}: "
-                            f"defined in discarded section `{where.name}' of {where.obj.path}")
-        out.append((base + off, ref, rtype, addend))
+            ref = mapping[symidx] = len(syms)
+            syms.append(_placed_symbol(sym, _section_of(obj, sym.shndx), shndx))
+            table[symidx] = (ref, 0)
+        elif ref is None and not sec.bfd & I.SEC_DEBUGGING and sec.name != ".eh_frame":
+            raise LinkError(_discarded_reference(sec, obj.symbols[symidx], globals_))
+        append((last_offset, ref, rtype, addend + delta))
     return out
+
+
+def _discarded_reference(sec: I.InputSection, sym: I.InputSymbol, globals_) -> str:
+    obj = sec.obj
+    if sym.index < obj.first_global:
+        where = _section_of(obj, sym.shndx)
+    else:
+        g = globals_[sym.name]
+        where = _section_of(g.obj, g.sym.shndx)
+    name = where.name if sym.type == C.STT_SECTION else sym.name
+    # ld's own wording, printed without its program-name prefix
+    return (f"`{name}' referenced in section `{sec.name}' of {obj.path}: "
+            f"defined in discarded section `{where.name}' of {where.obj.path}")
