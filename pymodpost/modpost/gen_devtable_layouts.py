@@ -153,8 +153,9 @@ def main(argv: list[str]) -> int:
         "STRINGS = " + pprint.pformat(string_macros(header), width=110),
         "",
     ]
-    with open(args.out, "w") as f:
-        f.write("\n".join(body))
+    from pymodpost.fileio import write_atomic
+
+    write_atomic(args.out, "\n".join(body))  # a failed run never leaves a half module behind
     print(f"wrote {args.out}: " + ", ".join(f"{k} ({len(v)} values)" for k, v in layouts.items()))
     return 0
 
