@@ -14,6 +14,7 @@ Every stage's verdict comes from comparing against the real tool's committed out
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -144,7 +144,7 @@ def locate_uses(groups: dict[str, str], mod: ModuleFacts, kernel: str | None) ->
         export = profile.exports.get(symbol)
         lines.append(f"kernel profile {profile.name}: " + (
             f"{symbol} is exported by {export.owner}"
-            + (f" (GPL-only)" if export.gpl_only else "")
+            + (" (GPL-only)" if export.gpl_only else "")
             + (f" in namespace {export.namespace}" if export.namespace else "")
             if export else f"{symbol} is not exported by vmlinux"))
     return lines

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from pymodpost.kernel.symvers import SymversEntry, read_symvers
 from pymodpost.walk.explain import explain_lines, explain_message
 from pymodpost.walk.module_facts import ModuleFacts
 from tests.conftest import TESTDATA, require_programs
