@@ -17,6 +17,7 @@ on the spot.  The result is returned as data (:class:`ModpostResult`); nothing i
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 
@@ -184,10 +185,18 @@ class Modpost:
 
     def run(self) -> ModpostResult:
         status = 0
+        # Hundreds of thousands of long-lived symbol records and no cyclic garbage worth
+        # collecting during the run: the cyclic collector only rescans them (~15% of the CPU
+        # time on the 4,000-module corpus).  It is switched back on afterwards.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             status = self._main()
         except Stop as stop:
             status = stop.status
+        finally:
+            if collecting:
+                gc.enable()
         return ModpostResult(status, self.diagnostics, self.modules, self.outputs, self.symvers,
                              self.sec_mismatch_count)
 
