@@ -163,20 +163,20 @@ class ObjectFile:
         if shoff + num * shentsize > self.size:
             raise ObjectFatal(f"{path}: section header table goes past the end of the file\n")
         sh = np.frombuffer(data, shdr_t, num, shoff)
-        self.sh_name = sh["name"].astype(np.int64)
-        self.sh_type = sh["type"].astype(np.int64)
-        self.sh_flags = sh["flags"].astype(np.uint64)
-        self.sh_offset = sh["offset"].astype(np.int64)
-        self.sh_size = sh["size"].astype(np.int64)
-        self.sh_link = sh["link"].astype(np.int64)
-        self.sh_info = sh["info"].astype(np.int64)
-        self.sh_addr = sh["addr"].astype(np.int64)
+        # a few dozen sections: plain lists index faster than numpy scalars
+        self.sh_name: list[int] = sh["name"].tolist()
+        self.sh_type: list[int] = sh["type"].tolist()
+        self.sh_flags: list[int] = sh["flags"].tolist()
+        self.sh_offset: list[int] = sh["offset"].tolist()
+        self.sh_size: list[int] = sh["size"].tolist()
+        self.sh_link: list[int] = sh["link"].tolist()
+        self.sh_info: list[int] = sh["info"].tolist()
         if shstrndx >= num:
             raise ObjectFatal(f"{path}: section name string table index {shstrndx} is out of range\n")
         strings_off = int(self.sh_offset[shstrndx])
         find = data.find
         names = []
-        for n in self.sh_name.tolist():
+        for n in self.sh_name:
             at = strings_off + n
             if at >= self.size:
                 names.append("")
@@ -188,9 +188,9 @@ class ObjectFile:
         symtab_idx = -1
         shndx_idx = -1
         self.modinfo: bytes | None = None
-        types = self.sh_type.tolist()
-        offsets = self.sh_offset.tolist()
-        sizes = self.sh_size.tolist()
+        types = self.sh_type
+        offsets = self.sh_offset
+        sizes = self.sh_size
         for i in range(1, num):
             nobits = types[i] == SHT_NOBITS
             if not nobits and offsets[i] > self.size:
@@ -217,8 +217,8 @@ class ObjectFile:
         self.sym_bind = self.sym_info >> 4
         self.sym_type = self.sym_info & 0xF
         self.sym_shndx = syms["shndx"].astype(np.int64)
-        self.sym_value = syms["value"].astype(np.uint64)
-        self.sym_size = syms["size"].astype(np.uint64)
+        self.sym_value = syms["value"]  # views: read one at a time, no copy needed
+        self.sym_size = syms["size"]
         link = int(self.sh_link[symtab_idx])
         self.strtab_offset = int(self.sh_offset[link]) if 0 <= link < num else 0
         secindex = self.sym_shndx.copy()

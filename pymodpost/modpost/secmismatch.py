@@ -213,8 +213,8 @@ def _sword(v: int) -> int:
 
 def check_sec_ref(mp: "Modpost", modname: str, obj: of.ObjectFile) -> None:
     names = _Names(obj)
-    types = obj.sh_type.tolist()
-    flags = obj.sh_flags.tolist()
+    types = obj.sh_type
+    flags = obj.sh_flags
     per_object = _PerObject(obj)
     for i in range(obj.num_sections):
         secname = obj.secnames[i]
