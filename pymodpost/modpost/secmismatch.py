@@ -248,20 +248,40 @@ def _class_mismatch(klass: tuple[int, ...], tosec: str) -> bool:
     return False
 
 
-_TABLES: dict[tuple, np.ndarray] = {}
+class _NameTables:
+    """Section names seen so far get small integer ids; per rule class, a growing boolean array
+    answers "does a reference to this name trip a rule" for every id at once."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+        self.tables: dict[tuple[int, ...], np.ndarray] = {}
+
+    def ids_of(self, secnames: list[str]) -> np.ndarray:
+        if len(self.names) > 1 << 20:  # a long-lived process: start afresh rather than grow
+            self.__init__()
+        ids = self.ids
+        names = self.names
+        out = []
+        for n in secnames:
+            i = ids.get(n)
+            if i is None:
+                i = ids[n] = len(names)
+                names.append(n)
+            out.append(i)
+        return np.array(out, np.int64)
+
+    def table(self, klass: tuple[int, ...]) -> np.ndarray:
+        t = self.tables.get(klass)
+        have = 0 if t is None else len(t)
+        if have < len(self.names):
+            more = np.fromiter((_class_mismatch(klass, n) for n in self.names[have:]), bool, len(self.names) - have)
+            t = more if t is None else np.concatenate([t, more])
+            self.tables[klass] = t
+        return t
 
 
-def _class_table(klass: tuple[int, ...], secnames: tuple[str, ...]) -> np.ndarray:
-    """Per section of an object: does a reference from this rule class to it trip a rule?
-    (Objects built alike have the same section list, so the answer is shared between them.)"""
-    key = (klass, secnames)
-    table = _TABLES.get(key)
-    if table is None:
-        if len(_TABLES) > 4096:
-            _TABLES.clear()
-        table = np.fromiter((_class_mismatch(klass, t) for t in secnames), bool, len(secnames))
-        _TABLES[key] = table
-    return table
+_NAMES = _NameTables()
 
 
 class _PerObject:
@@ -273,6 +293,7 @@ class _PerObject:
         self._in_range: np.ndarray | None = None
         self._special: np.ndarray | None = None
         self._hits: dict[tuple[int, ...], np.ndarray | None] = {}
+        self._ids: np.ndarray | None = None
 
     def symbol_hits(self, fromsec: str) -> np.ndarray | None:
         klass = _fromsec_class(fromsec)
@@ -281,7 +302,9 @@ class _PerObject:
         if klass in self._hits:
             return self._hits[klass]
         obj = self.obj
-        table = _class_table(klass, tuple(obj.secnames))
+        if self._ids is None:
+            self._ids = _NAMES.ids_of(obj.secnames)
+        table = _NAMES.table(klass)[self._ids]
         hits = None
         if table.any():
             if self._in_range is None:
