@@ -22,7 +22,10 @@ from pymodpost.link import ehframe
 from pymodpost.link import inputs as I
 from pymodpost.link.default_scripts import default_script
 from pymodpost.link.errors import LinkError
+from pymodpost.link.groups import discard_duplicate_groups, group_contents
 from pymodpost.link.placement import DISCARDED, Layout, OutputSection
+from pymodpost.link.relocate import (field_width, is_local_label_name, placed_symbol,
+                                     reference_table, relocate, section_of)
 from pymodpost.link.script import AlignDot, DataItem, LinkerScript
 from pymodpost.link.symbols import GlobalSymbol, resolve
 from pymodpost.link.writer import OutSym, write_relocatable
@@ -61,7 +64,7 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
     if machine not in I.MACHINES:
         raise LinkError(f"ld: {objects[0].path}: unsupported machine {machine}")
     _refuse_merged_notes(objects)
-    _discard_duplicate_groups(objects)
+    discard_duplicate_groups(objects)
     emulation = options.emulation or I.MACHINES[machine]
     script = options.script or default_script(emulation)
     build_id = None
@@ -91,10 +94,10 @@ def _points_into_discarded(sec: I.InputSection, reloc, globals_) -> bool:
     if symidx == 0:
         return False
     if symidx < obj.first_global:
-        target = _section_of(obj, obj.symbols[symidx].shndx)
+        target = section_of(obj, obj.symbols[symidx].shndx)
     else:
         g = globals_[obj.symbols[symidx].name]
-        target = _section_of(g.obj, g.sym.shndx) if g.defined else None
+        target = section_of(g.obj, g.sym.shndx) if g.defined else None
     return target is not None and target.output in (None, DISCARDED)
 
 
@@ -152,24 +155,6 @@ def _refuse_merged_notes(objects: list[I.InputObject]) -> None:
                         f"not supported by pymodpost-ld")
 
 
-def _discard_duplicate_groups(objects: list[I.InputObject]) -> None:
-    """COMDAT de-duplication as ld does it while loading inputs (section_already_linked): the
-    first group with a signature is kept, later ones are discarded with all their sections."""
-    seen: set[str] = set()
-    for obj in objects:
-        for grp in obj.sections:
-            if grp.type != C.SHT_GROUP:
-                continue
-            if not grp.bfd & I.SEC_LINK_ONCE:
-                continue
-            if grp.signature in seen:
-                grp.output = DISCARDED
-                for member in grp.members:
-                    member.output = DISCARDED
-            else:
-                seen.add(grp.signature)
-
-
 def _incompatible(obj: I.InputObject, machine: int) -> str:
     # ld first complains per relocation section, then gives up with this line
     return f"ld: {obj.path}: error adding symbols: file in wrong format"
@@ -224,12 +209,6 @@ def _input_order(objects: list[I.InputObject],
     return list(seen.values())
 
 
-def _section_of(obj: I.InputObject, shndx: int) -> I.InputSection | None:
-    if 0 < shndx < len(obj.sections) and shndx < C.SHN_LORESERVE:
-        return obj.sections[shndx]
-    return None
-
-
 def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_id) -> bytes:
     # section header indices: each output section, then its .rela if it has relocations
     has_relocs = {id(out): any(isinstance(m, I.InputSection) and m.relocs is not None
@@ -259,7 +238,7 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         for sym in obj.symbols[1:obj.first_global]:
             if sym.shndx == C.SHN_UNDEF or sym.type == C.STT_SECTION:
                 continue
-            sec = _section_of(obj, sym.shndx)
+            sec = section_of(obj, sym.shndx)
             if sym.shndx < C.SHN_LORESERVE:
                 if sec is None or sec.output is None or sec.output is DISCARDED:
                     continue
@@ -272,14 +251,14 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                 syms.append(OutSym(obj.basename, 0, 0, (C.STB_LOCAL << 4) | C.STT_FILE, 0,
                                    C.SHN_ABS))
             mapping[sym.index] = len(syms)
-            syms.append(_placed_symbol(sym, sec, shndx))
+            syms.append(placed_symbol(sym, sec, shndx))
         table = None
         for sec in obj.sections:
             if (sec.relocs is not None and sec.relocs.size and sec.output is not None
                     and sec.output is not DISCARDED):
                 if table is None:
-                    table = _reference_table(obj, globals_, mapping, section_sym)
-                reloc_lists[id(sec)] = _relocate(sec, table, mapping, syms, shndx, globals_)
+                    table = reference_table(obj, globals_, mapping, section_sym)
+                reloc_lists[id(sec)] = relocate(sec, table, mapping, syms, shndx, globals_)
     first_global = len(syms)
 
     from pymodpost.link.hashorder import traversal_order
@@ -288,7 +267,7 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         g = globals_[names[i]]
         other = (g.sym.other if g.defined else 0) & ~3 | g.visibility
         if g.defined:
-            sec = _section_of(g.obj, g.sym.shndx)
+            sec = section_of(g.obj, g.sym.shndx)
             if sec is not None and (sec.output is None or sec.output is DISCARDED):
                 continue  # defined in a discarded section: ld's default --strip-discarded
 
@@ -329,7 +308,7 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                     elif ref is None:
                         # against a discarded section: ld clears the field; in debug sections
                         # it drops the relocation, elsewhere keeps it as R_*_NONE
-                        w = _field_width(machine, rtype)
+                        w = field_width(machine, rtype)
                         if off + w <= len(buf):
                             buf[off:off + w] = bytes(w)
                         if not m.bfd & I.SEC_DEBUGGING:
@@ -359,37 +338,13 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         if out.elf_type != C.SHT_GROUP:
             continue
         grp = out.members[0]
-        contents[id(out)], group_info[id(out)] = _group_contents(grp, shndx, has_relocs,
+        contents[id(out)], group_info[id(out)] = group_contents(grp, shndx, has_relocs,
                                                                  globals_, local_maps)
         for m in grp.members:
             if m.relocs is not None and m.relocs.flags & C.SHF_GROUP and m.output is not None:
                 rela_in_group.add(id(m.output))
     return write_relocatable(machine, objects, by_index, contents, relocs, syms, first_global,
                              section_sym, build_id, group_info, rela_in_group, out_secs)
-
-
-def _group_contents(grp: I.InputSection, shndx, has_relocs, globals_,
-                    local_maps) -> tuple[bytearray, int]:
-    """An output SHT_GROUP section (``bfd_elf_set_group_contents`` for ld -r): the flag word,
-    then each kept member's output index followed by its relocation section's, right-aligned
-    in a section as large as the input one; sh_info is the signature symbol's output index."""
-    words = []
-    for m in grp.members:
-        if m.type in (C.SHT_RELA, C.SHT_REL) or m.output in (None, DISCARDED):
-            continue
-        words.append(shndx[id(m.output)])
-        if has_relocs[id(m.output)] and m.relocs is not None and m.relocs.flags & C.SHF_GROUP:
-            words.append(shndx[id(m.output)] + 1)
-    flag = I.GRP_COMDAT if grp.bfd & I.SEC_LINK_ONCE else 0
-    body = struct.pack(f"<{len(words)}I", *words)
-    out = bytearray(struct.pack("<I", flag) + bytes(max(grp.size - 4 - len(body), 0)) + body)
-    if grp.info < grp.obj.first_global:
-        # a local signature (g++ -O0 destructor groups): the symbol as written among the locals
-        index = local_maps[id(grp.obj)][grp.info]
-        if index < 0:
-            raise LinkError(f"ld: {grp.obj.path}: group signature `{grp.signature}' not written")
-        return out, index
-    return out, globals_[grp.signature].out_index
 
 
 def _first(entry: tuple) -> int:
@@ -406,114 +361,3 @@ def x86_nop_fill(count: int) -> bytes:
     of the remaining length (zero fill elsewhere, and on riscv)."""
     whole, rest = divmod(count, 10)
     return _X86_NOPS[9] * whole + (_X86_NOPS[rest - 1] if rest else b"")
-
-# bytes a relocation covers, for clearing the field of one against a discarded section
-_X86_WIDTH8 = {1, 24, 25, 26, 28, 29}  # R_X86_64_64, PC64, GOTOFF64, GOTPC64, GOTPCREL64, GOTPLT64
-_RISCV_WIDTH = {1: 4, 2: 8, 35: 1, 36: 2, 37: 4, 38: 8, 39: 1, 40: 2, 41: 4, 42: 8}
-
-
-def _field_width(machine: int, rtype: int) -> int:
-    if machine == C.EM_X86_64:
-        return 0 if rtype == 0 else 8 if rtype in _X86_WIDTH8 else 4
-    return _RISCV_WIDTH.get(rtype, 4)
-
-
-def _placed_symbol(sym: I.InputSymbol, sec: I.InputSection | None, shndx) -> OutSym:
-    if sec is not None:
-        return OutSym(sym.name, sym.value + sec.output_offset, sym.size, sym.info, sym.other,
-                      shndx[id(sec.output)])
-    return OutSym(sym.name, sym.value, sym.size, sym.info, sym.other, sym.shndx)
-
-
-def is_local_label_name(name: str) -> bool:
-    """BFD's ``_bfd_elf_is_local_label_name``: assembler-internal labels."""
-    if name.startswith((".L", "..", "_.L_")):
-        return True
-    if len(name) >= 2 and name[0] == "L" and name[1].isdigit():
-        ret = False
-        for i, c in enumerate(name[2:], 2):
-            if c in "\x01\x02":
-                if c == "\x01" and i == 2:
-                    return True
-                ret = True
-            if not c.isdigit():
-                return False
-        return ret
-    return False
-
-
-_LAZY = object()  # a local label that is written only once a relocation needs it
-
-
-def _reference_table(obj: I.InputObject, globals_, mapping, section_sym) -> list:
-    """How a relocation against each symbol of ``obj`` is written: (reference, addend delta),
-    the reference being an output symbol index, a GlobalSymbol (index known later), None
-    (the symbol's section was discarded) or _LAZY."""
-    table: list = [(0, 0)]
-    for sym in obj.symbols[1:]:
-        if sym.index < obj.first_global:
-            target = _section_of(obj, sym.shndx)
-            if target is not None and target.output in (None, DISCARDED):
-                table.append((None, 0))
-            elif sym.type == C.STT_SECTION and target is not None:
-                table.append((section_sym[id(target.output)], target.output_offset))
-            elif mapping[sym.index] >= 0:
-                table.append((mapping[sym.index], 0))
-            else:
-                table.append((_LAZY, 0))
-        else:
-            g = globals_[sym.name]
-            target = _section_of(g.obj, g.sym.shndx) if g.defined else None
-            gone = target is not None and target.output in (None, DISCARDED)
-            table.append((None if gone else g, 0))
-    return table
-
-
-def _relocate(sec: I.InputSection, table, mapping, syms, shndx, globals_) -> list:
-    """The input section's relocations moved to output terms: (offset, symbol, type, addend)
-    where symbol is an output index, a GlobalSymbol (index known later) or None (discarded)."""
-    obj = sec.obj
-    out = []
-    append = out.append
-    base = sec.output_offset
-    last_offset = base
-    eh = sec.eh
-    nsyms = len(obj.symbols)
-    # ld -r copies a relocation whose offset lies outside its section without complaint
-    for off, info, addend in I.raw_relocs(sec.relocs):
-        symidx = info >> 32
-        if symidx >= nsyms:
-            raise I.bad_symbol_index(sec.relocs, symidx, nsyms, off)
-        rtype = info & 0xFFFFFFFF
-        if eh is not None:
-            moved = ehframe.map_offset(eh, off)
-            if moved is None:
-                # its CIE/FDE was dropped: ld turns it into R_*_NONE at the previous offset
-                append((last_offset, 0, 0, 0))
-                continue
-            off = moved
-        last_offset = base + off
-        ref, delta = table[symidx]
-        if ref is _LAZY:
-            # skipped earlier (a local label): ld writes it now that it is needed
-            sym = obj.symbols[symidx]
-            ref = mapping[symidx] = len(syms)
-            syms.append(_placed_symbol(sym, _section_of(obj, sym.shndx), shndx))
-            table[symidx] = (ref, 0)
-        elif ref is None and not sec.bfd & I.SEC_DEBUGGING and sec.name != ".eh_frame":
-            raise LinkError(_discarded_reference(sec, obj.symbols[symidx], globals_))
-        append((last_offset, ref, rtype, addend + delta))
-    return out
-
-
-def _discarded_reference(sec: I.InputSection, sym: I.InputSymbol, globals_) -> str:
-    obj = sec.obj
-    if sym.index < obj.first_global:
-        where = _section_of(obj, sym.shndx)
-    else:
-        g = globals_[sym.name]
-        where = _section_of(g.obj, g.sym.shndx)
-    name = where.name if sym.type == C.STT_SECTION else sym.name
-    # ld's own wording, printed without its program-name prefix
-    return (f"`{name}' referenced in section `{sec.name}' of {obj.path}: "
-            f"defined in discarded section `{where.name}' of {where.obj.path}")
