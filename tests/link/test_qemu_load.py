@@ -1,0 +1,73 @@
+"""Our .ko in the real kernel: each fixture module linked by pymodpost-ld is loaded (with
+parameters) and unloaded under qemu, and behaves exactly as the GNU ld .ko does in the same
+kernel: same load outcome, same kernel log lines, same parameters and sysfs attributes, same
+unload outcome."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pymodpost.link import link, load_script
+from tests.conftest import TESTDATA, require, require_programs
+
+pytestmark = [pytest.mark.qemu, pytest.mark.slow]
+
+EMULATION = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}
+PARAMS = ["count=7", "greeting=hey", "verbose=1", "levels=4,5,6", "label=xyz", "bitmask=0x10"]
+
+
+def _require_kernel(arch: str) -> None:
+    from pymodpost.harness import HarnessError
+    from pymodpost.harness.kernels import default_kernel, recipe
+
+    r = recipe(arch)
+    require_programs(r.qemu, r.cc)
+    try:
+        kernel = default_kernel(arch)
+    except HarnessError as e:
+        require(False, str(e))
+    require(os.path.isfile(kernel), f"{kernel}: not found")
+
+
+def _ours(arch: str, name: str, tmp_path) -> str:
+    d = TESTDATA / arch / name
+    script = load_script(str(TESTDATA / "kernels" / arch / "module.lds"))
+    out = tmp_path / f"{arch}-{name}.ko"
+    out.write_bytes(link([d / f"{name}.o", d / f"{name}.mod.o"], script,
+                         emulation=EMULATION[arch], build_id=True, stack_note="noexecstack"))
+    return str(out)
+
+
+def _behaviour(step) -> tuple:
+    """What a module does in the kernel, without load addresses or unrelated kernel chatter
+    (clocksource messages can land in the middle of a load)."""
+    attrs = {k: v for k, v in step.attributes.items() if k not in ("coresize", "initsize")}
+
+    def own(messages):
+        return [m.text for m in messages if step.module and step.module in m.text]
+
+    return (step.load.ret, step.load.errno_name, own(step.messages), step.module,
+            step.parameters, attrs, step.unload and (step.unload.ret, step.unload.errno_name),
+            own(step.unload_messages))
+
+
+@pytest.mark.parametrize("arch", ["x86_64", "riscv64"])
+def test_our_modules_behave_like_gnu_lds(arch, tmp_path):
+    from pymodpost.harness import LoadStep, boot_and_load
+
+    _require_kernel(arch)
+    runs = {}
+    for who in ("gnu", "ours"):
+        hello = (str(TESTDATA / arch / "hello" / "hello.ko") if who == "gnu"
+                 else _ours(arch, "hello", tmp_path))
+        params = (str(TESTDATA / arch / "params" / "params.ko") if who == "gnu"
+                  else _ours(arch, "params", tmp_path))
+        runs[who] = boot_and_load(arch, [LoadStep(hello), LoadStep(params, PARAMS)],
+                                  timeout=300, module_symbols=False)
+    for gnu, ours in zip(runs["gnu"].steps, runs["ours"].steps):
+        assert gnu.ok and ours.ok
+        assert _behaviour(ours) == _behaviour(gnu)
+        assert _behaviour(ours)[2], "the module logs something when it loads"
+        assert ours.unload is not None and ours.unload.ret == 0
