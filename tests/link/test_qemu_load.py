@@ -5,30 +5,16 @@ unload outcome."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from pymodpost.link import link, load_script
-from tests.conftest import TESTDATA, require, require_programs
+from tests.conftest import TESTDATA
+from tests.harness.test_boot import require_kernel  # the harness tests' own check
 
 pytestmark = [pytest.mark.qemu, pytest.mark.slow]
 
 EMULATION = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}
 PARAMS = ["count=7", "greeting=hey", "verbose=1", "levels=4,5,6", "label=xyz", "bitmask=0x10"]
-
-
-def _require_kernel(arch: str) -> None:
-    from pymodpost.harness import HarnessError
-    from pymodpost.harness.kernels import default_kernel, recipe
-
-    r = recipe(arch)
-    require_programs(r.qemu, r.cc)
-    try:
-        kernel = default_kernel(arch)
-    except HarnessError as e:
-        require(False, str(e))
-    require(os.path.isfile(kernel), f"{kernel}: not found")
 
 
 def _ours(arch: str, name: str, tmp_path) -> str:
@@ -57,7 +43,7 @@ def _behaviour(step) -> tuple:
 def test_our_modules_behave_like_gnu_lds(arch, tmp_path):
     from pymodpost.harness import LoadStep, boot_and_load
 
-    _require_kernel(arch)
+    require_kernel(arch)
     runs = {}
     for who in ("gnu", "ours"):
         hello = (str(TESTDATA / arch / "hello" / "hello.ko") if who == "gnu"
