@@ -19,6 +19,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kdir", metavar="KDIR",
                         help="compile the .mod.o with real kbuild in this kernel build/headers "
                              "directory (default: the X.mod.o kbuild left next to X.o)")
+    parser.add_argument("--symvers", action="append", default=[], metavar="FILE",
+                        help="another module's Module.symvers for modpost (KBUILD_EXTRA_SYMBOLS; "
+                             "repeatable)")
+    parser.add_argument("--with", dest="preload", action="append", default=[], metavar="DEP.ko",
+                        help="load this module before it (repeatable), e.g. the one exporting "
+                             "symbols it uses")
     parser.add_argument("--stage", choices=STAGE_NAMES,
                         help="show only this stage (the ones before it still run, silently)")
     parser.add_argument("--json", action="store_true", help="print one JSON document instead")
@@ -36,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty() and sys.stdout.isatty() and not (args.json or args.plain)
     with tempfile.TemporaryDirectory(prefix="pymodpost-walk-") as tmp:
         work = Path(args.out) if args.out else Path(tmp)
-        ctx = prepare(args.object, work, args.arch, args.kernel, args.kdir)
+        ctx = prepare(args.object, work, args.arch, args.kernel, args.kdir, tuple(args.symvers),
+                      tuple(args.preload))
         done: dict = {}
 
         def stage(name: str):

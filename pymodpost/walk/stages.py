@@ -52,14 +52,32 @@ def write_kernel_symvers(kernel: KernelFiles, dest: Path) -> Path:
     return dest
 
 
-def modpost_module(work: Path, module: str, kernel_symvers: Path, extra: tuple[str, ...] = ()):
-    """modpost as kbuild's Makefile.modpost runs it for ``make M=work`` with one module.
+def kbuild_modpost_flags(config: dict[str, str]) -> list[str]:
+    """The options Linux 6.1's Makefile.modpost derives from the kernel's .config (in its order)."""
+    flags = []
+    if config.get("MODVERSIONS") == "y":
+        flags.append("-m")
+    if config.get("MODULE_SRCVERSION_ALL") == "y":
+        flags.append("-a")
+    if config.get("SECTION_MISMATCH_WARN_ONLY") != "y":
+        flags.append("-E")
+    if config.get("MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS") == "y":
+        flags.append("-N")
+    return flags
+
+
+def modpost_module(work: Path, module: str, kernel_symvers: Path, flags: list[str] | None = None,
+                   extra_symvers: tuple[str, ...] = ()):
+    """modpost as kbuild's Makefile.modpost runs it for ``make M=work`` with one module:
+    ``flags`` from the kernel's .config (default ``-m``), then the kernel's Module.symvers and
+    those of ``KBUILD_EXTRA_SYMBOLS`` (``extra_symvers``) as ``-i`` inputs.
 
     Returns (argv, ModpostResult); ``<module>.mod.c`` and ``Module.symvers`` land in ``work``.
     """
     from pymodpost.modpost import run as modpost
 
-    argv = ["-m", *extra, "-o", str(work / "Module.symvers"), "-e", "-i", str(kernel_symvers),
+    inputs = [arg for path in (str(kernel_symvers), *extra_symvers) for arg in ("-i", path)]
+    argv = [*(["-m"] if flags is None else flags), "-o", str(work / "Module.symvers"), "-e", *inputs,
             str(work / f"{module}.o")]
     return argv, modpost(argv, cwd=str(work))
 
@@ -83,9 +101,18 @@ def link_command(arch: str, module: str) -> str:
             f"-o {module}.ko {module}.o {module}.mod.o")
 
 
-def load_module_file(profile, ko: Path, record: bool = True):
-    """Load ``ko`` into a fresh simulated kernel of ``profile``."""
+def load_module_file(profile, ko: Path, record: bool = True, preload: tuple[str, ...] = ()):
+    """Load ``ko`` into a fresh simulated kernel of ``profile``, after the modules of ``preload``
+    (each must load; the next module's core goes after the previous one, a guard page between)."""
     from pymodpost.load.pipeline import LoadOptions, load_file
     from pymodpost.load.state import KernelState
 
-    return load_file(str(ko), KernelState(profile), LoadOptions(record=record))
+    state = KernelState(profile)
+    options = LoadOptions(record=record)
+    page = profile.arch.page_size
+    for dep in preload:
+        done = load_file(dep, state, LoadOptions(core_base=options.core_base, record=False))
+        if not done.ok:
+            raise InputError(dep, f"refused while preloading: {done.error.message} ({done.error.errno})")
+        options.core_base = done.core_base + (done.layout.core_size + page - 1) // page * page + page
+    return load_file(str(ko), state, options)

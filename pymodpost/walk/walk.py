@@ -21,7 +21,7 @@ from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes
 from pymodpost.walk.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
 from pymodpost.walk.stages import (
-    kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
+    kbuild_modpost_flags, kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
     write_kernel_symvers,
 )
 
@@ -61,6 +61,8 @@ class WalkContext:
     kernel: str
     work: Path
     kdir: str | None = None
+    extra_symvers: tuple[str, ...] = ()  #: KBUILD_EXTRA_SYMBOLS
+    preload: tuple[str, ...] = ()  #: modules loaded before this one
     kernel_symvers: Path | None = None
     modpost_result: object = None
     mod_o: Path | None = None
@@ -68,7 +70,8 @@ class WalkContext:
 
 
 def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = None,
-            kdir: str | None = None) -> WalkContext:
+            kdir: str | None = None, extra_symvers: tuple[str, ...] = (),
+            preload: tuple[str, ...] = ()) -> WalkContext:
     src = Path(obj)
     if src.suffix != ".o" or src.name.endswith(".mod.o"):
         raise InputError(obj, "expected a module object (X.o, as kbuild compiled it)")
@@ -86,7 +89,8 @@ def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = 
         shutil.copyfile(mod_list, work / mod_list.name)
     else:
         (work / mod_list.name).write_text(f"{work / src.name}\n")
-    return WalkContext(src, module, arch, kernel or arch, work, kdir)
+    return WalkContext(src, module, arch, kernel or arch, work, kdir,
+                       tuple(str(Path(p).resolve()) for p in extra_symvers), tuple(preload))
 
 
 # --- stage 1: the object ---------------------------------------------------------------------
@@ -146,16 +150,17 @@ CHECKS = (
 
 
 def modpost_stage(ctx: WalkContext) -> WalkStage:
-    from pymodpost.kernel.symvers import SymversEntry, read_symvers
+    from pymodpost.kernel.profile import load_profile
     from pymodpost.walk.explain import match
 
     kernel = kernel_files(ctx.kernel)
     ctx.kernel_symvers = write_kernel_symvers(kernel, ctx.work / "vmlinux.symvers")
-    argv, result = modpost_module(ctx.work, ctx.module, ctx.kernel_symvers)
+    flags = kbuild_modpost_flags(load_profile(ctx.kernel).config.values)
+    argv, result = modpost_module(ctx.work, ctx.module, ctx.kernel_symvers, flags, ctx.extra_symvers)
     ctx.modpost_result = result
     st = WalkStage("modpost", "modpost: exports, imports and checks", ok=result.status == 0)
     st.text(shown_argv(argv, ctx.work))
-    exports = {e.symbol: e for e in read_symvers(ctx.kernel_symvers) if isinstance(e, SymversEntry)}
+    exports = known_exports(ctx)
     mod = next(m for m in result.modules if not m.from_dump and not m.is_vmlinux)
     exported = [(s.name, "EXPORT_SYMBOL_GPL" if s.is_gpl_only else "EXPORT_SYMBOL", s.namespace or "")
                 for s in mod.exported_symbols]
@@ -218,9 +223,17 @@ _MODC_NOTES = (
 _VERSION_ROW = re.compile(r'\{ (0x[0-9a-f]+), "([^"]+)" \},')
 
 
-def modc_stage(ctx: WalkContext) -> WalkStage:
+def known_exports(ctx: WalkContext) -> dict:
+    """symbol -> SymversEntry of the kernel's and the extra Module.symvers modpost was given."""
     from pymodpost.kernel.symvers import SymversEntry, read_symvers
 
+    out = {}
+    for path in (ctx.kernel_symvers, *ctx.extra_symvers):
+        out.update((e.symbol, e) for e in read_symvers(path) if isinstance(e, SymversEntry))
+    return out
+
+
+def modc_stage(ctx: WalkContext) -> WalkStage:
     path = ctx.work / f"{ctx.module}.mod.c"
     st = WalkStage("mod.c", f"{ctx.module}.mod.c: what modpost generated, line by line")
     if not path.is_file():
@@ -228,12 +241,12 @@ def modc_stage(ctx: WalkContext) -> WalkStage:
         st.text("modpost wrote no .mod.c (it failed; see the modpost stage)")
         return st
     text = read_bytes(path).decode("utf-8", "surrogateescape")
-    owners = {e.symbol: e.module for e in read_symvers(ctx.kernel_symvers) if isinstance(e, SymversEntry)}
+    owners = {name: e.module for name, e in known_exports(ctx).items()}
     notes = []
     for line in text.splitlines():
         m = _VERSION_ROW.search(line)
         if m:
-            notes.append(f"CRC of {m.group(2)} from {owners.get(m.group(2), 'an extra symbol list')}'s "
+            notes.append(f"CRC of {m.group(2)} from {owners.get(m.group(2), 'an unknown exporter')}'s "
                          "Module.symvers")
             continue
         notes.append(next((note for pattern, note in _MODC_NOTES if re.search(pattern, line)), ""))
@@ -352,9 +365,11 @@ def load_stage(ctx: WalkContext) -> WalkStage:
         st.text("no .ko (see the link stage)")
         return st
     profile = load_profile(ctx.kernel)
-    result = load_module_file(profile, ctx.ko)
+    result = load_module_file(profile, ctx.ko, preload=ctx.preload)
     st.ok = result.ok
     st.text(f"kernel {profile.name}: {profile.vermagic}")
+    for dep in ctx.preload:
+        st.text(f"loaded first: {dep}")
     st.table("steps of load_module", ("step", "detail"), [(s.name, s.detail) for s in result.steps])
     for line in result.log:
         st.text(f"kernel log: {line.text}")

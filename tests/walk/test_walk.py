@@ -71,6 +71,28 @@ def test_modpost_stage_crcs_and_owners_are_those_of_the_real_mod_c(walked):
     assert all(c["verdict"] == "ok" for c in stages["modpost"].data["checks"])
 
 
+def test_modpost_flags_are_kbuilds(walked):
+    arch, stages = walked
+    real = (TESTDATA / arch / "params" / "modpost.argv").read_text().splitlines()[1:]
+    ours = stages["modpost"].data["argv"]
+    assert ours[:ours.index("-o")] == real[:real.index("-o")]  # e.g. riscv64's -E (tinyconfig)
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_walk_with_another_modules_exports(arch, tmp_path):
+    exports = TESTDATA / arch / "exports"
+    ctx = prepare(str(TESTDATA / arch / "consumer" / "consumer.o"), tmp_path,
+                  extra_symvers=(str(exports / "Module.symvers"),), preload=(str(exports / "exports.ko"),))
+    stages = {s.name: s for s in walk(ctx)}
+    assert all(s.ok for s in stages.values())  # .mod.c identical to kbuild's, .ko to GNU ld's, loads
+    rows = {line.split("\t")[1]: line.split("\t") for line in (exports / "Module.symvers").read_text().splitlines()}
+    for imp in stages["modpost"].data["imports"]:
+        if imp["symbol"] in rows:
+            crc, _, owner, kind, namespace = rows[imp["symbol"]]
+            assert (int(imp["crc"], 16), imp["owner"], imp["namespace"]) == (int(crc, 16), owner, namespace)
+            assert (imp["licence"] == "GPL-only") == kind.endswith("_GPL")
+
+
 def test_modpost_stage_verdicts_for_a_failing_module(tmp_path):
     ctx = prepare(str(TESTDATA / "x86_64" / "unresolved" / "unresolved.o"), tmp_path)
     stage = next(s for s in walk(ctx) if s.name == "modpost")
