@@ -80,6 +80,13 @@ def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = 
     arch = arch or facts.arch
     if arch is None:
         raise InputError(obj, "neither an x86_64 nor a riscv64 object (give --arch)")
+    # every named input is checked before the first stage prints anything
+    kernel_files(kernel or arch)
+    for path in (*extra_symvers, *preload):
+        if not Path(path).is_file():
+            raise InputError(path, "No such file or directory")
+    if kdir and not (Path(kdir) / "Makefile").is_file():
+        raise InputError(kdir, "not a kernel build directory (no Makefile)")
     module = src.name[:-2]
     work.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, work / src.name)

@@ -194,3 +194,10 @@ def test_kdir_compiles_the_mod_o_with_real_kbuild(arch, tmp_path):
     # our link of kbuild's fresh .mod.o equals the .ko kbuild's own ld made from the same inputs
     assert (tmp_path / "kbuild" / "hello.ko").is_file()
     assert stages["link"].data["identical_to_reference"] is True
+
+
+@pytest.mark.parametrize("option", [["--kernel", "/nonexistent"], ["--kdir", "/"], ["--symvers", "/nonexistent"],
+                                    ["--with", "/nonexistent.ko"]])
+def test_cli_bad_option_fails_before_any_stage(option):
+    out = run_cli(str(TESTDATA / "x86_64" / "hello" / "hello.o"), *option)
+    assert out.returncode != 0 and out.stdout == "" and len(out.stderr.strip().splitlines()) == 1
