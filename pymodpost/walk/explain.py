@@ -142,12 +142,36 @@ def locate_uses(groups: dict[str, str], mod: ModuleFacts, kernel: str | None) ->
     profile = _profile(mod, kernel)
     if profile is not None:
         export = profile.exports.get(symbol)
-        lines.append(f"kernel profile {profile.name}: " + (
-            f"{symbol} is exported by {export.owner}"
-            + (" (GPL-only)" if export.gpl_only else "")
-            + (f" in namespace {export.namespace}" if export.namespace else "")
-            if export else f"{symbol} is not exported by vmlinux"))
+        row = _symvers_row(mod, kernel, symbol)
+        if export is not None:
+            where = f"{symbol} is exported by {export.owner}"
+        elif row is not None:
+            where = f"{symbol} is exported by the module {row.module} (Module.symvers), not by vmlinux"
+        else:
+            where = f"{symbol} is exported by neither vmlinux nor its modules (Module.symvers)"
+        export = export or row
+        if export is not None and export.gpl_only:
+            where += " (GPL-only)"
+        if export is not None and export.namespace:
+            where += f" in namespace {export.namespace}"
+        lines.append(f"kernel profile {profile.name}: {where}")
+    depends = mod.modinfo_values("depends")
+    if depends:
+        lines.append(f".modinfo depends={depends[0]!r}")
     return lines
+
+
+def _symvers_row(mod: ModuleFacts, kernel: str | None, symbol: str):
+    """The kernel's Module.symvers row for ``symbol`` (it lists the in-tree modules' exports too)."""
+    from pymodpost.kernel.symvers import SymversEntry, parse_symvers
+    from pymodpost.kernel.kallsyms import read_text_maybe_xz
+    from pymodpost.walk.stages import kernel_files
+
+    path = kernel_files(kernel or mod.arch).symvers
+    for entry in parse_symvers(read_text_maybe_xz(path), str(path)):
+        if isinstance(entry, SymversEntry) and entry.symbol == symbol:
+            return entry
+    return None
 
 
 def locate_gpl(groups: dict[str, str], mod: ModuleFacts, kernel: str | None) -> list[str]:

@@ -42,14 +42,17 @@ def captured_ko(tmp_path: Path, entry: dict) -> ModuleFacts:
     return ModuleFacts(str(ko))
 
 
+def kernel_symvers_row(arch: str, symbol: str) -> list[str]:
+    rows = lzma.decompress((TESTDATA / "kernels" / arch / "Module.symvers.xz").read_bytes())
+    for line in rows.decode().splitlines():
+        fields = line.split("\t")
+        if fields[1] == symbol:
+            return fields
+    raise AssertionError(f"{symbol} not in the {arch} kernel's Module.symvers")
+
+
 def kernel_crc(arch: str, symbol: str) -> int:
-    path = TESTDATA / "kernels" / arch / "Module.symvers"
-    tmp = lzma.decompress((TESTDATA / "kernels" / arch / "Module.symvers.xz").read_bytes())
-    for line in tmp.decode().splitlines():
-        crc, name, *_ = line.split("\t")
-        if name == symbol:
-            return int(crc, 16)
-    raise AssertionError(f"{symbol} not in {path}")
+    return int(kernel_symvers_row(arch, symbol)[0], 16)
 
 
 def explained(message: str, key: str, module: ModuleFacts | None = None, kernel: str | None = None):
@@ -69,7 +72,7 @@ def test_undefined_symbol_points_at_the_function_using_it(arch):
     assert used_in
     function = re.search(r"at (\w+)\+", used_in[0]).group(1)
     assert f"int __init {function}(" in source
-    assert any("not exported by vmlinux" in line for line in exp.here)
+    assert any("is exported by neither vmlinux nor its modules" in line for line in exp.here)
 
 
 def test_gpl_only_symbol_names_licence_and_call_site():
@@ -146,6 +149,9 @@ def test_unknown_symbol_at_load():
     exp = explained(msg, "unknown-symbol", ModuleFacts(str(TESTDATA / "x86_64" / "kdepends" / "kdepends.ko")))
     assert exp.groups["err"] == "-2"
     assert any(line.startswith("crc8 is referenced at") for line in exp.here)
+    owner = kernel_symvers_row("x86_64", "crc8")[2]  # an in-tree module, not vmlinux
+    assert f"kernel profile x86_64: crc8 is exported by the module {owner} (Module.symvers), not by vmlinux" \
+        in exp.here
 
 
 def test_invalid_module_format(tmp_path):
