@@ -39,10 +39,14 @@ def _run(args: list[str], prog: str) -> int:
     if opts.files_source == "-":
         stdin = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
     result = run(opts, stdin=stdin)
-    err = sys.stderr
-    for d in result.diagnostics:
-        err.write(d.text)
-    err.flush()
+    # bytes as they were in the objects (names are decoded with surrogateescape)
+    err = getattr(sys.stderr, "buffer", None)
+    if err is None:  # a replaced text stream (tests): write text
+        sys.stderr.write(result.stderr)
+    else:
+        sys.stderr.flush()
+        err.write(result.stderr.encode("utf-8", "surrogateescape"))
+        err.flush()
     return result.status
 
 

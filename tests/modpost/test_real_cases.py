@@ -26,7 +26,7 @@ def _snapshot(where: Path) -> dict[str, str]:
             for p in sorted(where.rglob("*")) if p.is_file()}
 
 
-def run_ours(inputs: dict[str, str], argv: list[str], stdin: str, where: Path, monkeypatch, capsys):
+def run_ours(inputs: dict[str, str], argv: list[str], stdin: str, where: Path, monkeypatch, capsysbinary):
     for name, data in inputs.items():
         path = where / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,17 +38,18 @@ def run_ours(inputs: dict[str, str], argv: list[str], stdin: str, where: Path, m
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
     monkeypatch.setattr("sys.argv", ["modpost", *argv])
     status = cli.main(argv)
-    err = capsys.readouterr().err
+    # raw bytes: names in messages may not be UTF-8, and modpost prints them as they are
+    err = capsysbinary.readouterr().err.decode("utf-8", "surrogateescape")
     after = _snapshot(where)
     return status, err, {k: v for k, v in after.items() if before.get(k) != v}
 
 
 @pytest.mark.parametrize("group,name", CASES, ids=[f"{g}-{n}" for g, n in CASES])
-def test_same_as_real_modpost(group, name, tmp_path, monkeypatch, capsys):
+def test_same_as_real_modpost(group, name, tmp_path, monkeypatch, capsysbinary):
     recorded = json.loads((HERE / f"{group}.recorded.json").read_text())[name]
     scenario = json.loads((HERE / f"{group}.scenarios.json").read_text())[name]
     status, err, written = run_ours(recorded["inputs"], scenario["argv"], scenario.get("stdin") or "",
-                                    tmp_path, monkeypatch, capsys)
+                                    tmp_path, monkeypatch, capsysbinary)
     assert PROG.sub("modpost: ", err) == PROG.sub("modpost: ", recorded["stderr"])
     assert status == recorded["status"]
     assert sorted(written) == sorted(recorded["written"])
