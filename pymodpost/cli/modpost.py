@@ -31,7 +31,7 @@ def _run(args: list[str], prog: str) -> int:
     try:
         opts = parse_args(args, prog)
     except GetoptError as e:
-        sys.stderr.write(e.message)
+        _write_stderr(e.message)
         return 1
     from pymodpost.modpost import run
 
@@ -39,15 +39,19 @@ def _run(args: list[str], prog: str) -> int:
     if opts.files_source == "-":
         stdin = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
     result = run(opts, stdin=stdin)
-    # bytes as they were in the objects (names are decoded with surrogateescape)
-    err = getattr(sys.stderr, "buffer", None)
-    if err is None:  # a replaced text stream (tests): write text
-        sys.stderr.write(result.stderr)
-    else:
-        sys.stderr.flush()
-        err.write(result.stderr.encode("utf-8", "surrogateescape"))
-        err.flush()
+    _write_stderr(result.stderr)
     return result.status
+
+
+def _write_stderr(text: str) -> None:
+    """Bytes as they came in (names and arguments are decoded with surrogateescape)."""
+    err = getattr(sys.stderr, "buffer", None)
+    if err is None:  # a replaced text stream: write text
+        sys.stderr.write(text)
+        return
+    sys.stderr.flush()
+    err.write(text.encode("utf-8", "surrogateescape"))
+    err.flush()
 
 
 if __name__ == "__main__":
