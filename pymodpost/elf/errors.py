@@ -10,7 +10,16 @@ class ElfError(InputError):
 
     Every accessor of :class:`pymodpost.elf.reader.ElfFile` raises this (never IndexError,
     struct.error, MemoryError, ...) when the bytes do not describe what the accessor needs.
+    Names quoted from a damaged file may hold control characters; they are shown escaped, so
+    the message stays one line.
     """
+
+    def __init__(self, path: str, problem: str, **kw):
+        super().__init__(path, problem.translate(_VISIBLE), **kw)
+
+
+#: control characters -> a visible escape (as Python's repr writes them)
+_VISIBLE = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7F)}
 
 
 class ElfWriteError(PymodpostError):

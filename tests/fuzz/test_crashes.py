@@ -86,3 +86,25 @@ def test_load_with_an_empty_symbol_table_is_refused_not_crashed():
     result = load_module(bytes(data), KernelState(_profile("x86_64")), LoadOptions(record=False))
     assert not result.ok and isinstance(result.error, PymodpostError)
     assert "symbol table (0 entries)" in result.error.message
+
+
+def test_elf_error_naming_a_damaged_section_stays_one_line():
+    """Found by the campaign (crashes/elf/08fb53c1f2-*): section names read from a damaged name
+    table (newlines, tabs) were quoted raw, splitting the error over several lines."""
+    from pymodpost.elf import ElfError, ElfFile
+
+    obj = TESTDATA / "x86_64" / "hello" / "hello.o"
+    require(obj.is_file(), "fixture missing")
+    data = bytearray(obj.read_bytes())
+    elf = ElfFile(bytes(data))
+    rela = elf.relocation_sections()[0]
+    names = elf.sections[elf.header.e_shstrndx]
+    at = names.offset + rela.name_offset
+    data[at:at + 3] = b"a\nb"  # the relocation section's name now holds a newline
+    info_at = rela.offset + 8
+    (info,) = struct.unpack_from("<Q", data, info_at)
+    struct.pack_into("<Q", data, info_at, (len(elf.symtab) + 1) << 32 | (info & 0xFFFFFFFF))
+    with pytest.raises(ElfError) as caught:
+        damaged = ElfFile(bytes(data), "broken.o")
+        list(damaged.relocations(damaged.relocation_sections()[0]))
+    assert "\n" not in caught.value.message and "a\\nb" in caught.value.message
