@@ -165,8 +165,9 @@ ENTRIES: tuple[Entry, ...] = (
         _re(r"(?P<module>[\w-]+): no symbol version for (?P<symbol>\S+)"),
         "no symbol version",
         "The kernel has CONFIG_MODVERSIONS and the module has a __versions table, but it holds no "
-        "entry for {symbol}; check_version refuses such a symbol (-EINVAL), and the load then "
-        "reports 'Unknown symbol {symbol} (err -22)'.",
+        "entry for {symbol}. Upstream 6.1 only warns once and accepts the symbol; Debian's 6.1 "
+        "(a distribution patch to check_version) refuses it (-EINVAL), and the load then reports "
+        "'Unknown symbol {symbol} (err -22)'.",
         "Rebuild against a Module.symvers that carries a CRC for {symbol} (see 'has no CRC!' at build "
         "time); for an assembly export give it a prototype in <asm/asm-prototypes.h>.",
         "locate_crc",
