@@ -187,8 +187,10 @@ ENTRIES: tuple[Entry, ...] = (
         _re(r"(?P<module>[\w-]+): Unknown symbol (?P<symbol>\S+) \(err (?P<err>-?\d+)\)"),
         "unknown symbol at load time",
         "While resolving the module's undefined symbols the kernel could not use {symbol}: err -2 "
-        "(ENOENT) means nothing loaded exports it; err -22 (EINVAL) means it exists but was refused "
-        "(no or wrong symbol version, GPL-only, namespace not imported).",
+        "(ENOENT) means no export was found -- nothing loaded exports it, or it is GPL-only and "
+        "the module's licence is not GPL-compatible (find_symbol skips such exports); err -22 "
+        "(EINVAL) means it was found but refused: no or a different symbol version, or its "
+        "namespace not imported.",
         "Load the module that exports it first (modprobe does this from depends=), or fix what the "
         "preceding kernel message says for err -22.",
         "locate_uses",
