@@ -54,8 +54,9 @@ ENTRIES: tuple[Entry, ...] = (
         "missing-license",
         _re(r"modpost: missing MODULE_LICENSE\(\) in (?P<object>\S+)"),
         "missing licence",
-        "The object has no 'license=' entry in its .modinfo section. Since Linux 5.12 modpost treats "
-        "this as an error; without a licence the kernel would also taint itself on load.",
+        "The object has no 'license=' entry in its .modinfo section. modpost (6.1) treats this as "
+        "an error; a module without a licence would also count as proprietary at load (taint P, "
+        "no GPL-only symbols).",
         "Add MODULE_LICENSE(\"GPL\") (or the licence that applies) to one source file of the module.",
         "locate_license",
     ),
@@ -220,8 +221,8 @@ ENTRIES: tuple[Entry, ...] = (
         "unknown-rela-relocation",
         _re(r"module: (?P<module>[\w-]+): Unknown rela relocation: (?P<type>\d+)"),
         "unknown relocation type (x86_64)",
-        "The x86_64 module loader handles only a few relocation types (64, 32, 32S, PC32, PLT32, "
-        "PC64); type {type} ({type_name}) is not one of them.",
+        "The x86_64 module loader handles only a few relocation types (NONE, 64, 32, 32S, PC32, "
+        "PLT32, PC64); type {type} ({type_name}) is not one of them.",
         "Compile with the kernel's flags (kbuild) so the compiler emits only kernel-model relocations.",
         "locate_reloc_type",
     ),
