@@ -225,6 +225,12 @@ def check_sec_ref(mp: "Modpost", modname: str, obj: of.ObjectFile) -> None:
                     "Note that for example <linux/init.h> contains\n"
                     "section definitions for use in .S files.\n\n")
         if types[i] == of.SHT_RELA or types[i] == of.SHT_REL:
+            # most relocation sections are settled by their fromsec's name alone: decide that
+            # here, before any per-section work
+            info = obj.sh_info[i]
+            fromsec = obj.secnames[info] if 0 <= info < obj.num_sections else ""
+            if not _fromsec_class(fromsec) or glob_match(fromsec, SECTION_WHITE_LIST):
+                continue
             _section_rel(mp, modname, obj, names, per_object, i)
 
 
