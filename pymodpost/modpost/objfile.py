@@ -251,20 +251,46 @@ class ObjectFile:
         return name
 
     def names_of(self, indices: np.ndarray) -> list[str]:
-        """Raw names of many symbols at once (one pass over the string table bytes)."""
+        """Raw names of many symbols at once.
+
+        The usual string table is ASCII and NUL-terminated: then it is decoded once, the end of
+        every name is found with one search over the NUL positions, and names are str slices.
+        Anything else (non-ASCII bytes, a name running past the table) takes the general path."""
+        offs = self.sym_name[indices]
+        table = self._strtab_text()
+        if table is not None and len(offs):
+            text, nuls = table
+            if int(offs.max()) < len(text):
+                ends = nuls[np.searchsorted(nuls, offs)]
+                return [text[a:b] for a, b in zip(offs.tolist(), ends.tolist())]
         data = self.data
-        base = self.strtab_offset
         find = data.find
         out = []
         append = out.append
         size = len(data)
-        for off in (self.sym_name[indices] + base).tolist():
+        for off in (offs + self.strtab_offset).tolist():
             if off >= size:
                 append("")
                 continue
             end = find(b"\0", off)
             append(data[off:end if end >= 0 else size].decode("utf-8", "surrogateescape"))
         return out
+
+    def _strtab_text(self):
+        """(text, NUL positions) of an ASCII string table that ends in NUL, else None (cached)."""
+        cached = self.__dict__.get("_strtab_cache", False)
+        if cached is not False:
+            return cached
+        link = self.sh_link[self.symtab_index]
+        size = self.sh_size[link] if 0 <= link < self.num_sections else 0
+        start = self.strtab_offset
+        result = None
+        if 0 < size and start + size <= self.size:
+            raw = self.data[start:start + size]
+            if raw.endswith(b"\0") and raw.isascii():
+                result = (raw.decode("ascii"), np.flatnonzero(np.frombuffer(raw, np.uint8) == 0))
+        self.__dict__["_strtab_cache"] = result
+        return result
 
     def sec_name(self, secindex: int) -> str:
         """modpost's sec_name(): "" for indices outside the section table."""
