@@ -28,7 +28,7 @@ from pymodpost.link.relocate import (field_width, is_local_label_name, placed_sy
                                      reference_table, relocate, section_of)
 from pymodpost.link.script import AlignDot, DataItem, LinkerScript
 from pymodpost.link.symbols import GlobalSymbol, resolve
-from pymodpost.link.writer import OutSym, write_relocatable
+from pymodpost.link.writer import U64, OutSym, write_relocatable
 
 #: emulation name (ld -m) -> ELF machine
 EMULATIONS = {"elf_x86_64": C.EM_X86_64, "elf64lriscv": C.EM_RISCV}
@@ -330,8 +330,10 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
             # ld stable-sorts every output relocation section by offset
             # (elf_link_adjust_relocs): objtool appends its own relocations out of order
             rel.sort(key=_first)
-            relocs[id(out)] = struct.pack("<" + "QQq" * len(rel),
-                                          *[v for entry in rel for v in entry])
+            # BFD's bfd_vma arithmetic wraps at 64 bits (a damaged ~2**64 .bss before this
+            # section): so do offsets and addends here, written as their two's complement
+            relocs[id(out)] = struct.pack("<" + "QQQ" * len(rel),
+                                          *[v & U64 for entry in rel for v in entry])
     group_info: dict[int, int] = {}
     rela_in_group: set[int] = set()
     for out in out_secs:

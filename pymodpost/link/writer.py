@@ -25,6 +25,8 @@ from pymodpost.elf.strtab import StringTableBuilder
 EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
 SHDR = struct.Struct("<IIQQQQIIQQ")
 SYM = struct.Struct("<IBBHQQ")
+#: addresses, sizes and offsets are BFD's 64-bit bfd_vma: sums past 2**64 wrap
+U64 = (1 << 64) - 1
 
 
 class OutSym(NamedTuple):
@@ -136,7 +138,8 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
         strtab.add(s.name)
     strblob = strtab.data()
     symblob = b"".join(
-        SYM.pack(strtab.offset(s.name), s.info, s.other, s.shndx, s.value, s.size) for s in syms)
+        SYM.pack(strtab.offset(s.name), s.info, s.other, s.shndx, s.value & U64, s.size & U64)
+        for s in syms)
     hdrs.append(_Hdr(".symtab", C.SHT_SYMTAB, 0, 0, len(symblob), symtab_index + 1,
                      first_global, 8, 24, symblob, "symtab"))
     hdrs.append(_Hdr(".strtab", C.SHT_STRTAB, 0, 0, len(strblob), 0, 0, 1, 0, strblob,
@@ -165,8 +168,8 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
     ident = C.ELFMAG + bytes([2, 1, 1, C.ELFOSABI_GNU if gnu else 0]) + bytes(8)
 
     def shdr_bytes(h: _Hdr, offset: int) -> bytes:
-        return SHDR.pack(shstr.offset(h.name), h.type, h.flags, h.addr, offset, h.size, h.link,
-                         h.info, h.align, h.entsize)
+        return SHDR.pack(shstr.offset(h.name), h.type, h.flags, h.addr & U64, offset, h.size & U64,
+                         h.link, h.info, h.align, h.entsize)
 
     image = bytearray(shoff + shnum * SHDR.size)
     image[:EHDR.size] = EHDR.pack(ident, C.ET_REL, machine, 1, 0, 0, shoff, flags, EHDR.size, 0, 0,
