@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from pymodpost.fileio import write_atomic
 from pymodpost.kernel.symvers import SymversEntry, SymversParseError, UnknownExportType, parse_symvers
 from pymodpost.modpost import objfile as of
 from pymodpost.modpost.clib import c_string, remove_dot, strtoul
@@ -151,7 +152,7 @@ class Modpost:
         self.outputs[name] = data
         if self.write_files:
             try:
-                replace_file(self.path(name), data)
+                write_atomic(self.path(name), data)
             except OSError as e:
                 self.perror_exit(name, os.strerror(e.errno) if e.errno else str(e))
 
@@ -690,30 +691,6 @@ def read_small_file(path: str) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
-
-
-def replace_file(path: str, data: bytes) -> None:
-    """Write ``path`` atomically (a temporary file in the same directory, then rename), like
-    :func:`pymodpost.fileio.write_atomic` but in four system calls: this runs once per module, and
-    the general version's mkstemp/chmod/umask calls doubled the write phase on the corpus.  The
-    temporary file is created with mode 0666 minus umask, as fopen() would create the output."""
-    directory, base = os.path.split(path)
-    tmp = os.path.join(directory, f".{base}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    except BaseException:
-        os.close(fd)
-        os.unlink(tmp)
-        raise
-    os.close(fd)
-    try:
-        os.rename(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _split_keep(text: str) -> list[str]:
