@@ -191,6 +191,12 @@ def read_object(path: str, data: bytes) -> InputObject:
         if t != C.SHT_NOBITS and off + size > len(data):
             raise LinkError(f"ld: warning: {path} has a section extending past end of file\n"
                             f"ld: final link failed: file truncated")
+    for (_n, t, _f, _a, _o, _s, _l, _i, align, _e) in raw:
+        # bfd_set_section_alignment takes powers up to 62 only: a larger sh_addralign (rounded
+        # up to a power) makes the section, and with it the file, unreadable for BFD
+        if align > 1 << 62 and t not in (C.SHT_NULL, C.SHT_SYMTAB, C.SHT_STRTAB, C.SHT_RELA,
+                                         C.SHT_REL):
+            raise LinkError(bad_format)
     sh_o, sh_sz = raw[shstrndx][4], raw[shstrndx][5]
     shstr = data[sh_o:sh_o + sh_sz]
     for i, (name, t, f, _addr, off, size, link, info, align, entsize) in enumerate(raw):
@@ -240,6 +246,12 @@ def _read_symbols(obj: InputObject, symtab: InputSection) -> None:
     blob = symtab.data
     blob = blob[:len(blob) - len(blob) % SYM.size]  # BFD reads whole entries only
     obj.first_global = symtab.info
+    if symtab.info * symtab.entsize > symtab.size:
+        # more locals than entries: bfd_section_from_shdr rejects the file, unless the table is
+        # empty (an assembler quirk BFD forgives by counting no locals)
+        if symtab.size:
+            raise LinkError(f"{obj.path}: file not recognized: file format not recognized")
+        obj.first_global = 0
     for i, (name, info, other, shndx, value, size) in enumerate(SYM.iter_unpack(blob)):
         nm = _cstr(strings, name, obj.path) if name else ""
         obj.symbols.append(InputSymbol(i, nm, value, size, info, other, shndx))

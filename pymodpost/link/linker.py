@@ -28,7 +28,7 @@ from pymodpost.link.relocate import (field_width, is_local_label_name, placed_sy
                                      reference_table, relocate, section_of)
 from pymodpost.link.script import AlignDot, DataItem, LinkerScript
 from pymodpost.link.symbols import GlobalSymbol, resolve
-from pymodpost.link.writer import U64, OutSym, write_relocatable
+from pymodpost.link.writer import U64, OutSym, check_output_size, write_relocatable
 
 #: emulation name (ld -m) -> ELF machine
 EMULATIONS = {"elf_x86_64": C.EM_X86_64, "elf64lriscv": C.EM_RISCV}
@@ -290,6 +290,8 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
     contents: dict[int, bytearray] = {}
     relocs: dict[int, bytearray] = {}
     for out in out_secs:
+        if out.elf_type != C.SHT_NOBITS:
+            check_output_size(out.size)
         buf = bytearray(out.size) if out.elf_type != C.SHT_NOBITS else bytearray()
         rel: list[tuple[int, int, int]] = []
         pos = 0

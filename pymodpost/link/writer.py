@@ -27,6 +27,17 @@ SHDR = struct.Struct("<IIQQQQIIQQ")
 SYM = struct.Struct("<IBBHQQ")
 #: addresses, sizes and offsets are BFD's 64-bit bfd_vma: sums past 2**64 wrap
 U64 = (1 << 64) - 1
+#: the largest output built in memory.  A damaged input (a section aligned to 2 GiB, say) can
+#: ask for more; GNU ld then writes a sparse file of that size or fails to allocate -- we stop
+#: with the line ld prints when an allocation fails rather than exhaust the machine.
+MAX_OUTPUT = 1 << 30
+
+
+def check_output_size(size: int) -> None:
+    if size > MAX_OUTPUT:
+        from pymodpost.link.errors import LinkError
+
+        raise LinkError("ld: final link failed: memory exhausted")
 
 
 class OutSym(NamedTuple):
@@ -171,6 +182,7 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
         return SHDR.pack(shstr.offset(h.name), h.type, h.flags, h.addr & U64, offset, h.size & U64,
                          h.link, h.info, h.align, h.entsize)
 
+    check_output_size(shoff + shnum * SHDR.size)
     image = bytearray(shoff + shnum * SHDR.size)
     image[:EHDR.size] = EHDR.pack(ident, C.ET_REL, machine, 1, 0, 0, shoff, flags, EHDR.size, 0, 0,
                                   SHDR.size, shnum, shnum - 1)

@@ -237,9 +237,7 @@ def seed_cases(entry: str) -> list[Case]:
 #: open bugs found by fuzzing, not fixed yet: name -> (exception type, functions it is raised in).
 #: A case failing this way is reported as an expected failure, not hidden as a pass.
 KNOWN_OPEN: dict[str, tuple[tuple[type, ...], tuple[str, ...]]] = {
-    # an input section aligned to 2 GiB (or 2**63): real ld writes a 4 GiB sparse output; we
-    # build the whole image in memory and run out of it (or past Python's index range)
-    "link-output-beyond-memory": ((MemoryError, OverflowError), ("_emit", "write_relocatable")),
+    # none at the moment; the link crashes the campaigns found are fixed (see docs/robustness.md)
 }
 
 

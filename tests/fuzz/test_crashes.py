@@ -47,6 +47,32 @@ def test_stored_link_case_is_byte_identical_to_real_ld(directory):
     assert result.data == (directory / "ld.ko").read_bytes()
 
 
+#: stored link cases GNU ld refuses, with its (last) line, recorded by running ld 2.40 (x86_64) /
+#: riscv64-linux-gnu-ld 2.40 on the case's m.o and m.mod.o with module.lds and --build-id=sha1
+REAL_LD_REFUSALS = {
+    # sh_addralign 2**63: bfd_set_section_alignment refuses powers above 62
+    "53a02d9df7-1-9003": "m.mod.o: file not recognized: file format not recognized",
+    "53a02d9df7-1-12376": "m.mod.o: file not recognized: file format not recognized",
+    "b5af541e03-1-1070": "m.mod.o: file not recognized: file format not recognized",
+    "b5af541e03-1-2850": "m.o: file not recognized: file format not recognized",
+    # .symtab sh_info 0xffffffff: more locals than entries
+    "def4f6bc38-1-4052": "m.o: file not recognized: file format not recognized",
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_LD_REFUSALS))
+def test_stored_link_case_refused_as_real_ld(name):
+    from pymodpost.link.linker import LinkOptions, link
+    from tests.fuzz.entries import CRASHES, _module_lds
+
+    case = load_case(CRASHES / "link" / name)
+    emulation = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}[case.arch]
+    with pytest.raises(PymodpostError) as info:
+        link([("m.o", case.files["m.o"]), ("m.mod.o", case.files["m.mod.o"])],
+             LinkOptions(emulation=emulation, build_id=True, script=_module_lds(case.arch)))
+    assert info.value.message.splitlines()[-1] == REAL_LD_REFUSALS[name]
+
+
 def test_crashes_were_found_and_stored():
     """The campaign's finds are committed (and named by what failed)."""
     require(bool(CASES), "no stored crash cases")
