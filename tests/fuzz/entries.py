@@ -148,14 +148,21 @@ def make_link(rng: random.Random) -> Case:
     return Case("link", files, arch, [str(obj.relative_to(TESTDATA)), f"mutated {victim}", *used])
 
 
-def check_link(case: Case, workdir: Path) -> str:
-    from pymodpost.link.linker import EMULATIONS, LinkOptions, link
+EMULATIONS = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}
 
-    emulation = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}[case.arch]
-    assert emulation in EMULATIONS
+
+def link_case(case: Case):
+    """Link a case's m.o and m.mod.o as kbuild does (module.lds, --build-id, that order)."""
+    from pymodpost.link.linker import LinkOptions, link
+
+    inputs = [("m.o", case.files["m.o"]), ("m.mod.o", case.files["m.mod.o"])]
+    return link(inputs, LinkOptions(emulation=EMULATIONS[case.arch], build_id=True,
+                                    script=_module_lds(case.arch)))
+
+
+def check_link(case: Case, workdir: Path) -> str:
     try:
-        result = link(list(case.files.items()),
-                      LinkOptions(emulation=emulation, build_id=True, script=_module_lds(case.arch)))
+        result = link_case(case)
     except PymodpostError as e:
         # ld prints a warning before its error, location lines after it, and symbol names
         # from a damaged string table as they are (newlines included)
@@ -294,7 +301,7 @@ def save_case(case: Case, directory: Path, problem: str) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     for name, data in case.files.items():
         (directory / name).write_bytes(data)
-    meta = {"entry": case.entry, "arch": case.arch, "files": sorted(case.files),
+    meta = {"entry": case.entry, "arch": case.arch, "files": list(case.files),
             "origin": case.origin, "options": case.options, "problem": problem}
     (directory / "case.json").write_text(json.dumps(meta, indent=1) + "\n")
 

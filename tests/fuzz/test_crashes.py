@@ -10,7 +10,7 @@ import pytest
 
 from pymodpost.errors import PymodpostError
 from tests.conftest import TESTDATA, require
-from tests.fuzz.entries import known_open_bug, load_case, run_case, saved_cases
+from tests.fuzz.entries import CRASHES, known_open_bug, link_case, load_case, run_case, saved_cases
 
 CASES = saved_cases()
 
@@ -37,14 +37,7 @@ def test_stored_link_case_is_byte_identical_to_real_ld(directory):
     ``ld -r -m EMU -T module.lds --build-id=sha1 -o ld.ko m.o m.mod.o``) is ours byte for byte.
     Found as struct.error crashes: a ~2**64 NOBITS size puts later offsets past 2**64, where
     BFD's 64-bit arithmetic wraps."""
-    from pymodpost.link.linker import LinkOptions, link
-    from tests.fuzz.entries import _module_lds
-
-    case = load_case(directory)
-    emulation = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}[case.arch]
-    result = link([("m.o", case.files["m.o"]), ("m.mod.o", case.files["m.mod.o"])],
-                  LinkOptions(emulation=emulation, build_id=True, script=_module_lds(case.arch)))
-    assert result.data == (directory / "ld.ko").read_bytes()
+    assert link_case(load_case(directory)).data == (directory / "ld.ko").read_bytes()
 
 
 #: stored link cases GNU ld refuses, with its (last) line, recorded by running ld 2.40 (x86_64) /
@@ -62,14 +55,8 @@ REAL_LD_REFUSALS = {
 
 @pytest.mark.parametrize("name", sorted(REAL_LD_REFUSALS))
 def test_stored_link_case_refused_as_real_ld(name):
-    from pymodpost.link.linker import LinkOptions, link
-    from tests.fuzz.entries import CRASHES, _module_lds
-
-    case = load_case(CRASHES / "link" / name)
-    emulation = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}[case.arch]
     with pytest.raises(PymodpostError) as info:
-        link([("m.o", case.files["m.o"]), ("m.mod.o", case.files["m.mod.o"])],
-             LinkOptions(emulation=emulation, build_id=True, script=_module_lds(case.arch)))
+        link_case(load_case(CRASHES / "link" / name))
     assert info.value.message.splitlines()[-1] == REAL_LD_REFUSALS[name]
 
 
