@@ -60,6 +60,7 @@ def is_local_label_name(name: str) -> bool:
 
 
 _LAZY = object()  # a local label that is written only once a relocation needs it
+_NO_SECTION = object()  # a section symbol whose st_shndx names no section
 
 
 def reference_table(obj: I.InputObject, globals_, mapping, section_sym) -> list:
@@ -74,6 +75,10 @@ def reference_table(obj: I.InputObject, globals_, mapping, section_sym) -> list:
                 table.append((None, 0))
             elif sym.type == C.STT_SECTION and target is not None:
                 table.append((section_sym[id(target.output)], target.output_offset))
+            elif sym.type == C.STT_SECTION:
+                # a (damaged) section symbol naming no section: elf_link_input_bfd writes an
+                # SHN_ABS one as symbol 0 and fails the link on any other once it is used
+                table.append((0, 0) if sym.shndx == C.SHN_ABS else (_NO_SECTION, 0))
             elif mapping[sym.index] >= 0:
                 table.append((mapping[sym.index], 0))
             else:
@@ -117,6 +122,8 @@ def relocate(sec: I.InputSection, table, mapping, syms, shndx, globals_) -> list
             ref = mapping[symidx] = len(syms)
             syms.append(placed_symbol(sym, section_of(obj, sym.shndx), shndx))
             table[symidx] = (ref, 0)
+        elif ref is _NO_SECTION:
+            raise LinkError("ld: final link failed: bad value")
         elif ref is None and not sec.bfd & I.SEC_DEBUGGING and sec.name != ".eh_frame":
             raise LinkError(_discarded_reference(sec, obj.symbols[symidx], globals_))
         append((last_offset, ref, rtype, addend + delta))
