@@ -57,3 +57,31 @@ def test_our_modules_behave_like_gnu_lds(arch, tmp_path):
         assert _behaviour(ours) == _behaviour(gnu)
         assert _behaviour(ours)[2], "the module logs something when it loads"
         assert ours.unload is not None and ours.unload.ret == 0
+
+
+@pytest.mark.parametrize("arch", ["x86_64", "riscv64"])
+def test_every_fixture_linked_by_us_loads_like_gnu_lds(arch, tmp_path):
+    """The whole load plan of the fixtures (providers first, Debian modules some need, the ones
+    the kernel refuses too), once with GNU ld's .ko files and once with ours, in two boots."""
+    from pymodpost.harness import LoadStep, boot_and_load
+    from tests.test_testdata import load_plan
+
+    require_kernel(arch)
+    plan, _, _ = load_plan(arch)
+    gnu = [str(path) for _, path in plan]
+    ours = []
+    for module, path in plan:
+        if TESTDATA in path.parents:  # a fixture: link it ourselves from kbuild's .o + .mod.o
+            d = path.parent
+            script = load_script(str(TESTDATA / "kernels" / arch / "module.lds"))
+            out = tmp_path / f"{module}.ko"
+            out.write_bytes(link([d / f"{module}.o", d / f"{module}.mod.o"], script,
+                                 emulation=EMULATION[arch], build_id=True, stack_note="noexecstack"))
+            ours.append(str(out))
+        else:  # one of the Debian kernel's own modules a fixture depends on
+            ours.append(str(path))
+    runs = {who: boot_and_load(arch, [LoadStep(p) for p in paths], timeout=600, module_symbols=False)
+            for who, paths in (("gnu", gnu), ("ours", ours))}
+    assert len(runs["ours"].steps) == len(plan)
+    for (module, _), g, o in zip(plan, runs["gnu"].steps, runs["ours"].steps, strict=True):
+        assert _behaviour(o) == _behaviour(g), module
