@@ -160,6 +160,11 @@ def _cstr(blob: bytes, off: int, path: str) -> str:
     return blob[off:end].decode("utf-8", "surrogateescape")
 
 
+#: machines for which BFD accepts SHN_BEFORE/SHN_AFTER in sh_link (EM_386, EM_IAMCU, EM_X86_64
+#: and the SPARCs)
+_SOLARIS_ORDERING = {3, 6, 62, 11, 18, 43, 2}
+
+
 def read_object(path: str, data: bytes) -> InputObject:
     """Parse one relocatable ELF64 little-endian object, refusing what ld would refuse."""
     if len(data) < 4 or data[:4] != C.ELFMAG:
@@ -187,6 +192,13 @@ def read_object(path: str, data: bytes) -> InputObject:
                         f"ld: {path}: section names unreadable: not supported by pymodpost-ld")
     obj = InputObject(path, data, machine, eflags, ident[7])
     raw = [SHDR.unpack_from(data, shoff + i * SHDR.size) for i in range(shnum)]
+    for (_n, t, f, _a, _o, _s, link, info, _al, _e) in raw[1:]:
+        # elf_object_p's sanity check of each header: links and info links inside the table
+        # (x86 and SPARC may name Solaris's SHN_BEFORE/SHN_AFTER in sh_link)
+        if link >= shnum and not (machine in _SOLARIS_ORDERING and link in (0xFF00, 0xFF01)):
+            raise LinkError(bad_format)
+        if (f & C.SHF_INFO_LINK or t in (C.SHT_RELA, C.SHT_REL)) and info >= shnum:
+            raise LinkError(bad_format)
     for (_n, t, _f, _a, off, size, *_r) in raw:
         if t != C.SHT_NOBITS and off + size > len(data):
             raise LinkError(f"ld: warning: {path} has a section extending past end of file\n"

@@ -138,3 +138,41 @@ def test_elf_error_naming_a_damaged_section_stays_one_line():
         damaged = ElfFile(bytes(data), "broken.o")
         list(damaged.relocations(damaged.relocation_sections()[0]))
     assert "\n" not in caught.value.message and "a\\nb" in caught.value.message
+
+
+# GNU ld 2.40's verdicts, recorded by hand (`ld -r -m elf_x86_64 -T module.lds --build-id=sha1
+# v.o hello.mod.o`) for hello.o with one section header field changed: elf_object_p checks each
+# header's sh_link (x86 may name SHN_BEFORE/SHN_AFTER) and, for relocation sections or
+# SHF_INFO_LINK, sh_info.  None: ld links it (byte-identical to ours when recorded).
+NOT_RECOGNIZED = "v.o: file not recognized: file format not recognized"
+HEADER_LINKS = {
+    (".init.text", "link", "past"): NOT_RECOGNIZED,
+    (".init.text", "link", 0xFF00): None,
+    (".init.text", "link", 0xFF01): None,
+    (".init.text", "link", 0xFF02): NOT_RECOGNIZED,
+    (".rela.init.text", "info", "past"): NOT_RECOGNIZED,
+    (".init.text", "info", "past"): None,  # no SHF_INFO_LINK: not checked
+}
+
+
+@pytest.mark.parametrize("key", sorted(HEADER_LINKS, key=str), ids=lambda k: f"{k[0]}-{k[1]}-{k[2]}")
+def test_section_header_links_checked_as_ld(key):
+    from pymodpost.elf import ElfFile
+    from pymodpost.link.linker import LinkOptions, link
+    from tests.fuzz.entries import _module_lds
+
+    hello = TESTDATA / "x86_64" / "hello"
+    require((hello / "hello.mod.o").is_file(), "fixture missing")
+    name, field, value = key
+    data = bytearray((hello / "hello.o").read_bytes())
+    elf = ElfFile(bytes(data))
+    at = elf.header.e_shoff + elf.section_by_name(name).index * 64 + {"link": 0x28, "info": 0x2C}[field]
+    struct.pack_into("<I", data, at, len(elf.sections) if value == "past" else value)
+    inputs = [("v.o", bytes(data)), ("hello.mod.o", (hello / "hello.mod.o").read_bytes())]
+    options = LinkOptions(emulation="elf_x86_64", build_id=True, script=_module_lds("x86_64"))
+    if HEADER_LINKS[key] is None:
+        assert link(inputs, options).data[:4] == b"\x7fELF"
+    else:
+        with pytest.raises(PymodpostError) as info:
+            link(inputs, options)
+        assert info.value.message == HEADER_LINKS[key]
