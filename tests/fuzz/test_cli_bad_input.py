@@ -133,6 +133,8 @@ PYMODPOST_CASES = {
     "diff-truncated": (["diff", "trunc.ko", "x.ko"], "pymodpost diff: error: trunc.ko: section header table goes past"),
     "diff-bad-option": (["diff", "--bogus", "x.ko", "x.ko"], "pymodpost diff: error: unrecognized arguments: --bogus"),
     "demo-bad-option": (["demo", "--arch", "sparc"], "pymodpost demo: error: argument --arch: invalid choice"),
+    # (the harness boots qemu for real inputs; only its option check is cheap enough here)
+    "harness-bad-option": (["harness", "--bogus", "x.ko"], "pymodpost harness: error: unrecognized arguments: --bogus"),
     "unknown-command": (["frobnicate"], "pymodpost: error: unknown command 'frobnicate'"),
 }
 
