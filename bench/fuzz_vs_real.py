@@ -8,7 +8,7 @@ same engine's cases through Debian's real modpost (``modpost.real-lsb-64``; the 
 to it is Debian's dispatching wrapper) or GNU ld (``riscv64-linux-gnu-ld`` for riscv64 cases) and
 through pymodpost, and counts the kinds of agreement: modpost -- status, stderr (program name
 normalised) and the files written; ld -- the same outcome, the same last error line (program
-name normalised), byte-identical output.  Needs the kbuild tier's tools.
+name normalised; or our line among ld's lines), byte-identical output.  Needs the kbuild tier's tools.
 """
 
 from __future__ import annotations
@@ -79,14 +79,20 @@ def link_verdict(case) -> tuple[str, object]:
         ours, error = link_case(case).data, None
     except PymodpostError as e:
         ours, error = None, e.message
-    real_line = (real.stderr.strip().splitlines() or [""])[-1].replace(f"{ld}:", "ld:")
+    real_lines = [line.replace(f"{ld}:", "ld:").strip() for line in real.stderr.strip().splitlines()]
+    real_line = (real_lines or [""])[-1]
     if real.returncode not in (0, 1):
         return "ld crashed", None
     if real_data is not None and ours is not None:
         return ("both link, identical" if real_data == ours else "both link, differ"), None
     if real_data is None and ours is None:
-        same = error.splitlines()[-1].strip() == real_line.strip()
-        return ("both refuse, same line" if same else "both refuse, other line"), (real_line, error)
+        ours_last = error.splitlines()[-1].strip()
+        if ours_last == real_line:
+            return "both refuse, same last line", None
+        # ld often repeats its complaint and adds a generic last line ("failed to set dynamic
+        # section sizes: bad value"); ours may be the specific one
+        kind = "both refuse, our line among ld's" if ours_last in real_lines else "both refuse, other line"
+        return kind, (real_line, error)
     return ("ld refuses, we link" if real_data is None else "ld links, we refuse"), (real_line, error)
 
 
@@ -116,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind, n in counts.most_common():
         print(f"  {n:>5}  {kind}")
     for kind, found in examples.items():
-        if kind.startswith(("both link, identical", "identical", "both refuse, same")):
+        if kind.startswith(("both link, identical", "identical", "both refuse, same", "both refuse, our")):
             continue
         for number, origin, detail in found[:args.examples]:
             print(f"  [{kind}] case {number} {origin}: {detail}")
