@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pymodpost.bundled import testdata_dir
 from pymodpost.fileio import read_bytes, write_atomic
+from pymodpost.walk.staging import stage_object
 from pymodpost.walk.stages import (
     kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
     write_kernel_symvers,
@@ -57,10 +58,8 @@ def run_demo(arch: str, workdir: str | os.PathLike, module: str = EXAMPLE_MODULE
     work.mkdir(parents=True, exist_ok=True)
     run = DemoRun(arch, module, str(work))
 
-    obj = work / f"{module}.o"
-    shutil.copyfile(src / f"{module}.o", obj)
-    # modpost reads <module>.mod (the objects the module is made of) next to the .o
-    shutil.copyfile(src / f"{module}.mod", work / f"{module}.mod")
+    # the object, and the <module>.mod and .cmd files modpost reads beside it
+    stage_object(src / f"{module}.o", work)
     kernel_symvers = write_kernel_symvers(kernel, work / "vmlinux.symvers")
 
     run.stages.append(_modpost_stage(src, work, module, kernel_symvers))

@@ -20,6 +20,7 @@ from pymodpost.elf import constants as C
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes
 from pymodpost.walk.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
+from pymodpost.walk.staging import stage_object
 from pymodpost.walk.stages import (
     kbuild_modpost_flags, kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
     write_kernel_symvers,
@@ -89,13 +90,7 @@ def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = 
         raise InputError(kdir, "not a kernel build directory (no Makefile)")
     module = src.name[:-2]
     work.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, work / src.name)
-    mod_list = src.with_suffix(".mod")
-    # kbuild lists the objects of a module in <module>.mod; a single-object module lists itself
-    if mod_list.is_file():
-        shutil.copyfile(mod_list, work / mod_list.name)
-    else:
-        (work / mod_list.name).write_text(f"{work / src.name}\n")
+    stage_object(src, work)
     return WalkContext(src, module, arch, kernel or arch, work, kdir,
                        tuple(str(Path(p).resolve()) for p in extra_symvers), tuple(preload))
 

@@ -1,0 +1,120 @@
+"""Putting a module's object where modpost can read it together with what kbuild left beside it.
+
+modpost does not read the object alone.  ``<module>.mod`` lists the objects the module is
+made of, and for each of them it reads ``.<object>.cmd`` (the CRCs of ``-m``; with
+``MODULE_VERSION`` or ``-a`` also the ``source_``/``deps_`` lines whose files in the object's own
+directory make up the srcversion checksum).  A failed read there is modpost's perror + exit(1).
+
+Those files name the build directory as kbuild saw it -- an absolute path for ``make M=<dir>``,
+a path relative to the kernel tree for in-tree modules.  Where that path still holds the files,
+modpost simply reads them there.  Where it does not (a build directory that was copied or
+moved, such as the bundled fixtures, built under /tmp by testdata/regen), the module's objects,
+their ``.cmd`` files and the sources in their directories are copied below ``<work>/build``, and
+the old directory name is replaced by the new one in ``.mod`` and ``.cmd`` -- the same
+relocation the fixture tests apply, so modpost computes what it computed in kbuild.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path, PurePath
+
+
+def stage_object(obj: Path, work: Path) -> None:
+    """Copy ``obj`` (``<module>.o``) into ``work`` with a ``<module>.mod`` modpost can follow."""
+    module = obj.name[:-2]
+    work.mkdir(parents=True, exist_ok=True)
+    staged = work / obj.name
+    shutil.copyfile(obj, staged)
+    mod_list = obj.with_suffix(".mod")
+    if not mod_list.is_file():
+        # no kbuild list: a single-object module lists itself, with a .cmd kbuild would have made
+        (work / f"{module}.mod").write_text(f"{staged}\n")
+        cmd = obj.with_name(f".{obj.name}.cmd")
+        target = work / f".{obj.name}.cmd"
+        if cmd.is_file():
+            shutil.copyfile(cmd, target)
+        else:
+            target.write_text(f"cmd_{staged} := true\n")
+        return
+    text = mod_list.read_text(encoding="utf-8", errors="surrogateescape")
+    entries = [line for line in text.split("\n") if line]
+    if not entries or all(PurePath(e).is_absolute() and Path(e).is_file() for e in entries):
+        shutil.copyfile(mod_list, work / mod_list.name)  # the build directory is in place
+        return
+    if not PurePath(entries[0]).is_absolute():
+        # in-tree: paths relative to the kernel tree, modpost's CWD there and ``work`` here
+        base = _ancestor_holding(obj, entries[0])
+        for entry in entries:
+            _stage_one(base / entry, work / entry, PurePath(entry).parent, lambda s: s)
+        shutil.copyfile(mod_list, work / mod_list.name)
+        return
+    old_root, new_base = _find_moved_root(entries, obj)
+    new_root = work / "build"
+    # the old directory where a path starts (after "source_", ":=", a blank, "$(deps_" ...)
+    pattern = re.compile(r"(?:^|(?<=[\s_=(:,]))" + re.escape(old_root) + r"(?=/)", re.MULTILINE)
+    staged_entries = []
+    for entry in entries:
+        rel = PurePath(entry).relative_to(old_root) if PurePath(entry).is_relative_to(old_root) else None
+        if rel is None:  # outside the moved directory: leave it for modpost to find or not
+            staged_entries.append(entry)
+            continue
+        _stage_one(new_base / rel, new_root / rel, PurePath(entry).parent,
+                   lambda s: pattern.sub(lambda _: str(new_root), s))
+        staged_entries.append(str(new_root / rel))
+    (work / mod_list.name).write_text("".join(e + "\n" for e in staged_entries),
+                                      encoding="utf-8", errors="surrogateescape")
+
+
+def _stage_one(src_obj: Path, dst_obj: Path, old_dir: PurePath, rewrite) -> None:
+    """One object of the module, its .cmd (paths rewritten) and the sources beside it."""
+    dst_obj.parent.mkdir(parents=True, exist_ok=True)
+    if src_obj.is_file() and not dst_obj.exists():
+        shutil.copyfile(src_obj, dst_obj)
+    cmd = src_obj.with_name(f".{src_obj.name}.cmd")
+    if not cmd.is_file():
+        return  # modpost will say so, as it would have in kbuild
+    cmd_text = cmd.read_text(encoding="utf-8", errors="surrogateescape")
+    (dst_obj.parent / cmd.name).write_text(rewrite(cmd_text), encoding="utf-8", errors="surrogateescape")
+    _copy_local_sources(cmd_text, old_dir, src_obj.parent, dst_obj.parent)
+
+
+def _ancestor_holding(obj: Path, entry: str) -> Path:
+    """The kernel tree of an in-tree object: the directory above it where ``entry`` exists."""
+    for base in (obj.parent.resolve(), *obj.parent.resolve().parents):
+        if (base / entry).is_file():
+            return base
+    return obj.parent.resolve()
+
+
+def _find_moved_root(entries: list[str], obj: Path) -> tuple[str, Path]:
+    """(the build directory as written in the list, where its files are now).
+
+    The first entry whose tail names an existing file below the object's directory (or else
+    one of its parents) tells both: ``/tmp/kb/x86_64/params/params.o`` found as
+    ``testdata/x86_64/params/params.o`` gives ``/tmp/kb/x86_64/params`` and
+    ``testdata/x86_64/params``."""
+    here = obj.parent.resolve()
+    for base in (here, *here.parents):
+        for entry in entries:
+            parts = PurePath(entry).parts
+            for k in range(len(parts) - 1, 0, -1):  # shortest tail first
+                if (base / PurePath(*parts[k:])).is_file():
+                    return str(PurePath(*parts[:k])), base
+    # nothing found: keep the names; modpost reports the first missing file as kbuild's would
+    return str(PurePath(entries[0]).parent), here
+
+
+def _copy_local_sources(cmd_text: str, old_dir: PurePath, src_dir: Path, dst_dir: Path) -> None:
+    """The files a ``.cmd`` names inside the object's own directory (the ones srcversion sums)."""
+    prefix = str(old_dir) + "/" if str(old_dir) not in ("", ".") else ""
+    for token in cmd_text.replace("\\\n", " ").split():
+        if not token.startswith(prefix) or token.endswith(":"):
+            continue
+        rest = token[len(prefix):]
+        if not rest or "/" in rest or rest.startswith("$("):
+            continue
+        src = src_dir / rest
+        if src.is_file() and not (dst_dir / rest).exists():
+            shutil.copyfile(src, dst_dir / rest)
