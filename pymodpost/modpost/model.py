@@ -83,6 +83,11 @@ class ExportTable:
         else:
             chain.append(sym)
 
+    @property
+    def chains(self) -> dict[str, list[Symbol]]:
+        """name -> its exports, oldest first (read-only use: the hot lookup loops)."""
+        return self._by_name
+
     def latest(self, name: str) -> Symbol | None:
         """The most recent export of exactly ``name`` (no leading-dot rule)."""
         chain = self._by_name.get(name)

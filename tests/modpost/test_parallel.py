@@ -43,3 +43,57 @@ def test_parallel_equals_sequential(tmp_path):
         assert [(m.name, [s.name for s in m.exported_symbols]) for m in par.modules] == \
             [(m.name, [s.name for s in m.exported_symbols]) for m in seq.modules]
         assert "exported twice" in seq.stderr or "-e" in extra
+
+
+def _corrupt(where, name: str) -> None:
+    """Make ``name`` an ET_EXEC file: modpost's FATAL "not relocatable object"."""
+    p = where / name
+    data = bytearray(p.read_bytes())
+    data[16] = 2
+    p.write_bytes(bytes(data))
+
+
+def test_segments_cover_the_list_in_order():
+    from pymodpost.modpost.parallel import segments
+
+    for n in (1, 2, 3, 64, 65, 4023):
+        names = [str(i) for i in range(n)]
+        for jobs in (1, 2, 3, 8):
+            parts = segments(names, jobs)
+            assert [x for part in parts for x in part] == names
+            assert all(parts) and len(parts) <= jobs
+
+
+def test_three_processes_equal_sequential(tmp_path):
+    names = _tree(tmp_path, 12)
+    seq = _run(tmp_path, names, 1, ["-o", "Module.symvers"])
+    par = _run(tmp_path, names, 3, ["-o", "Module.symvers"])
+    assert (par.stderr, par.status, par.outputs) == (seq.stderr, seq.status, seq.outputs)
+
+
+def test_fatal_in_either_segment_stops_where_sequential_stops(tmp_path):
+    from pymodpost.modpost.parallel import segments
+
+    names = _tree(tmp_path, 10)
+    main_part, child_part = segments(names, 2)
+    for victim in (main_part[len(main_part) // 2], child_part[len(child_part) // 2]):
+        shutil.rmtree(tmp_path)
+        tmp_path.mkdir()
+        _tree(tmp_path, 10)
+        _corrupt(tmp_path, victim)
+        seq = _run(tmp_path, names, 1, ["-e", "-o", "Module.symvers"])
+        par = _run(tmp_path, names, 2, ["-e", "-o", "Module.symvers"])
+        assert seq.status == 1 and "not relocatable object" in seq.stderr
+        assert (par.stderr, par.status, par.outputs) == (seq.stderr, seq.status, seq.outputs)
+
+
+def test_a_child_that_dies_is_replaced_by_the_main_process(tmp_path, monkeypatch):
+    import os
+
+    from pymodpost.modpost import parallel
+
+    names = _tree(tmp_path, 10)
+    seq = _run(tmp_path, names, 1, ["-o", "Module.symvers"])
+    monkeypatch.setattr(parallel, "_child", lambda mp, part, fd: os._exit(3))
+    par = _run(tmp_path, names, 2, ["-o", "Module.symvers"])
+    assert (par.stderr, par.status, par.outputs) == (seq.stderr, seq.status, seq.outputs)
