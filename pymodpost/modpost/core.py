@@ -201,12 +201,21 @@ class Modpost:
 
     def _main(self) -> int:
         opts = self.opts
-        for dump in opts.dump_files:
-            self.read_dump(dump)
-        for obj in opts.objects:
-            self.read_symbols(obj)
-        if opts.files_source is not None:
-            self.read_symbols_from_files(opts.files_source)
+        # Children reading the object list's later segments start first: they need nothing
+        # of what the dumps and the positional objects put in place (parallel.py).
+        early = self._start_parallel_read()
+        try:
+            for dump in opts.dump_files:
+                self.read_dump(dump)
+            for obj in opts.objects:
+                self.read_symbols(obj)
+            if early is not None:
+                early.finish()
+            elif opts.files_source is not None:
+                self.read_symbols_from_files(opts.files_source)
+        finally:
+            if early is not None:
+                early.abandon()
 
         for mod in self.modules:
             if mod.from_dump:
@@ -300,15 +309,40 @@ class Modpost:
 
     # -- read_symbols -------------------------------------------------------------------
 
+    def _start_parallel_read(self):
+        """A started parallel read of the ``-T`` list when it is long enough and there are CPUs
+        for it, else None.  An unreadable list is left to read_symbols_from_files() to report
+        at its place in the run."""
+        source = self.opts.files_source
+        jobs = self.jobs if self.jobs is not None else default_jobs()
+        if source is None or jobs < 2:
+            return None
+        try:
+            names = self.object_list(source)
+        except OSError:
+            return None
+        if len(names) < PARALLEL_THRESHOLD:
+            return None
+        from pymodpost.modpost.parallel import ParallelRead
+
+        return ParallelRead(self, names, jobs)
+
     def read_symbols_from_files(self, source: str) -> None:
+        try:
+            names = self.object_list(source)
+        except OSError as e:
+            self.fatal("io", f"Can't open filenames file {source}: {os.strerror(e.errno)}")
+        for name in names:
+            self.read_symbols(name)
+
+    def object_list(self, source: str) -> list[str]:
+        """The object names of ``-T source`` (``-`` is stdin), split as modpost's fgets() loop
+        splits them."""
         if source == "-":
             text = self.stdin if self.stdin is not None else ""
         else:
-            try:
-                with open(self.path(source), "rb") as f:
-                    text = f.read().decode("utf-8", "surrogateescape")
-            except OSError as e:
-                self.fatal("io", f"Can't open filenames file {source}: {os.strerror(e.errno)}")
+            with open(self.path(source), "rb") as f:
+                text = f.read().decode("utf-8", "surrogateescape")
         names = []
         # fgets(fname, PATH_MAX, in): lines longer than PATH_MAX-1 come in pieces
         for line in _split_keep(text):
@@ -318,14 +352,7 @@ class Modpost:
             if line.endswith("\n"):
                 line = line[:-1]
             names.append(c_string(line))
-        jobs = self.jobs if self.jobs is not None else default_jobs()
-        if jobs > 1 and len(names) >= PARALLEL_THRESHOLD:
-            from pymodpost.modpost.parallel import read_in_parallel
-
-            read_in_parallel(self, names, jobs)
-        else:
-            for name in names:
-                self.read_symbols(name)
+        return names
 
     def read_symbols(self, filename: str) -> None:
         if not filename.endswith(".o"):

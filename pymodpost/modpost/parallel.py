@@ -150,33 +150,46 @@ def _collect(pid: int, fd: int):
         return None
 
 
-def read_in_parallel(mp: Modpost, names: list[str], jobs: int) -> None:
-    parts = segments(names, jobs)
-    children: list[tuple[int, int, list[str]]] = []
-    try:
-        for part in parts[1:]:
-            r, w = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                os.close(r)
-                _child(mp, part, w)  # never returns
-            os.close(w)
-            children.append((pid, r, part))
-        for name in parts[0]:
+class ParallelRead:
+    """Children reading the later segments of ``names`` from construction on; :meth:`finish`
+    reads the first segment in the main process and replays the children's events."""
+
+    def __init__(self, mp: Modpost, names: list[str], jobs: int):
+        self.mp = mp
+        self.parts = segments(names, jobs)
+        self.children: list[tuple[int, int, list[str]]] = []
+        try:
+            for part in self.parts[1:]:
+                r, w = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    os.close(r)
+                    _child(mp, part, w)  # never returns
+                os.close(w)
+                self.children.append((pid, r, part))
+        except BaseException:
+            self.abandon()
+            raise
+
+    def finish(self) -> None:
+        mp = self.mp
+        for name in self.parts[0]:
             mp.read_symbols(name)
-        while children:
-            pid, r, part = children[0]
-            results = _collect(pid, r)
+        while self.children:
+            pid, r, part = self.children[0]
+            results = _collect(pid, r)  # reaps the child; interrupted, abandon() does
             os.close(r)
-            children.pop(0)
+            self.children.pop(0)
             if results is None:  # the child failed: read its objects here
                 for name in part:
                     mp.read_symbols(name)
                 continue
             for events, count, name_len in results:
                 replay(mp, events, count, name_len)
-    finally:
-        for pid, r, _ in children:  # stopped early (FATAL, ^C): the rest is not needed
+
+    def abandon(self) -> None:
+        """Stop the children still running (the run ended early: FATAL, ^C)."""
+        for pid, r, _ in self.children:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
@@ -186,3 +199,5 @@ def read_in_parallel(mp: Modpost, names: list[str], jobs: int) -> None:
                 os.waitpid(pid, 0)
             except ChildProcessError:  # already reaped
                 pass
+        self.children.clear()
+

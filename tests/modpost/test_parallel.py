@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from tests.conftest import TESTDATA
 
 OBJECTS = ["exports", "consumer", "devtables", "devtables2", "mismatch", "dup_export", "ns_missing", "unresolved"]
@@ -97,3 +99,18 @@ def test_a_child_that_dies_is_replaced_by_the_main_process(tmp_path, monkeypatch
     monkeypatch.setattr(parallel, "_child", lambda mp, part, fd: os._exit(3))
     par = _run(tmp_path, names, 2, ["-o", "Module.symvers"])
     assert (par.stderr, par.status, par.outputs) == (seq.stderr, seq.status, seq.outputs)
+
+
+def test_fatal_in_a_dump_while_children_read_leaves_no_child(tmp_path):
+    """The children start before the dumps are read; a FATAL there ends them."""
+    import os
+
+    names = _tree(tmp_path, 10)
+    (tmp_path / "bad.symvers").write_text("0x12345678\tsym\tvmlinux\tEXPORT_SYMBOL\t\n\n")
+    extra = ["-i", "bad.symvers", "-o", "Module.symvers"]
+    seq = _run(tmp_path, names, 1, extra)
+    par = _run(tmp_path, names, 2, extra)
+    assert seq.status == 1 and seq.stderr.startswith("FATAL")
+    assert (par.stderr, par.status, par.outputs) == (seq.stderr, seq.status, seq.outputs)
+    with pytest.raises(ChildProcessError):  # no child left, running or unreaped
+        os.waitpid(-1, os.WNOHANG)
