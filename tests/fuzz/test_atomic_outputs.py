@@ -31,9 +31,11 @@ def _program(name: str) -> str:
 
 
 def _modpost_job(tmp_path: Path):
+    from pymodpost.walk.staging import stage_object
+
     require((EXPORTS / "exports.o").is_file(), "exports fixture missing")
-    for name in ("exports.o", "exports.mod"):
-        shutil.copyfile(EXPORTS / name, tmp_path / name)
+    # exports.o with the .mod and .cmd files -m reads, wherever kbuild's build directory is now
+    stage_object(EXPORTS / "exports.o", tmp_path)
     argv = [_program("pymodpost-modpost"), "-m", "-w", "-e", "-o", "Module.symvers", "exports.o"]
     return argv, ["Module.symvers", "exports.mod.c"]
 
