@@ -99,6 +99,9 @@ def replay(mp: Modpost, events: list[tuple], sec_mismatches: int, name_len: int)
 #: the memory it was forked with and pickles its events), so the main process takes more
 MAIN_SHARE = 1.1
 
+#: fewer objects than this per process are not worth a fork
+MIN_SEGMENT = 32
+
 
 def segments(names: list[str], jobs: int) -> list[list[str]]:
     """Contiguous pieces of ``names``, the main process's first."""
@@ -157,12 +160,24 @@ class ParallelRead:
 
     def __init__(self, mp: Modpost, names: list[str], jobs: int):
         self.mp = mp
-        self.parts = segments(names, jobs)
+        self.parts = segments(names, min(jobs, max(1, len(names) // MIN_SEGMENT)))
         self.children: list[tuple[int, int, list[str]]] = []
+        #: segments no child could be started for (fork or pipe failed): read in the main process
+        self.unforked: list[list[str]] = []
         try:
-            for part in self.parts[1:]:
-                r, w = os.pipe()
-                pid = os.fork()
+            for k, part in enumerate(self.parts[1:], 1):
+                try:
+                    r, w = os.pipe()
+                except OSError:
+                    self.unforked = self.parts[k:]
+                    break
+                try:
+                    pid = os.fork()
+                except OSError:  # out of processes or memory: fewer helpers, same result
+                    os.close(r)
+                    os.close(w)
+                    self.unforked = self.parts[k:]
+                    break
                 if pid == 0:
                     os.close(r)
                     _child(mp, part, w)  # never returns
@@ -187,6 +202,9 @@ class ParallelRead:
                 continue
             for events, count, name_len in results:
                 replay(mp, events, count, name_len)
+        for part in self.unforked:
+            for name in part:
+                mp.read_symbols(name)
 
     def abandon(self) -> None:
         """Stop the children still running (the run ended early: FATAL, ^C)."""

@@ -114,3 +114,23 @@ def test_fatal_in_a_dump_while_children_read_leaves_no_child(tmp_path):
     assert (par.stderr, par.status, par.outputs) == (seq.stderr, seq.status, seq.outputs)
     with pytest.raises(ChildProcessError):  # no child left, running or unreaped
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_fork_failure_falls_back_to_the_main_process(tmp_path, monkeypatch):
+    import os
+
+    names = _tree(tmp_path, 12)
+    seq = _run(tmp_path, names, 1, ["-o", "Module.symvers"])
+    real_fork = os.fork
+    forks = []
+
+    def fork_once():
+        if forks:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork_once)
+    par = _run(tmp_path, names, 3, ["-o", "Module.symvers"])  # the second child cannot start
+    assert forks == [1]
+    assert (par.stderr, par.status, par.outputs) == (seq.stderr, seq.status, seq.outputs)
