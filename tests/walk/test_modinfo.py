@@ -64,13 +64,16 @@ def test_recording_exercises_signatures_parameters_and_failures():
     assert any(c["status"] == 1 for c in CASES)
 
 
-@pytest.mark.parametrize("fixture", [f for f in FIXTURES if f not in RECORDED])
-def test_fixtures_added_since_the_recording_match_live(fixture, capfdbinary, monkeypatch):
-    """Fixtures that arrived after the last regen.sh: compared with the installed modinfo."""
-    require_programs("modinfo")
-    for options in ([], ["-0"], ["-p"]):
-        args = [*options, fixture]
-        assert run_ours(args, capfdbinary, ROOT, monkeypatch) == real_modinfo(args, ROOT), args
+def test_fixtures_added_since_the_recording_match_live(capfdbinary, monkeypatch):
+    """Fixtures that arrived after the last regen.sh: compared with the installed modinfo (none
+    when the recording is current)."""
+    unrecorded = [f for f in FIXTURES if f not in RECORDED]
+    if unrecorded:
+        require_programs("modinfo")
+    for fixture in unrecorded:
+        for options in ([], ["-0"], ["-p"]):
+            args = [*options, fixture]
+            assert run_ours(args, capfdbinary, ROOT, monkeypatch) == real_modinfo(args, ROOT), args
 
 
 def test_hex_dump_wraps_after_twenty_bytes():
