@@ -20,9 +20,25 @@ import re
 import shutil
 from pathlib import Path, PurePath
 
+from pymodpost.errors import InputError
+
+
+#: entries of a ``.mod`` tried when looking for where a moved build directory went
+ROOT_PROBES = 16
+
 
 def stage_object(obj: Path, work: Path) -> None:
-    """Copy ``obj`` (``<module>.o``) into ``work`` with a ``<module>.mod`` modpost can follow."""
+    """Copy ``obj`` (``<module>.o``) into ``work`` with a ``<module>.mod`` modpost can follow.
+
+    A file that cannot be read or written is an :class:`InputError` naming it.  Entries that
+    would land outside ``work`` (``..``) are left as they are, for modpost to find or not."""
+    try:
+        _stage(obj, work)
+    except OSError as e:
+        raise InputError(str(e.filename or obj), e.strerror or str(e)) from None
+
+
+def _stage(obj: Path, work: Path) -> None:
     module = obj.name[:-2]
     work.mkdir(parents=True, exist_ok=True)
     staged = work / obj.name
@@ -40,14 +56,15 @@ def stage_object(obj: Path, work: Path) -> None:
         return
     text = mod_list.read_text(encoding="utf-8", errors="surrogateescape")
     entries = [line for line in text.split("\n") if line]
-    if not entries or all(PurePath(e).is_absolute() and Path(e).is_file() for e in entries):
+    if not entries or all(PurePath(e).is_absolute() and _is_file(Path(e)) for e in entries):
         shutil.copyfile(mod_list, work / mod_list.name)  # the build directory is in place
         return
     if not PurePath(entries[0]).is_absolute():
         # in-tree: paths relative to the kernel tree, modpost's CWD there and ``work`` here
         base = _ancestor_holding(obj, entries[0])
         for entry in entries:
-            _stage_one(base / entry, work / entry, PurePath(entry).parent, lambda s: s)
+            if _stays_inside(PurePath(entry)):
+                _stage_one(base / entry, work / entry, PurePath(entry).parent, lambda s: s)
         shutil.copyfile(mod_list, work / mod_list.name)
         return
     old_root, new_base = _find_moved_root(entries, obj)
@@ -57,7 +74,7 @@ def stage_object(obj: Path, work: Path) -> None:
     staged_entries = []
     for entry in entries:
         rel = PurePath(entry).relative_to(old_root) if PurePath(entry).is_relative_to(old_root) else None
-        if rel is None:  # outside the moved directory: leave it for modpost to find or not
+        if rel is None or not _stays_inside(rel):  # outside the moved directory: left as it is
             staged_entries.append(entry)
             continue
         _stage_one(new_base / rel, new_root / rel, PurePath(entry).parent,
@@ -67,14 +84,28 @@ def stage_object(obj: Path, work: Path) -> None:
                                       encoding="utf-8", errors="surrogateescape")
 
 
+def _is_file(path: Path) -> bool:
+    """Path.is_file() that also answers False for names the system refuses (too long, NUL)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _stays_inside(rel: PurePath) -> bool:
+    return bool(rel.parts) and not rel.is_absolute() and ".." not in rel.parts
+
+
 def _stage_one(src_obj: Path, dst_obj: Path, old_dir: PurePath, rewrite) -> None:
     """One object of the module, its .cmd (paths rewritten) and the sources beside it."""
+    if not _is_file(src_obj):
+        return  # modpost will say so, as it would have in kbuild
     dst_obj.parent.mkdir(parents=True, exist_ok=True)
-    if src_obj.is_file() and not dst_obj.exists():
+    if not dst_obj.exists():
         shutil.copyfile(src_obj, dst_obj)
     cmd = src_obj.with_name(f".{src_obj.name}.cmd")
-    if not cmd.is_file():
-        return  # modpost will say so, as it would have in kbuild
+    if not _is_file(cmd):
+        return
     cmd_text = cmd.read_text(encoding="utf-8", errors="surrogateescape")
     (dst_obj.parent / cmd.name).write_text(rewrite(cmd_text), encoding="utf-8", errors="surrogateescape")
     _copy_local_sources(cmd_text, old_dir, src_obj.parent, dst_obj.parent)
@@ -83,7 +114,7 @@ def _stage_one(src_obj: Path, dst_obj: Path, old_dir: PurePath, rewrite) -> None
 def _ancestor_holding(obj: Path, entry: str) -> Path:
     """The kernel tree of an in-tree object: the directory above it where ``entry`` exists."""
     for base in (obj.parent.resolve(), *obj.parent.resolve().parents):
-        if (base / entry).is_file():
+        if _is_file(base / entry):
             return base
     return obj.parent.resolve()
 
@@ -97,10 +128,10 @@ def _find_moved_root(entries: list[str], obj: Path) -> tuple[str, Path]:
     ``testdata/x86_64/params``."""
     here = obj.parent.resolve()
     for base in (here, *here.parents):
-        for entry in entries:
+        for entry in entries[:ROOT_PROBES]:
             parts = PurePath(entry).parts
-            for k in range(len(parts) - 1, 0, -1):  # shortest tail first
-                if (base / PurePath(*parts[k:])).is_file():
+            for k in range(len(parts) - 1, max(0, len(parts) - 1 - ROOT_PROBES), -1):  # shortest tail first
+                if _is_file(base / PurePath(*parts[k:])):
                     return str(PurePath(*parts[:k])), base
     # nothing found: keep the names; modpost reports the first missing file as kbuild's would
     return str(PurePath(entries[0]).parent), here
@@ -116,5 +147,5 @@ def _copy_local_sources(cmd_text: str, old_dir: PurePath, src_dir: Path, dst_dir
         if not rest or "/" in rest or rest.startswith("$("):
             continue
         src = src_dir / rest
-        if src.is_file() and not (dst_dir / rest).exists():
+        if _is_file(src) and not (dst_dir / rest).exists():
             shutil.copyfile(src, dst_dir / rest)

@@ -101,3 +101,32 @@ def test_object_without_list_gets_one(tmp_path):
     assert (work / "hello.mod").read_text() == f"{work / 'hello.o'}\n"
     result = _modpost(work, "hello", "x86_64", tmp_path)
     assert result.status == 0, result.stderr
+
+
+@pytest.mark.parametrize("listing", [
+    "/tmp/x\0y/hello.o\n",                                   # a name the system refuses
+    "/" + "a" * 5000 + "/hello.o\n",                        # too long
+    "".join(f"/gone/{i}/x{i}.o\n" for i in range(5000)),    # many entries, none found
+    "\udcff\udcfe/\x01\x02\n",                              # not text
+    "../../outside/hello.o\n",                              # relative, climbing out
+    "/gone/x/../../../outside/hello.o\n",                   # absolute, climbing out
+])
+def test_odd_object_lists_stay_inside_the_work_directory(listing, tmp_path):
+    src = tmp_path / "a" / "b" / "src"
+    src.mkdir(parents=True)
+    shutil.copy(TESTDATA / "x86_64" / "hello" / "hello.o", src)
+    (src / "hello.mod").write_text(listing, encoding="utf-8", errors="surrogateescape")
+    work = tmp_path / "a" / "b" / "work"
+    stage_object(src / "hello.o", work)
+    assert sorted(p.name for p in (tmp_path / "a" / "b").iterdir()) == ["src", "work"]
+    assert list(tmp_path.iterdir()) == [tmp_path / "a"]
+
+
+def test_unwritable_work_directory_is_one_clear_error(tmp_path):
+    from pymodpost.errors import InputError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(InputError) as err:
+        stage_object(TESTDATA / "x86_64" / "hello" / "hello.o", blocker / "work")
+    assert str(blocker) in err.value.message
