@@ -47,6 +47,8 @@ def compile_with_kbuild(ctx, dest: Path) -> str:
         raise KbuildError(f"kbuild in {ctx.kdir} failed (exit {done.returncode}): {last}")
     shutil.copyfile(built, dest)
     theirs = (scratch / f"{ctx.module}.mod.c").read_bytes()
-    ours = (ctx.work / f"{ctx.module}.mod.c").read_bytes()
-    same = "identical to" if theirs == ours else "DIFFERENT from"
+    ours = ctx.work / f"{ctx.module}.mod.c"
+    if not ours.is_file():
+        return f"{built} (the real modpost wrote a .mod.c there; ours wrote none)"
+    same = "identical to" if theirs == ours.read_bytes() else "DIFFERENT from"
     return f"{built} (the real modpost's .mod.c there is {same} ours)"

@@ -77,7 +77,9 @@ def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = 
     if src.suffix != ".o" or src.name.endswith(".mod.o"):
         raise InputError(obj, "expected a module object (X.o, as kbuild compiled it)")
     facts = ModuleFacts(obj)
-    facts.elf  # refuse a non-ELF file here, with the reader's message
+    if facts.elf.type != C.ET_REL:  # (reading .elf refuses a non-ELF file, with the reader's message)
+        raise InputError(obj, f"not a relocatable object (ELF type {facts.elf.type}): "
+                              "expected a module object (X.o, as kbuild compiled it)")
     arch = arch or facts.arch
     if arch is None:
         raise InputError(obj, "neither an x86_64 nor a riscv64 object (give --arch)")
@@ -163,12 +165,13 @@ def modpost_stage(ctx: WalkContext) -> WalkStage:
     st = WalkStage("modpost", "modpost: exports, imports and checks", ok=result.status == 0)
     st.text(shown_argv(argv, ctx.work))
     exports = known_exports(ctx)
-    mod = next(m for m in result.modules if not m.from_dump and not m.is_vmlinux)
+    # none when modpost stopped (FATAL) before it got to the object: its messages say why
+    mod = next((m for m in result.modules if not m.from_dump and not m.is_vmlinux), None)
     exported = [(s.name, "EXPORT_SYMBOL_GPL" if s.is_gpl_only else "EXPORT_SYMBOL", s.namespace or "")
-                for s in mod.exported_symbols]
-    st.table(f"exported by {mod.basename}", ("symbol", "kind", "namespace"), exported)
+                for s in (mod.exported_symbols if mod else ())]
+    st.table(f"exported by {mod.basename if mod else ctx.module}", ("symbol", "kind", "namespace"), exported)
     imports = []
-    for sym in mod.unresolved_symbols:
+    for sym in (mod.unresolved_symbols if mod else ()):
         exp = exports.get(sym.name)
         owner = sym.module.name if sym.module is not None else "(nobody)"
         crc = f"{sym.crc:#010x}" if sym.crc_valid else "-"

@@ -34,6 +34,9 @@ def bad(tmp_path) -> Path:
     (tmp_path / "notelf.ko").write_text("hello world\n")
     (tmp_path / "trunc.o").write_bytes((X86 / "hello.o").read_bytes()[:100])
     (tmp_path / "trunc.ko").write_bytes((X86 / "hello.ko").read_bytes()[:100])
+    exe = bytearray((X86 / "hello.o").read_bytes())
+    exe[16] = 2  # e_type ET_EXEC: an ELF file, but no module object
+    (tmp_path / "exec.o").write_bytes(bytes(exe))
     for src, name in ((X86 / "hello.o", "x.o"), (X86 / "hello.ko", "x.ko"), (X86 / "hello.mod.o", "x.mod.o"),
                       (RV / "hello.o", "rv.o"), (RV / "hello.ko", "rv.ko")):
         shutil.copyfile(src, tmp_path / name)
@@ -132,6 +135,15 @@ PYMODPOST_CASES = {
     "diff-not-elf": (["diff", "x.ko", "notelf.ko"], "pymodpost diff: error: notelf.ko: not an ELF file"),
     "diff-truncated": (["diff", "trunc.ko", "x.ko"], "pymodpost diff: error: trunc.ko: section header table goes past"),
     "diff-bad-option": (["diff", "--bogus", "x.ko", "x.ko"], "pymodpost diff: error: unrecognized arguments: --bogus"),
+    "walk-missing": (["walk", "missing.o"], "pymodpost walk: error: missing.o: No such file or directory"),
+    "walk-not-elf": (["walk", "notelf.o"], "pymodpost walk: error: notelf.o: not an ELF file"),
+    "walk-truncated": (["walk", "trunc.o"], "pymodpost walk: error: trunc.o: section header table goes past"),
+    "walk-not-relocatable": (["walk", "exec.o"], "pymodpost walk: error: exec.o: not a relocatable object"),
+    "walk-not-an-object": (["walk", "x.ko"], "pymodpost walk: error: x.ko: expected a module object"),
+    "walk-bad-option": (["walk", "--bogus", "x.o"], "pymodpost walk: error: unrecognized arguments: --bogus"),
+    "explain-missing-module": (["explain", "--module", "missing.o", "x"],
+                               "pymodpost explain: error: missing.o: No such file or directory"),
+    "explain-bad-option": (["explain", "--bogus"], "pymodpost explain: error: unrecognized arguments: --bogus"),
     "demo-bad-option": (["demo", "--arch", "sparc"], "pymodpost demo: error: argument --arch: invalid choice"),
     # (the harness boots qemu for real inputs; only its option check is cheap enough here)
     "harness-bad-option": (["harness", "--bogus", "x.ko"], "pymodpost harness: error: unrecognized arguments: --bogus"),

@@ -201,3 +201,21 @@ def test_kdir_compiles_the_mod_o_with_real_kbuild(arch, tmp_path):
 def test_cli_bad_option_fails_before_any_stage(option):
     out = run_cli(str(TESTDATA / "x86_64" / "hello" / "hello.o"), *option)
     assert out.returncode != 0 and out.stdout == "" and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_object_modpost_stops_on_is_a_failed_stage_not_a_crash(tmp_path):
+    """An object the ELF reader accepts but modpost refuses (FATAL before it reads the module):
+    the modpost stage fails showing modpost's line, the later stages say why they cannot run."""
+    import struct
+
+    data = bytearray((TESTDATA / "x86_64" / "hello" / "hello.o").read_bytes())
+    shoff, shnum = struct.unpack_from("<Q", data, 0x28)[0], struct.unpack_from("<H", data, 0x3C)[0]
+    for i in range(shnum):  # the symbol table becomes PROGBITS: modpost's "has no symtab?"
+        if struct.unpack_from("<I", data, shoff + i * 64 + 4)[0] == 2:
+            struct.pack_into("<I", data, shoff + i * 64 + 4, 1)
+    obj = tmp_path / "nosym.o"
+    obj.write_bytes(bytes(data))
+    out = run_cli(str(obj), "--plain")
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert "has no symtab?" in out.stdout and "FAILED" in out.stdout
+
