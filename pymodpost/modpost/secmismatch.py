@@ -228,10 +228,10 @@ def check_sec_ref(mp: "Modpost", modname: str, obj: of.ObjectFile) -> None:
             # most relocation sections are settled by their fromsec's name alone: decide that
             # here, before any per-section work
             info = obj.sh_info[i]
-            fromsec = obj.secnames[info] if 0 <= info < obj.num_sections else ""
+            fromsec = obj.sec_name(info)
             if not _fromsec_class(fromsec) or glob_match(fromsec, SECTION_WHITE_LIST):
                 continue
-            _section_rel(mp, modname, obj, names, per_object, i)
+            _section_rel(mp, modname, obj, names, per_object, i, info, fromsec)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -326,11 +326,8 @@ class _PerObject:
 
 
 def _section_rel(mp: "Modpost", modname: str, obj: of.ObjectFile, names: _Names, per_object: _PerObject,
-                 i: int) -> None:
-    info = int(obj.sh_info[i])
-    fromsec = obj.sec_name(info)
-    if glob_match(fromsec, SECTION_WHITE_LIST):
-        return
+                 i: int, info: int, fromsec: str) -> None:
+    """Relocation section ``i`` applying to section ``info`` (``fromsec``, not whitelisted)."""
     sym_hits = per_object.symbol_hits(fromsec)
     if sym_hits is None:
         return
