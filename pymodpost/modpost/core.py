@@ -203,7 +203,7 @@ class Modpost:
         opts = self.opts
         # Children reading the object list's later segments start first: they need nothing
         # of what the dumps and the positional objects put in place (parallel.py).
-        early = self._start_parallel_read()
+        listed, early = self._start_parallel_read()
         try:
             for dump in opts.dump_files:
                 self.read_dump(dump)
@@ -212,7 +212,7 @@ class Modpost:
             if early is not None:
                 early.finish()
             elif opts.files_source is not None:
-                self.read_symbols_from_files(opts.files_source)
+                self.read_symbols_from_files(opts.files_source, listed)
         finally:
             if early is not None:
                 early.abandon()
@@ -310,28 +310,30 @@ class Modpost:
     # -- read_symbols -------------------------------------------------------------------
 
     def _start_parallel_read(self):
-        """A started parallel read of the ``-T`` list when it is long enough and there are CPUs
-        for it, else None.  An unreadable list is left to read_symbols_from_files() to report
-        at its place in the run."""
+        """(the ``-T`` list if it was read, a started parallel read of it or None).  The read
+        starts when the list is long enough and there are CPUs for it; an unreadable list is
+        left to read_symbols_from_files() to report at its place in the run."""
         source = self.opts.files_source
         jobs = self.jobs if self.jobs is not None else default_jobs()
         if source is None or jobs < 2:
-            return None
+            return None, None
         try:
             names = self.object_list(source)
         except OSError:
-            return None
+            return None, None
         if len(names) < PARALLEL_THRESHOLD:
-            return None
+            return names, None
         from pymodpost.modpost.parallel import ParallelRead
 
-        return ParallelRead(self, names, jobs)
+        return names, ParallelRead(self, names, jobs)
 
-    def read_symbols_from_files(self, source: str) -> None:
-        try:
-            names = self.object_list(source)
-        except OSError as e:
-            self.fatal("io", f"Can't open filenames file {source}: {os.strerror(e.errno)}")
+    def read_symbols_from_files(self, source: str, names: list[str] | None = None) -> None:
+        """read_symbols() of every object the ``-T`` list names (``names``: already read)."""
+        if names is None:
+            try:
+                names = self.object_list(source)
+            except OSError as e:
+                self.fatal("io", f"Can't open filenames file {source}: {os.strerror(e.errno)}")
         for name in names:
             self.read_symbols(name)
 
