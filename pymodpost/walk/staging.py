@@ -22,7 +22,6 @@ from pathlib import Path, PurePath
 
 from pymodpost.errors import InputError
 
-
 #: entries of a ``.mod`` tried when looking for where a moved build directory went
 ROOT_PROBES = 16
 
@@ -67,7 +66,12 @@ def _stage(obj: Path, work: Path) -> None:
                 _stage_one(base / entry, work / entry, PurePath(entry).parent, lambda s: s)
         shutil.copyfile(mod_list, work / mod_list.name)
         return
-    old_root, new_base = _find_moved_root(entries, obj)
+    found = _find_moved_root(entries, obj)
+    if found is None:
+        # nowhere to be found: modpost names the first missing file, as it would have in kbuild
+        shutil.copyfile(mod_list, work / mod_list.name)
+        return
+    old_root, new_base = found
     new_root = work / "build"
     # the old directory where a path starts (after "source_", ":=", a blank, "$(deps_" ...)
     pattern = re.compile(r"(?:^|(?<=[\s_=(:,]))" + re.escape(old_root) + r"(?=/)", re.MULTILINE)
@@ -119,8 +123,8 @@ def _ancestor_holding(obj: Path, entry: str) -> Path:
     return obj.parent.resolve()
 
 
-def _find_moved_root(entries: list[str], obj: Path) -> tuple[str, Path]:
-    """(the build directory as written in the list, where its files are now).
+def _find_moved_root(entries: list[str], obj: Path) -> tuple[str, Path] | None:
+    """(the build directory as written in the list, where its files are now), or None.
 
     The first entry whose tail names an existing file below the object's directory (or else
     one of its parents) tells both: ``/tmp/kb/x86_64/params/params.o`` found as
@@ -133,8 +137,7 @@ def _find_moved_root(entries: list[str], obj: Path) -> tuple[str, Path]:
             for k in range(len(parts) - 1, max(0, len(parts) - 1 - ROOT_PROBES), -1):  # shortest tail first
                 if _is_file(base / PurePath(*parts[k:])):
                     return str(PurePath(*parts[:k])), base
-    # nothing found: keep the names; modpost reports the first missing file as kbuild's would
-    return str(PurePath(entries[0]).parent), here
+    return None
 
 
 def _copy_local_sources(cmd_text: str, old_dir: PurePath, src_dir: Path, dst_dir: Path) -> None:

@@ -130,3 +130,15 @@ def test_unwritable_work_directory_is_one_clear_error(tmp_path):
     with pytest.raises(InputError) as err:
         stage_object(TESTDATA / "x86_64" / "hello" / "hello.o", blocker / "work")
     assert str(blocker) in err.value.message
+
+
+def test_objects_found_nowhere_keep_their_names_for_modpost_to_report(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(TESTDATA / "x86_64" / "hello" / "hello.o", src)
+    (src / "hello.mod").write_text("/gone/build/other.o\n")
+    work = tmp_path / "work"
+    stage_object(src / "hello.o", work)
+    assert (work / "hello.mod").read_text() == "/gone/build/other.o\n"
+    result = _modpost(work, "hello", "x86_64", tmp_path)
+    assert result.status == 1 and "/gone/build/.other.o.cmd: No such file or directory" in result.stderr
