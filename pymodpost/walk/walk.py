@@ -196,6 +196,13 @@ def modpost_stage(ctx: WalkContext) -> WalkStage:
     return st
 
 
+def _cannot_run(st: WalkStage, why: str) -> WalkStage:
+    """A stage whose input an earlier stage did not produce: failed, saying why."""
+    st.ok = False
+    st.text(why)
+    return st
+
+
 # --- stage 3: the generated .mod.c -----------------------------------------------------------
 
 _MODC_NOTES = (
@@ -242,9 +249,7 @@ def modc_stage(ctx: WalkContext) -> WalkStage:
     path = ctx.work / f"{ctx.module}.mod.c"
     st = WalkStage("mod.c", f"{ctx.module}.mod.c: what modpost generated, line by line")
     if not path.is_file():
-        st.ok = False
-        st.text("modpost wrote no .mod.c (it failed; see the modpost stage)")
-        return st
+        return _cannot_run(st, "modpost wrote no .mod.c (it failed; see the modpost stage)")
     text = read_bytes(path).decode("utf-8", "surrogateescape")
     owners = {name: e.module for name, e in known_exports(ctx).items()}
     notes = []
@@ -278,10 +283,8 @@ def modo_stage(ctx: WalkContext) -> WalkStage:
     else:
         reference = ctx.obj.with_name(f"{ctx.module}.mod.o")
         if not reference.is_file():
-            st.ok = False
-            st.text(f"no {reference.name} next to {ctx.obj} and no --kdir to compile one: "
-                    "the link and load stages need it")
-            return st
+            return _cannot_run(st, f"no {reference.name} next to {ctx.obj} and no --kdir to compile one: "
+                                   "the link and load stages need it")
         shutil.copyfile(reference, dest)
         st.text(f"kbuild's own {reference} (gcc's output for the real modpost's .mod.c)")
     ctx.mod_o = dest
@@ -303,9 +306,7 @@ def modo_stage(ctx: WalkContext) -> WalkStage:
 def link_stage(ctx: WalkContext) -> WalkStage:
     st = WalkStage("link", f"{ctx.module}.ko: ld -r -T module.lds")
     if ctx.mod_o is None:
-        st.ok = False
-        st.text("no .mod.o (see the mod.o stage)")
-        return st
+        return _cannot_run(st, "no .mod.o (see the mod.o stage)")
     kernel = kernel_files(ctx.kernel)
     if kernel.module_lds is None:
         raise InputError(str(kernel.root), "no module.lds (scripts/module.lds or arch/*/module.lds)")
@@ -366,9 +367,7 @@ def load_stage(ctx: WalkContext) -> WalkStage:
 
     st = WalkStage("load", f"insmod {ctx.module}.ko (simulated Linux 6.1)")
     if ctx.ko is None:
-        st.ok = False
-        st.text("no .ko (see the link stage)")
-        return st
+        return _cannot_run(st, "no .ko (see the link stage)")
     profile = load_profile(ctx.kernel)
     result = load_module_file(profile, ctx.ko, preload=ctx.preload)
     st.ok = result.ok
