@@ -78,8 +78,6 @@ REAL_LD = {0: "ld: final link failed: bad value", 0xFFF2: "ld: final link failed
 @pytest.mark.parametrize("shndx", sorted(REAL_LD))
 def test_section_symbol_without_section_as_ld(shndx):
     from pymodpost.elf import ElfFile
-    from pymodpost.link.linker import LinkOptions, link
-    from pymodpost.link.script import load_script
 
     obj = TESTDATA / "x86_64" / "version" / "version.o"
     require(obj.is_file(), "fixture missing")
@@ -87,15 +85,22 @@ def test_section_symbol_without_section_as_ld(shndx):
     elf = ElfFile(bytes(data))
     assert elf.symtab[19].name == "" and elf.symtab.type[19] == 3  # STT_SECTION of .exit.text
     struct.pack_into("<H", data, elf.symtab.section.offset + 19 * 24 + 6, shndx)
-    inputs = [("version.o", bytes(data)), ("version.mod.o", obj.with_suffix(".mod.o").read_bytes())]
-    options = LinkOptions(emulation="elf_x86_64", build_id=True,
-                          script=load_script(str(TESTDATA / "kernels" / "x86_64" / "module.lds")))
-    if REAL_LD[shndx] is None:
+    _assert_ld_verdict([("version.o", bytes(data)), ("version.mod.o", obj.with_suffix(".mod.o").read_bytes())],
+                       REAL_LD[shndx])
+
+
+def _assert_ld_verdict(inputs: list[tuple[str, bytes]], refusal: str | None) -> None:
+    """The x86_64 module link of ``inputs`` succeeds (``refusal`` None) or fails with that line."""
+    from pymodpost.link.linker import LinkOptions, link
+    from tests.fuzz.entries import _module_lds
+
+    options = LinkOptions(emulation="elf_x86_64", build_id=True, script=_module_lds("x86_64"))
+    if refusal is None:
         assert link(inputs, options).data[:4] == b"\x7fELF"
     else:
         with pytest.raises(PymodpostError) as info:
             link(inputs, options)
-        assert info.value.message == REAL_LD[shndx]
+        assert info.value.message == refusal
 
 
 def test_load_with_an_empty_symbol_table_is_refused_not_crashed():
@@ -158,8 +163,6 @@ HEADER_LINKS = {
 @pytest.mark.parametrize("key", sorted(HEADER_LINKS, key=str), ids=lambda k: f"{k[0]}-{k[1]}-{k[2]}")
 def test_section_header_links_checked_as_ld(key):
     from pymodpost.elf import ElfFile
-    from pymodpost.link.linker import LinkOptions, link
-    from tests.fuzz.entries import _module_lds
 
     hello = TESTDATA / "x86_64" / "hello"
     require((hello / "hello.mod.o").is_file(), "fixture missing")
@@ -168,11 +171,5 @@ def test_section_header_links_checked_as_ld(key):
     elf = ElfFile(bytes(data))
     at = elf.header.e_shoff + elf.section_by_name(name).index * 64 + {"link": 0x28, "info": 0x2C}[field]
     struct.pack_into("<I", data, at, len(elf.sections) if value == "past" else value)
-    inputs = [("v.o", bytes(data)), ("hello.mod.o", (hello / "hello.mod.o").read_bytes())]
-    options = LinkOptions(emulation="elf_x86_64", build_id=True, script=_module_lds("x86_64"))
-    if HEADER_LINKS[key] is None:
-        assert link(inputs, options).data[:4] == b"\x7fELF"
-    else:
-        with pytest.raises(PymodpostError) as info:
-            link(inputs, options)
-        assert info.value.message == HEADER_LINKS[key]
+    _assert_ld_verdict([("v.o", bytes(data)), ("hello.mod.o", (hello / "hello.mod.o").read_bytes())],
+                       HEADER_LINKS[key])
