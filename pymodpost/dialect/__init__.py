@@ -20,10 +20,11 @@ from pymodpost.dialect.detect import (
     for_vermagic,
     for_version,
     from_environment,
+    release_version,
     supported_names,
 )
 from pymodpost.dialect.model import Dialect, LinkRules, LoaderRules, ModpostRules
 
 __all__ = ["DEFAULT", "DIALECTS", "ENV_VAR", "Dialect", "DialectError", "LinkRules", "LoaderRules",
            "ModpostRules", "by_name", "for_release", "for_tree", "for_vermagic", "for_version",
-           "from_environment", "supported_names"]
+           "from_environment", "release_version", "supported_names"]

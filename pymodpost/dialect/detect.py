@@ -52,12 +52,18 @@ def for_version(major: int, minor: int, what: str) -> Dialect:
 _RELEASE = re.compile(r"(\d+)\.(\d+)")
 
 
+def release_version(release: str) -> tuple[int, int] | None:
+    """(VERSION, PATCHLEVEL) of a release string such as ``6.1.0-56-amd64``, or None."""
+    m = _RELEASE.match(release.strip())
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def for_release(release: str, what: str = "kernel release") -> Dialect:
     """From a release string such as ``6.1.0-56-amd64`` or ``6.12.118+deb12-amd64``."""
-    m = _RELEASE.match(release.strip())
-    if not m:
+    version = release_version(release)
+    if version is None:
         raise DialectError(f"{what}: '{release}' is not a kernel release")
-    return for_version(int(m.group(1)), int(m.group(2)), what)
+    return for_version(*version, what)
 
 
 def for_vermagic(vermagic: str) -> Dialect:
