@@ -14,7 +14,7 @@ import os
 import numpy as np
 
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
+from pymodpost.elf import layouts
 from pymodpost.elf.errors import ElfError
 from pymodpost.elf.lazy import cached
 from pymodpost.elf.records import ElfHeader, Group, Note, Section, sections_from_rows
@@ -66,7 +66,7 @@ class ElfFile:
             raise self.error(f"unsupported ELF version {ei_version}")
         self.elfclass = 64 if ei_class == C.ELFCLASS64 else 32
         self.little = ei_data == C.ELFDATA2LSB
-        hs = structs.header_struct(self.elfclass, self.little)
+        hs = layouts.header_struct(self.elfclass, self.little)
         if len(data) < hs.size:
             raise self.error("file is too short for an ELF header")
         (ident, e_type, e_machine, e_version, e_entry, e_phoff, e_shoff, e_flags, e_ehsize,
@@ -84,7 +84,7 @@ class ElfFile:
             if e_shoff > len(data) or len(data) - e_shoff < shdr_size:
                 raise self.error("section header table goes past the end of the file")
             # extended numbering: section 0 carries the real count and string table index
-            sec0 = np.frombuffer(data, structs.shdr_dtype(self.elfclass, self.little), 1, e_shoff)[0]
+            sec0 = np.frombuffer(data, layouts.shdr_dtype(self.elfclass, self.little), 1, e_shoff)[0]
             if e_shnum == 0:
                 shnum = int(sec0["size"])
             if e_shstrndx == C.SHN_XINDEX:
@@ -107,8 +107,8 @@ class ElfFile:
     def _parse_section_headers(self) -> None:
         h = self.header
         n = h.e_shnum
-        self.shdrs = np.frombuffer(self.data, structs.shdr_dtype(self.elfclass, self.little), n,
-                                   h.e_shoff) if n else np.zeros(0, structs.shdr_dtype(self.elfclass, self.little))
+        self.shdrs = np.frombuffer(self.data, layouts.shdr_dtype(self.elfclass, self.little), n,
+                                   h.e_shoff) if n else np.zeros(0, layouts.shdr_dtype(self.elfclass, self.little))
         size = len(self.data)
         offs, sizes, types = self.shdrs["offset"], self.shdrs["size"], self.shdrs["type"]
         has_bytes = (types != C.SHT_NOBITS) & (types != C.SHT_NULL)
@@ -268,7 +268,7 @@ class ElfFile:
             if len(raw) < 4 or len(raw) % 4:
                 raise self.error(f"section group {sec.index} ({sec.name}) has size {len(raw)}, "
                                  f"not a positive multiple of 4")
-            words = np.frombuffer(raw, structs.word_dtype(self.little)).tolist()
+            words = np.frombuffer(raw, layouts.word_dtype(self.little)).tolist()
             members = words[1:]
             bad = [m for m in members if not 0 < m < n]
             if bad:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 import numpy as np
 
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
+from pymodpost.elf import layouts
 from pymodpost.elf.lazy import cached
 from pymodpost.elf.records import Relocation, Section
 
@@ -34,7 +34,7 @@ class Relocations:
         if section.type not in (C.SHT_REL, C.SHT_RELA):
             raise elf.error(f"section {section.index} ({section.name}) is not a relocation section")
         self.is_rela = section.type == C.SHT_RELA
-        dtype = structs.rel_view_dtype(elf.elfclass, elf.little, self.is_rela)
+        dtype = layouts.rel_view_dtype(elf.elfclass, elf.little, self.is_rela)
         elf.check_entries(section, dtype.itemsize, "relocation section")
         self.target = section.info
         self.symtab = section.link
@@ -66,13 +66,13 @@ class Relocations:
     def sym(self) -> np.ndarray:
         if self.elf.elfclass == 64:
             return self.array["sym"].astype(np.int64)
-        return structs.r_info_split(32, self.array["info"])[0]
+        return layouts.r_info_split(32, self.array["info"])[0]
 
     @cached
     def type(self) -> np.ndarray:
         if self.elf.elfclass == 64:
             return self.array["type"].astype(np.int64)
-        return structs.r_info_split(32, self.array["info"])[1]
+        return layouts.r_info_split(32, self.array["info"])[1]
 
     @cached
     def addend(self) -> np.ndarray:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 import numpy as np
 
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
+from pymodpost.elf import layouts
 from pymodpost.elf.lazy import cached
 from pymodpost.elf.records import Section, Symbol
 from pymodpost.elf.strings import BadStringOffset, strings_at
@@ -33,7 +33,7 @@ class Symbols:
         self.section = section
         if section.type not in (C.SHT_SYMTAB, C.SHT_DYNSYM):
             raise elf.error(f"section {section.index} ({section.name}) is not a symbol table")
-        dtype = structs.sym_dtype(elf.elfclass, elf.little)
+        dtype = layouts.sym_dtype(elf.elfclass, elf.little)
         elf.check_entries(section, dtype.itemsize, "symbol table")
         self.strtab = elf.linked_section(section, "string table", C.SHT_STRTAB)
         self.array = elf.table(section, dtype)
@@ -94,7 +94,7 @@ class Symbols:
         for s in self.elf.sections:
             if s.type == C.SHT_SYMTAB_SHNDX and s.link == self.section.index:
                 words = np.frombuffer(self.elf.section_data(s)[: (s.size // 4) * 4],
-                                      structs.word_dtype(self.elf.little))
+                                      layouts.word_dtype(self.elf.little))
                 if len(words) < len(self):
                     raise self.elf.error(f"extended section index table {s.name} has {len(words)} "
                                          f"entries for {len(self)} symbols")

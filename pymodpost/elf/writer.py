@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 import numpy as np
 
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
+from pymodpost.elf import layouts
 from pymodpost.elf.errors import ElfWriteError
 from pymodpost.elf.strtab import StringTableBuilder
 
@@ -117,7 +117,7 @@ class ElfModel:
             raise ElfWriteError("sections[0] must be the null section (SHT_NULL)")
         secs = self._with_names(secs)
         offsets = self._layout(secs)
-        hs = structs.header_struct(self.elfclass, self.little)
+        hs = layouts.header_struct(self.elfclass, self.little)
         shentsize = C.SHDR_SIZE[C.ELFCLASS64 if self.elfclass == 64 else C.ELFCLASS32]
         # sections without file bytes (NOBITS) may carry any offset; they end nothing
         end = max([hs.size] + [offsets[i] + s.file_size() for i, s in enumerate(secs)
@@ -143,7 +143,7 @@ class ElfModel:
         hs.pack_into(out, 0, ident, self.type, self.machine, self.version, self.entry, 0, shoff,
                      self.flags, hs.size, 0, 0, shentsize, e_shnum, e_shstrndx)
 
-        table = np.zeros(n, structs.shdr_dtype(self.elfclass, self.little))
+        table = np.zeros(n, layouts.shdr_dtype(self.elfclass, self.little))
         for i, s in enumerate(secs):
             size = s.header_size()
             link = s.link
@@ -269,7 +269,7 @@ def pack_symbols(elfclass: int, little: bool, rows: Sequence[tuple] | np.ndarray
     """Symbol table bytes.  ``rows``: tuples ``(st_name, st_value, st_size, st_info, st_other,
     st_shndx)`` (in that order whatever the class), or a structured array with those field
     names (``name``, ``value``, ``size``, ``info``, ``other``, ``shndx``)."""
-    dtype = structs.sym_dtype(elfclass, little)
+    dtype = layouts.sym_dtype(elfclass, little)
     cols = _columns(rows, SYMBOL_FIELDS)
     out = np.zeros(len(cols[0]) if cols else 0, dtype)
     for name, col in zip(SYMBOL_FIELDS, cols):
@@ -281,7 +281,7 @@ def pack_relocations(elfclass: int, little: bool, rela: bool,
                      rows: Sequence[tuple] | np.ndarray) -> bytes:
     """REL/RELA entries.  ``rows``: tuples ``(r_offset, sym, type, addend)`` (addend ignored
     for REL) or a structured array with fields ``offset``, ``sym``, ``type``, ``addend``."""
-    dtype = structs.rel_dtype(elfclass, little, rela)
+    dtype = layouts.rel_dtype(elfclass, little, rela)
     cols = _columns(rows, RELOCATION_FIELDS)
     n = len(cols[0]) if cols else 0
     out = np.zeros(n, dtype)
