@@ -51,7 +51,7 @@ class Relocations:
         if not len(self.array):
             return
         nsyms = elf.symbol_count(elf.linked_section(sec, "symbol table").index)
-        sym = self.array["sym"] if elf.elfclass == 64 else self.sym
+        sym = self.array["r_sym"] if elf.elfclass == 64 else self.sym
         if int(sym.max()) >= nsyms:
             i = int(np.flatnonzero(sym >= nsyms)[0])
             raise elf.error(f"relocation {i} in {sec.name} refers to symbol {int(sym[i])}, but "
@@ -60,24 +60,24 @@ class Relocations:
     # --- the arrays -----------------------------------------------------------------------
     @cached
     def offset(self) -> np.ndarray:
-        return self.array["offset"].astype(np.uint64, copy=False)
+        return self.array["r_offset"].astype(np.uint64, copy=False)
 
     @cached
     def sym(self) -> np.ndarray:
         if self.elf.elfclass == 64:
-            return self.array["sym"].astype(np.int64)
-        return layouts.r_info_split(32, self.array["info"])[0]
+            return self.array["r_sym"].astype(np.int64)
+        return layouts.r_info_split(32, self.array["r_info"])[0]
 
     @cached
     def type(self) -> np.ndarray:
         if self.elf.elfclass == 64:
-            return self.array["type"].astype(np.int64)
-        return layouts.r_info_split(32, self.array["info"])[1]
+            return self.array["r_type"].astype(np.int64)
+        return layouts.r_info_split(32, self.array["r_info"])[1]
 
     @cached
     def addend(self) -> np.ndarray:
         if self.is_rela:
-            return self.array["addend"].astype(np.int64, copy=False)
+            return self.array["r_addend"].astype(np.int64, copy=False)
         return np.zeros(len(self.array), np.int64)
 
     @property
