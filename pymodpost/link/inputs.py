@@ -13,6 +13,7 @@ import struct
 from typing import NamedTuple
 
 from pymodpost.elf import constants as C
+from pymodpost.elf import layouts
 from pymodpost.link.errors import LinkError
 
 # BFD section flags (only their identity matters here, not BFD's numeric values)
@@ -38,10 +39,11 @@ _DEBUG_PREFIXES = (".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zde
 #: machine name for `-m` emulations and ld's messages
 MACHINES = {C.EM_X86_64: "elf_x86_64", C.EM_RISCV: "elf64lriscv"}
 
-EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
-SHDR = struct.Struct("<IIQQQQIIQQ")
-SYM = struct.Struct("<IBBHQQ")
-RELA = struct.Struct("<QQq")
+# the records of the one format ld -r is asked to link here: ELF64 little-endian
+EHDR = layouts.EHDR.struct(64, True)
+SHDR = layouts.SHDR.struct(64, True)
+SYM = layouts.SYM.struct(64, True)
+RELA = layouts.RELA.struct(64, True)
 
 
 def bfd_flags(name: str, sh_type: int, sh_flags: int) -> int:
