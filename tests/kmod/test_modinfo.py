@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from pymodpost.cli.main import main
-from pymodpost.walk.modinfo import hex_dump
+from pymodpost.kmod.modinfo import hex_dump
 from tests.conftest import ROOT, TESTDATA, require, require_programs
 
 EXPECTED = json.loads((TESTDATA / "modinfo" / "expected.json").read_text())
@@ -145,9 +145,9 @@ def test_names_and_aliases_match_live(options, capfdbinary, monkeypatch, tmp_pat
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
-from pymodpost.walk.kmod_file import KmodErrno  # noqa: E402
-from pymodpost.walk.modinfo import module_info  # noqa: E402
-from pymodpost.walk.modsig import PKEY_HASH_NAMES, PKEY_ID_NAMES, SIG_MAGIC, signature_info  # noqa: E402
+from pymodpost.kmod.file import KmodErrno  # noqa: E402
+from pymodpost.kmod.modinfo import module_info  # noqa: E402
+from pymodpost.kmod.modsig import PKEY_HASH_NAMES, PKEY_ID_NAMES, SIG_MAGIC, signature_info  # noqa: E402
 
 SIGNED = (TESTDATA / "modinfo" / "samples" / "cms-certs.ko").read_bytes()
 
