@@ -4,7 +4,8 @@ The graph is read statically (``ast``) from every module of the package.  An edg
 ``import``/``from ... import`` naming a pymodpost module, at module level or inside a function
 (an import hidden in a function still ties the two modules together), but not under
 ``if TYPE_CHECKING:`` (never executed).  ``from pkg import name`` is an edge to ``pkg.name``
-when that is a module, else to ``pkg`` (its ``__init__``).  Importing ``a.b.c`` also runs the
+when that is a module, else to ``pkg`` (its ``__init__``).  A package ``__init__`` exporting
+names lazily (a ``_HOMES`` table, :mod:`pymodpost.lazy_exports`) imports each home module.  Importing ``a.b.c`` also runs the
 ``__init__`` of ``a`` and ``a.b``; those implicit edges are left out, as every import tool
 does, so a package ``__init__`` that re-exports its submodules is no cycle by itself.
 
@@ -61,12 +62,24 @@ def _imports(tree: ast.AST):
         stack.extend(ast.iter_child_nodes(node))
 
 
+def _lazy_homes(tree: ast.Module, package: str) -> set[str]:
+    """The modules a package's ``_HOMES = {name: module}`` table points at."""
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+                and any(isinstance(t, ast.Name) and t.id == "_HOMES" for t in node.targets)):
+            return {f"{package}.{v.value}" for v in node.value.values}
+    return set()
+
+
 def import_edges(modules: dict[str, Path]) -> dict[str, set[str]]:
     """module -> the pymodpost modules it imports."""
     edges: dict[str, set[str]] = defaultdict(set)
     for name, path in modules.items():
         is_package = path.name == "__init__.py"
-        for node in _imports(ast.parse(path.read_text(), str(path))):
+        tree = ast.parse(path.read_text(), str(path))
+        if is_package:
+            edges[name] |= _lazy_homes(tree, name)
+        for node in _imports(tree):
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             else:
