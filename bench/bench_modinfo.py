@@ -37,7 +37,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
-    from pymodpost.walk.modinfo import modinfo_file
+    from pymodpost.kmod.modinfo import modinfo_file
 
     files = sorted(str(p) for p in (args.modules / "kernel").rglob("*.ko*"))
     if not files:

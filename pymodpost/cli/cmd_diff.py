@@ -9,7 +9,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from pymodpost.walk.diff import diff_files
+    from pymodpost.elf.diff import diff_files
 
     result = diff_files(args.a, args.b)
     if result.identical_bytes:

@@ -72,8 +72,8 @@ def describe(elf, parts: set[str]) -> dict:
                 "bind": C.BIND_NAMES.get(info >> 4, str(info >> 4)),
                 "visibility": C.VISIBILITY_NAMES[other & 3], "shndx": shndx,
             } for i, (name, value, size, info, other, shndx) in enumerate(zip(
-                syms.names, syms.array["value"].tolist(), syms.array["size"].tolist(),
-                syms.array["info"].tolist(), syms.array["other"].tolist(),
+                syms.names, syms.array["st_value"].tolist(), syms.array["st_size"].tolist(),
+                syms.array["st_info"].tolist(), syms.array["st_other"].tolist(),
                 syms.shndx.tolist()))],
         }
     if "relocs" in parts:

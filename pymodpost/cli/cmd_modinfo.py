@@ -5,13 +5,13 @@ wins), ``-0`` for NUL separators.  Messages use kmod's wording and ``modinfo: ER
 a failing module makes the exit status 1 after the other arguments were still shown.
 
 Arguments that are not module files (a module name or alias, looked up by kmod in
-``/lib/modules/VERSION``) are resolved by :mod:`pymodpost.walk.modname`; ``-k VERSION`` and
+``/lib/modules/VERSION``) are resolved by :mod:`pymodpost.kmod.modname`; ``-k VERSION`` and
 ``-b BASEDIR`` choose that directory as kmod's do.
 
 Differences on purpose: a malformed command line (unknown option, ``-F`` without a field) is
 reported in pymodpost's usage style rather than getopt's; stderr lines are placed among the
 output as kmod shows them on a terminal (into a pipe kmod's buffered stdout comes after them);
-where kmod aborts on an internal assertion we report the error (see ``walk/kmod_file.py``).
+where kmod aborts on an internal assertion we report the error (see ``kmod/file.py``).
 """
 
 from __future__ import annotations
@@ -64,9 +64,9 @@ def _emit_error(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pymodpost.walk.kmod_file import is_module_filename
-    from pymodpost.walk.modinfo import modinfo_file
-    from pymodpost.walk.modname import ModuleDirectory
+    from pymodpost.kmod.file import is_module_filename
+    from pymodpost.kmod.modinfo import modinfo_file
+    from pymodpost.kmod.modname import ModuleDirectory
 
     if not args.modules:
         _emit_error("missing module or filename.")

@@ -9,35 +9,31 @@ Everything else in pymodpost reads and writes objects through here::
         rel = elf.relocations(rs)   # offset/sym/type/addend arrays
 
 The names below are imported on first use, so that ``import pymodpost.elf.constants`` (or
-``errors``) does not pull in numpy: command-line tools that only need the numbers start fast.
+``errors``, ``layouts``) does not pull in numpy: command-line tools that only need the numbers
+start fast.  ``diff_files(a, b)`` compares two objects section by section (``pymodpost diff``).
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pymodpost.lazy_exports import lazy_exports
 
 _HOMES = {
     "ElfError": "errors", "ElfWriteError": "errors", "ElfFile": "reader",
     "ElfHeader": "records", "Group": "records", "Note": "records", "Relocation": "records",
     "Section": "records", "Symbol": "records", "Relocations": "relocations",
     "Symbols": "symbols", "ElfModel": "writer", "OutSection": "writer",
-    "StringTableBuilder": "strtab",
+    "StringTableBuilder": "strtab", "DiffResult": "diff", "diff_elf": "diff",
+    "diff_files": "diff",
 }
 
 __all__ = sorted(_HOMES)
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'pymodpost.elf' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"pymodpost.elf.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from pymodpost.elf.diff import DiffResult, diff_elf, diff_files
     from pymodpost.elf.errors import ElfError, ElfWriteError
     from pymodpost.elf.reader import ElfFile
     from pymodpost.elf.records import ElfHeader, Group, Note, Relocation, Section, Symbol

@@ -28,6 +28,9 @@ ELFOSABI_GNU = ELFOSABI_LINUX = 3
 ET_NONE, ET_REL, ET_EXEC, ET_DYN, ET_CORE = 0, 1, 2, 3, 4
 ET_LOOS, ET_HIOS, ET_LOPROC, ET_HIPROC = 0xFE00, 0xFEFF, 0xFF00, 0xFFFF
 
+# --- p_type (program headers: read only of the kernels the harness boots) ------------------
+PT_NULL, PT_LOAD, PT_DYNAMIC, PT_INTERP, PT_NOTE = 0, 1, 2, 3, 4
+
 # --- e_machine -----------------------------------------------------------------------------
 EM_NONE = 0
 EM_SPARC = 2

@@ -14,7 +14,7 @@ import os
 import numpy as np
 
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
+from pymodpost.elf import layouts
 from pymodpost.elf.errors import ElfError
 from pymodpost.elf.lazy import cached
 from pymodpost.elf.records import ElfHeader, Group, Note, Section, sections_from_rows
@@ -66,7 +66,7 @@ class ElfFile:
             raise self.error(f"unsupported ELF version {ei_version}")
         self.elfclass = 64 if ei_class == C.ELFCLASS64 else 32
         self.little = ei_data == C.ELFDATA2LSB
-        hs = structs.header_struct(self.elfclass, self.little)
+        hs = layouts.EHDR.struct(self.elfclass, self.little)
         if len(data) < hs.size:
             raise self.error("file is too short for an ELF header")
         (ident, e_type, e_machine, e_version, e_entry, e_phoff, e_shoff, e_flags, e_ehsize,
@@ -75,7 +75,7 @@ class ElfFile:
             raise self.error(f"unsupported ELF version {e_version} in the header")
         if e_ehsize != hs.size:
             raise self.error(f"ELF header size {e_ehsize} is not {hs.size} as ELF{self.elfclass} requires")
-        shdr_size = C.SHDR_SIZE[ei_class]
+        shdr_size = layouts.SHDR.size(self.elfclass)
         shnum, shstrndx = e_shnum, e_shstrndx
         if e_shoff:
             if e_shentsize != shdr_size:
@@ -84,11 +84,11 @@ class ElfFile:
             if e_shoff > len(data) or len(data) - e_shoff < shdr_size:
                 raise self.error("section header table goes past the end of the file")
             # extended numbering: section 0 carries the real count and string table index
-            sec0 = np.frombuffer(data, structs.shdr_dtype(self.elfclass, self.little), 1, e_shoff)[0]
+            sec0 = np.frombuffer(data, layouts.SHDR.dtype(self.elfclass, self.little), 1, e_shoff)[0]
             if e_shnum == 0:
-                shnum = int(sec0["size"])
+                shnum = int(sec0["sh_size"])
             if e_shstrndx == C.SHN_XINDEX:
-                shstrndx = int(sec0["link"])
+                shstrndx = int(sec0["sh_link"])
             if shnum * shdr_size > len(data) - e_shoff:
                 raise self.error(f"section header table goes past the end of the file "
                                  f"({shnum} entries at offset {e_shoff:#x})")
@@ -107,10 +107,10 @@ class ElfFile:
     def _parse_section_headers(self) -> None:
         h = self.header
         n = h.e_shnum
-        self.shdrs = np.frombuffer(self.data, structs.shdr_dtype(self.elfclass, self.little), n,
-                                   h.e_shoff) if n else np.zeros(0, structs.shdr_dtype(self.elfclass, self.little))
+        dtype = layouts.SHDR.dtype(self.elfclass, self.little)
+        self.shdrs = np.frombuffer(self.data, dtype, n, h.e_shoff) if n else np.zeros(0, dtype)
         size = len(self.data)
-        offs, sizes, types = self.shdrs["offset"], self.shdrs["size"], self.shdrs["type"]
+        offs, sizes, types = self.shdrs["sh_offset"], self.shdrs["sh_size"], self.shdrs["sh_type"]
         has_bytes = (types != C.SHT_NOBITS) & (types != C.SHT_NULL)
         # written as a comparison that cannot overflow: offset <= size and size_field <= size - offset
         past = has_bytes & ((offs > size) | (sizes > size - np.minimum(offs, size)))
@@ -124,7 +124,7 @@ class ElfFile:
             strsec = rows[h.e_shstrndx]
             table = b"" if strsec[1] == C.SHT_NOBITS else self.data[strsec[4]:strsec[4] + strsec[5]]
             try:
-                names = strings_at(table, self.shdrs["name"])
+                names = strings_at(table, self.shdrs["sh_name"])
             except BadStringOffset as e:
                 where = ("is not NUL-terminated" if e.unterminated else
                          "is past the end of the section header string table")
@@ -268,7 +268,7 @@ class ElfFile:
             if len(raw) < 4 or len(raw) % 4:
                 raise self.error(f"section group {sec.index} ({sec.name}) has size {len(raw)}, "
                                  f"not a positive multiple of 4")
-            words = np.frombuffer(raw, structs.word_dtype(self.little)).tolist()
+            words = np.frombuffer(raw, layouts.word_dtype(self.little)).tolist()
             members = words[1:]
             bad = [m for m in members if not 0 < m < n]
             if bad:
@@ -288,14 +288,14 @@ class ElfFile:
         s = self.section(sec)
         raw = self.section_bytes(s)
         align = 8 if s.addralign == 8 else 4
-        hdr = np.dtype(("<" if self.little else ">") + "u4")
+        nhdr = layouts.NHDR.dtype(self.elfclass, self.little)
         out = []
         pos = 0
         while pos < len(raw):
-            if len(raw) - pos < 12:
+            if len(raw) - pos < nhdr.itemsize:
                 raise self.error(f"note section {s.index} ({s.name}) ends inside a note header")
-            namesz, descsz, ntype = np.frombuffer(raw, hdr, 3, pos).tolist()
-            name_at = pos + 12
+            namesz, descsz, ntype = np.frombuffer(raw, nhdr, 1, pos).tolist()[0]
+            name_at = pos + nhdr.itemsize
             desc_at = name_at + _round_up(namesz, align)
             end = desc_at + _round_up(descsz, align)
             if desc_at + descsz > len(raw) or name_at + namesz > len(raw):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 import numpy as np
 
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
+from pymodpost.elf import layouts
 from pymodpost.elf.lazy import cached
 from pymodpost.elf.records import Relocation, Section
 
@@ -34,7 +34,7 @@ class Relocations:
         if section.type not in (C.SHT_REL, C.SHT_RELA):
             raise elf.error(f"section {section.index} ({section.name}) is not a relocation section")
         self.is_rela = section.type == C.SHT_RELA
-        dtype = structs.rel_view_dtype(elf.elfclass, elf.little, self.is_rela)
+        dtype = layouts.rel_view_dtype(elf.elfclass, elf.little, self.is_rela)
         elf.check_entries(section, dtype.itemsize, "relocation section")
         self.target = section.info
         self.symtab = section.link
@@ -51,7 +51,7 @@ class Relocations:
         if not len(self.array):
             return
         nsyms = elf.symbol_count(elf.linked_section(sec, "symbol table").index)
-        sym = self.array["sym"] if elf.elfclass == 64 else self.sym
+        sym = self.array["r_sym"] if elf.elfclass == 64 else self.sym
         if int(sym.max()) >= nsyms:
             i = int(np.flatnonzero(sym >= nsyms)[0])
             raise elf.error(f"relocation {i} in {sec.name} refers to symbol {int(sym[i])}, but "
@@ -60,24 +60,24 @@ class Relocations:
     # --- the arrays -----------------------------------------------------------------------
     @cached
     def offset(self) -> np.ndarray:
-        return self.array["offset"].astype(np.uint64, copy=False)
+        return self.array["r_offset"].astype(np.uint64, copy=False)
 
     @cached
     def sym(self) -> np.ndarray:
         if self.elf.elfclass == 64:
-            return self.array["sym"].astype(np.int64)
-        return structs.r_info_split(32, self.array["info"])[0]
+            return self.array["r_sym"].astype(np.int64)
+        return layouts.r_info_split(32, self.array["r_info"])[0]
 
     @cached
     def type(self) -> np.ndarray:
         if self.elf.elfclass == 64:
-            return self.array["type"].astype(np.int64)
-        return structs.r_info_split(32, self.array["info"])[1]
+            return self.array["r_type"].astype(np.int64)
+        return layouts.r_info_split(32, self.array["r_info"])[1]
 
     @cached
     def addend(self) -> np.ndarray:
         if self.is_rela:
-            return self.array["addend"].astype(np.int64, copy=False)
+            return self.array["r_addend"].astype(np.int64, copy=False)
         return np.zeros(len(self.array), np.int64)
 
     @property

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 import numpy as np
 
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
+from pymodpost.elf import layouts
 from pymodpost.elf.lazy import cached
 from pymodpost.elf.records import Section, Symbol
 from pymodpost.elf.strings import BadStringOffset, strings_at
@@ -24,7 +24,7 @@ class Symbols:
     """Entries of an SHT_SYMTAB (or SHT_DYNSYM) section.
 
     Arrays (all the same length, one entry per symbol, entry 0 being the null symbol):
-    ``array`` (the raw structured view: name, info, other, shndx, value, size), ``shndx``
+    ``array`` (the raw structured view, fields named as the spec: st_name, st_info ...), ``shndx``
     (section index with SHN_XINDEX resolved), ``bind``, ``type``, ``visibility``.
     """
 
@@ -33,7 +33,7 @@ class Symbols:
         self.section = section
         if section.type not in (C.SHT_SYMTAB, C.SHT_DYNSYM):
             raise elf.error(f"section {section.index} ({section.name}) is not a symbol table")
-        dtype = structs.sym_dtype(elf.elfclass, elf.little)
+        dtype = layouts.SYM.dtype(elf.elfclass, elf.little)
         elf.check_entries(section, dtype.itemsize, "symbol table")
         self.strtab = elf.linked_section(section, "string table", C.SHT_STRTAB)
         self.array = elf.table(section, dtype)
@@ -49,23 +49,23 @@ class Symbols:
     # --- derived arrays -------------------------------------------------------------------
     @cached
     def bind(self) -> np.ndarray:
-        return self.array["info"] >> 4
+        return self.array["st_info"] >> 4
 
     @cached
     def type(self) -> np.ndarray:
-        return self.array["info"] & 0xF
+        return self.array["st_info"] & 0xF
 
     @cached
     def visibility(self) -> np.ndarray:
-        return self.array["other"] & 0x3
+        return self.array["st_other"] & 0x3
 
     @cached
     def value(self) -> np.ndarray:
-        return self.array["value"].astype(np.uint64)
+        return self.array["st_value"].astype(np.uint64)
 
     @cached
     def size(self) -> np.ndarray:
-        return self.array["size"].astype(np.uint64)
+        return self.array["st_size"].astype(np.uint64)
 
     @cached
     def shndx(self) -> np.ndarray:
@@ -75,7 +75,7 @@ class Symbols:
         ElfError here, so users of this array may index ``elf.sections`` with it safely
         (after excluding the reserved values >= SHN_LORESERVE and SHN_UNDEF).
         """
-        raw = self.array["shndx"]
+        raw = self.array["st_shndx"]
         out = raw.astype(np.uint32)
         xmask = raw == C.SHN_XINDEX
         if xmask.any():
@@ -94,7 +94,7 @@ class Symbols:
         for s in self.elf.sections:
             if s.type == C.SHT_SYMTAB_SHNDX and s.link == self.section.index:
                 words = np.frombuffer(self.elf.section_data(s)[: (s.size // 4) * 4],
-                                      structs.word_dtype(self.elf.little))
+                                      layouts.word_dtype(self.elf.little))
                 if len(words) < len(self):
                     raise self.elf.error(f"extended section index table {s.name} has {len(words)} "
                                          f"entries for {len(self)} symbols")
@@ -107,7 +107,7 @@ class Symbols:
     def names(self) -> list[str]:
         """Every symbol's name, decoded in one pass over the string table."""
         try:
-            return strings_at(self.elf.section_bytes(self.strtab), self.array["name"])
+            return strings_at(self.elf.section_bytes(self.strtab), self.array["st_name"])
         except BadStringOffset as e:
             where = "is not NUL-terminated" if e.unterminated else "is past the end of it"
             raise self.elf.error(f"symbol {e.position}: name at offset {e.offset:#x} in "
@@ -130,7 +130,7 @@ class Symbols:
         # built back to front so that the earliest entry of a name overwrites later ones;
         # then defined entries again, so a definition wins over an earlier undefined reference
         out = {names[i]: i for i in idx if names[i]}
-        defined = np.flatnonzero(self.array["shndx"] != C.SHN_UNDEF)[::-1].tolist()
+        defined = np.flatnonzero(self.array["st_shndx"] != C.SHN_UNDEF)[::-1].tolist()
         out.update({names[i]: i for i in defined if i and names[i]})
         return out
 
@@ -151,8 +151,8 @@ class Symbols:
             i += len(self.array)
         self._check_index(i)
         e = self.array[i]
-        info, other, st_shndx = int(e["info"]), int(e["other"]), int(e["shndx"])
-        return Symbol(i, self.names[i], int(e["value"]), int(e["size"]), info >> 4, info & 0xF,
+        info, other, st_shndx = int(e["st_info"]), int(e["st_other"]), int(e["st_shndx"])
+        return Symbol(i, self.names[i], int(e["st_value"]), int(e["st_size"]), info >> 4, info & 0xF,
                       other & 3, other, int(self.shndx[i]), st_shndx)
 
     def __iter__(self) -> Iterator[Symbol]:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 import numpy as np
 
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
+from pymodpost.elf import layouts
 from pymodpost.elf.errors import ElfWriteError
 from pymodpost.elf.strtab import StringTableBuilder
 
@@ -117,8 +117,8 @@ class ElfModel:
             raise ElfWriteError("sections[0] must be the null section (SHT_NULL)")
         secs = self._with_names(secs)
         offsets = self._layout(secs)
-        hs = structs.header_struct(self.elfclass, self.little)
-        shentsize = C.SHDR_SIZE[C.ELFCLASS64 if self.elfclass == 64 else C.ELFCLASS32]
+        hs = layouts.EHDR.struct(self.elfclass, self.little)
+        shentsize = layouts.SHDR.size(self.elfclass)
         # sections without file bytes (NOBITS) may carry any offset; they end nothing
         end = max([hs.size] + [offsets[i] + s.file_size() for i, s in enumerate(secs)
                                if s.file_size()])
@@ -143,7 +143,7 @@ class ElfModel:
         hs.pack_into(out, 0, ident, self.type, self.machine, self.version, self.entry, 0, shoff,
                      self.flags, hs.size, 0, 0, shentsize, e_shnum, e_shstrndx)
 
-        table = np.zeros(n, structs.shdr_dtype(self.elfclass, self.little))
+        table = np.zeros(n, layouts.SHDR.dtype(self.elfclass, self.little))
         for i, s in enumerate(secs):
             size = s.header_size()
             link = s.link
@@ -184,7 +184,7 @@ class ElfModel:
 
     def _layout(self, secs: list[OutSection]) -> list[int]:
         """File offset of every section (given ones kept, the rest placed by ``layout``)."""
-        hsize = C.EHDR_SIZE[C.ELFCLASS64 if self.elfclass == 64 else C.ELFCLASS32]
+        hsize = layouts.EHDR.size(self.elfclass)
         offsets = [s.offset for s in secs]
         offsets[0] = secs[0].offset or 0
         todo = [i for i in self._placement_order(secs) if offsets[i] is None]
@@ -261,15 +261,15 @@ def _align(value: int, align: int) -> int:
 
 
 # --- packing tables ------------------------------------------------------------------------
-SYMBOL_FIELDS = ("name", "value", "size", "info", "other", "shndx")
-RELOCATION_FIELDS = ("offset", "sym", "type", "addend")
+SYMBOL_FIELDS = ("st_name", "st_value", "st_size", "st_info", "st_other", "st_shndx")
+RELOCATION_FIELDS = ("r_offset", "r_sym", "r_type", "r_addend")
 
 
 def pack_symbols(elfclass: int, little: bool, rows: Sequence[tuple] | np.ndarray) -> bytes:
     """Symbol table bytes.  ``rows``: tuples ``(st_name, st_value, st_size, st_info, st_other,
     st_shndx)`` (in that order whatever the class), or a structured array with those field
-    names (``name``, ``value``, ``size``, ``info``, ``other``, ``shndx``)."""
-    dtype = structs.sym_dtype(elfclass, little)
+    names (a symbol table array from the reader is one)."""
+    dtype = layouts.SYM.dtype(elfclass, little)
     cols = _columns(rows, SYMBOL_FIELDS)
     out = np.zeros(len(cols[0]) if cols else 0, dtype)
     for name, col in zip(SYMBOL_FIELDS, cols):
@@ -280,8 +280,9 @@ def pack_symbols(elfclass: int, little: bool, rows: Sequence[tuple] | np.ndarray
 def pack_relocations(elfclass: int, little: bool, rela: bool,
                      rows: Sequence[tuple] | np.ndarray) -> bytes:
     """REL/RELA entries.  ``rows``: tuples ``(r_offset, sym, type, addend)`` (addend ignored
-    for REL) or a structured array with fields ``offset``, ``sym``, ``type``, ``addend``."""
-    dtype = structs.rel_dtype(elfclass, little, rela)
+    for REL) or a structured array with fields ``r_offset``, ``r_sym``, ``r_type``,
+    ``r_addend``."""
+    dtype = layouts.rel_record(rela).dtype(elfclass, little)
     cols = _columns(rows, RELOCATION_FIELDS)
     n = len(cols[0]) if cols else 0
     out = np.zeros(n, dtype)
@@ -293,10 +294,10 @@ def pack_relocations(elfclass: int, little: bool, rela: bool,
             info = (sym << np.uint64(32)) | (rtype & np.uint64(0xFFFFFFFF))
         else:
             info = (sym << np.uint64(8)) | (rtype & np.uint64(0xFF))
-        out["offset"] = offset.astype(np.uint64)
-        out["info"] = info
+        out["r_offset"] = offset.astype(np.uint64)
+        out["r_info"] = info
         if rela:
-            out["addend"] = addend.astype(np.int64)
+            out["r_addend"] = addend.astype(np.int64)
     return out.tobytes()
 
 

@@ -6,10 +6,14 @@
 
 The guest is a static C init (testdata/harness/init.c) in a Python-built initramfs; see
 :mod:`pymodpost.harness.protocol` for how the two sides talk.
+
+``dump_at_module_finalize`` (:mod:`pymodpost.harness.oracle`) runs the same guest under gdb
+and dumps every allocated section at ``module_finalize``: the loader's byte-level oracle.
 """
 
 from pymodpost.harness.boot import boot_and_load
 from pymodpost.harness.kernels import default_kernel
+from pymodpost.harness.oracle import OracleError, OracleRun, dump_at_module_finalize
 from pymodpost.harness.results import (
     BootResult,
     HarnessError,
@@ -26,8 +30,11 @@ __all__ = [
     "KallsymsEntry",
     "KernelMessage",
     "LoadStep",
+    "OracleError",
+    "OracleRun",
     "StepResult",
     "SyscallOutcome",
     "boot_and_load",
     "default_kernel",
+    "dump_at_module_finalize",
 ]

@@ -18,6 +18,8 @@ import lzma
 import struct
 import zlib
 
+from pymodpost.elf.constants import EI_CLASS, EI_DATA, ELFCLASS64, ELFDATA2LSB, ELFMAG, PT_NOTE
+from pymodpost.elf.layouts import EHDR, NHDR, PHDR
 from pymodpost.fileio import read_bytes, write_atomic
 from pymodpost.harness.kernels import cache_root
 
@@ -26,7 +28,7 @@ HEADER_MAGIC = 0x202  # "HdrS"
 PAYLOAD = 0x248  # payload_offset, payload_length (boot protocol 2.08+)
 XEN_NOTE_NAME = b"Xen\0"
 XEN_ELFNOTE_PHYS32_ENTRY = 18
-PT_NOTE = 4
+EHDR64, PHDR64, NHDR64 = (r.struct(64, True) for r in (EHDR, PHDR, NHDR))
 
 
 def bzimage_payload(image: bytes) -> bytes | None:
@@ -55,24 +57,24 @@ def decompress(payload: bytes) -> bytes | None:
 
 def has_pvh_entry(elf: bytes) -> bool:
     """Does this 64-bit little-endian ELF have a Xen PHYS32_ENTRY note in a PT_NOTE segment?"""
-    if elf[:4] != b"\x7fELF" or elf[4] != 2 or elf[5] != 1 or len(elf) < 64:
+    if (elf[:4] != ELFMAG or elf[EI_CLASS] != ELFCLASS64 or elf[EI_DATA] != ELFDATA2LSB
+            or len(elf) < EHDR64.size):
         return False
-    phoff, = struct.unpack_from("<Q", elf, 0x20)
-    phentsize, phnum = struct.unpack_from("<HH", elf, 0x36)
-    for i in range(phnum):
-        base = phoff + i * phentsize
-        if base + 56 > len(elf):
+    header = dict(zip(EHDR.names(64), EHDR64.unpack_from(elf, 0)))
+    for i in range(header["e_phnum"]):
+        base = header["e_phoff"] + i * header["e_phentsize"]
+        if base + PHDR64.size > len(elf):
             return False
-        p_type, _, p_offset, _, _, p_filesz = struct.unpack_from("<IIQQQQ", elf, base)
-        if p_type != PT_NOTE:
+        phdr = dict(zip(PHDR.names(64), PHDR64.unpack_from(elf, base)))
+        if phdr["p_type"] != PT_NOTE:
             continue
-        pos, end = p_offset, min(p_offset + p_filesz, len(elf))
-        while pos + 12 <= end:
-            namesz, descsz, note_type = struct.unpack_from("<III", elf, pos)
-            name = elf[pos + 12: pos + 12 + namesz]
-            if name == XEN_NOTE_NAME and note_type == XEN_ELFNOTE_PHYS32_ENTRY:
+        pos, end = phdr["p_offset"], min(phdr["p_offset"] + phdr["p_filesz"], len(elf))
+        while pos + NHDR64.size <= end:
+            namesz, descsz, note_type = NHDR64.unpack_from(elf, pos)
+            name_at = pos + NHDR64.size
+            if elf[name_at:name_at + namesz] == XEN_NOTE_NAME and note_type == XEN_ELFNOTE_PHYS32_ENTRY:
                 return True
-            pos += 12 + (namesz + 3) // 4 * 4 + (descsz + 3) // 4 * 4
+            pos = name_at + (namesz + 3) // 4 * 4 + (descsz + 3) // 4 * 4
     return False
 
 

@@ -23,7 +23,7 @@ from typing import Iterable
 
 from pymodpost.errors import PymodpostError
 from pymodpost.fileio import read_bytes, write_atomic
-from pymodpost.modpost.clib import c_string, strtoul
+from pymodpost.clib import c_string, strtoul
 
 #: modpost's one-line message for a malformed line (it is FATAL there)
 PARSE_ERROR = "parse error in symbol dump file"

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from pymodpost.arch.target import SOLARIS_LINK_ORDER_MACHINES, Target, for_machine
 from pymodpost.elf import constants as C
+from pymodpost.elf import layouts
 from pymodpost.link.errors import LinkError
 
 # BFD section flags (only their identity matters here, not BFD's numeric values)
@@ -36,10 +37,11 @@ SEC_GROUP = 1 << 28
 
 _DEBUG_PREFIXES = (".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zdebug")
 
-EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
-SHDR = struct.Struct("<IIQQQQIIQQ")
-SYM = struct.Struct("<IBBHQQ")
-RELA = struct.Struct("<QQq")
+# the records of the one format ld -r is asked to link here: ELF64 little-endian
+EHDR = layouts.EHDR.struct(64, True)
+SHDR = layouts.SHDR.struct(64, True)
+SYM = layouts.SYM.struct(64, True)
+RELA = layouts.RELA.struct(64, True)
 
 
 def bfd_flags(name: str, sh_type: int, sh_flags: int) -> int:

@@ -15,17 +15,18 @@ file it has just written, before the note is filled in).
 from __future__ import annotations
 
 import hashlib
-import struct
 from typing import NamedTuple
 
 from pymodpost.arch.target import Target
 from pymodpost.elf import constants as C
+from pymodpost.elf import layouts
 from pymodpost.link import inputs as I
 from pymodpost.elf.strtab import StringTableBuilder
 
-EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
-SHDR = struct.Struct("<IIQQQQIIQQ")
-SYM = struct.Struct("<IBBHQQ")
+EHDR = layouts.EHDR.struct(64, True)
+SHDR = layouts.SHDR.struct(64, True)
+SYM = layouts.SYM.struct(64, True)
+NHDR = layouts.NHDR.struct(64, True)
 #: addresses, sizes and offsets are BFD's 64-bit bfd_vma: sums past 2**64 wrap
 U64 = (1 << 64) - 1
 #: the largest output built in memory.  A damaged input (a section aligned to 2 GiB, say) can
@@ -207,7 +208,7 @@ def write_relocatable(target: Target, objects, out_secs, contents, relocs, syms:
             if x.type == C.SHT_NOBITS or x.kind in ("symtab", "strtab", "shstrtab"):
                 continue
             sha.update(image[x.offset:x.offset + x.size])
-        note = struct.pack("<III", 4, 20, 3) + b"GNU\0" + sha.digest()
+        note = NHDR.pack(4, 20, C.NT_GNU_BUILD_ID) + b"GNU\0" + sha.digest()
         start = h.offset + within
         image[start:start + len(note)] = note
     return bytes(image)

@@ -9,14 +9,11 @@ GOT/PLT sizes).
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass, field
 
 import numpy as np
 
-EHDR64 = struct.Struct("<16sHHIQQQIHHHHHH")
-SHDR64 = struct.Struct("<IIQQQQIIQQ")
-
+from pymodpost.elf import layouts
 from pymodpost.elf.records import ElfHeader
 from pymodpost.elf.constants import (  # noqa: F401  (re-exported for the load steps)
     ET_REL,
@@ -44,11 +41,12 @@ from pymodpost.elf.constants import (  # noqa: F401  (re-exported for the load s
 INIT_OFFSET_MASK = 1 << 63
 ENTSIZE_UNSET = (1 << 64) - 1
 
-SYM_DTYPE = np.dtype(
-    [("st_name", "<u4"), ("st_info", "u1"), ("st_other", "u1"), ("st_shndx", "<u2"), ("st_value", "<u8"),
-     ("st_size", "<u8")]
-)
-RELA_DTYPE = np.dtype([("r_offset", "<u8"), ("r_info", "<u8"), ("r_addend", "<i8")])
+# the kernel reads its own ELF class and byte order only (both targets: ELF64 little-endian);
+# elf_validity_check has refused anything else before these are used
+EHDR64 = layouts.EHDR.struct(64, True)
+SHDR64 = layouts.SHDR.struct(64, True)
+SYM_DTYPE = layouts.SYM.dtype(64, True)
+RELA_DTYPE = layouts.RELA.dtype(64, True)
 
 
 @dataclass(slots=True)

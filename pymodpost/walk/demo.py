@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pymodpost.bundled import testdata_dir
 from pymodpost.fileio import read_bytes, write_atomic
-from pymodpost.walk.staging import stage_object
+from pymodpost.kbuild.staging import stage_object
 from pymodpost.walk.stages import (
     kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
     write_kernel_symvers,
@@ -117,7 +117,7 @@ def _link_stage(arch: str, src: Path, module_lds: Path, work: Path, module: str,
         stage.lines.append(f"{module}.ko: {len(result.data)} bytes, byte-identical to GNU ld's")
     else:
         from pymodpost.elf import ElfFile
-        from pymodpost.walk.diff import diff_elf
+        from pymodpost.elf.diff import diff_elf
 
         differences = diff_elf(ElfFile(result.data, str(ko)), ElfFile(theirs, f"GNU ld's {module}.ko"),
                                "pymodpost", "GNU ld").differences

@@ -20,7 +20,7 @@ from pymodpost.elf import constants as C
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes
 from pymodpost.walk.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
-from pymodpost.walk.staging import stage_object
+from pymodpost.kbuild.staging import stage_object
 from pymodpost.walk.stages import (
     kbuild_modpost_flags, kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
     write_kernel_symvers,
@@ -276,7 +276,7 @@ def modo_stage(ctx: WalkContext) -> WalkStage:
     st = WalkStage("mod.o", f"{ctx.module}.mod.o: the .mod.c compiled")
     dest = ctx.work / f"{ctx.module}.mod.o"
     if ctx.kdir:
-        from pymodpost.walk.kbuild_compile import compile_with_kbuild
+        from pymodpost.kbuild.compile import compile_with_kbuild
 
         source = compile_with_kbuild(ctx, dest)
         st.text(f"compiled by real kbuild in {ctx.kdir}: {source}")

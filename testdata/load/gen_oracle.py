@@ -30,7 +30,7 @@ from pymodpost.harness import LoadStep, boot_and_load  # noqa: E402
 from pymodpost.kernel.kallsyms import parse_symbol_map, read_text_maybe_xz  # noqa: E402
 from pymodpost.kernel.profile import BUNDLED_DIR  # noqa: E402
 from pymodpost.load.image import SHN_UNDEF, LoadInfo  # noqa: E402
-from pymodpost.load.oracle import dump_at_module_finalize  # noqa: E402
+from pymodpost.harness.oracle import dump_at_module_finalize  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import damage  # noqa: E402

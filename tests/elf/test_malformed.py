@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from pymodpost.elf import ElfError, ElfFile
 from pymodpost.elf import constants as C
-from pymodpost.elf import structs
 from pymodpost.elf.errors import ElfWriteError
 from pymodpost.elf.writer import ElfModel
 from tests.conftest import TESTDATA, require

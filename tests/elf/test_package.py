@@ -1,4 +1,5 @@
-"""Importing the numbers must stay cheap: constants and errors do not load numpy."""
+"""Importing the numbers must stay cheap: constants, errors and the record layouts do not load
+numpy (the linker's start-up reads headers through the layouts' struct formats)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import sys
 import pytest
 
 
-def test_constants_and_errors_do_not_import_numpy():
+def test_constants_errors_and_layouts_do_not_import_numpy():
     code = ("import sys, pymodpost.elf.constants, pymodpost.elf.errors, pymodpost.elf\n"
+            "from pymodpost.elf.layouts import EHDR; EHDR.struct(64, True)\n"
             "assert 'numpy' not in sys.modules, 'numpy imported'\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

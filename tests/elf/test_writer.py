@@ -65,7 +65,7 @@ def test_string_tables_are_built_like_binutils(path):
     for n in syms.names:
         strtab.add(n)
     assert strtab.data() == bytes(elf.section_data(syms.strtab))
-    assert [strtab.offset(n) for n in syms.names] == syms.array["name"].tolist()
+    assert [strtab.offset(n) for n in syms.names] == syms.array["st_name"].tolist()
 
 
 @pytest.mark.parametrize("path", BFD_FIXTURES, ids=fixture_ids(BFD_FIXTURES))
@@ -82,7 +82,7 @@ def test_packing_reproduces_symbol_and_relocation_tables(path):
     elf = ElfFile.open(path)
     syms = elf.symtab
     a = syms.array
-    rows = list(zip(*(a[f].tolist() for f in ("name", "value", "size", "info", "other", "shndx"))))
+    rows = list(zip(*(a[f].tolist() for f in ("st_name", "st_value", "st_size", "st_info", "st_other", "st_shndx"))))
     assert pack_symbols(elf.elfclass, elf.little, rows) == bytes(elf.section_data(syms.section))
     assert pack_symbols(elf.elfclass, elf.little, a) == bytes(elf.section_data(syms.section))
     for sec in elf.relocation_sections():

@@ -208,7 +208,7 @@ def make_modinfo(rng: random.Random) -> Case:
 
 
 def check_modinfo(case: Case, workdir: Path) -> str:
-    from pymodpost.walk.modinfo import module_info, render
+    from pymodpost.kmod.modinfo import module_info, render
 
     try:
         entries = module_info(case.files["m.ko"])

@@ -31,7 +31,7 @@ def _program(name: str) -> str:
 
 
 def _modpost_job(tmp_path: Path):
-    from pymodpost.walk.staging import stage_object
+    from pymodpost.kbuild.staging import stage_object
 
     require((EXPORTS / "exports.o").is_file(), "exports fixture missing")
     # exports.o with the .mod and .cmd files -m reads, wherever kbuild's build directory is now
@@ -142,9 +142,9 @@ def test_ld_disk_full_keeps_previous_output(tmp_path, monkeypatch, capsys):
 #: console capture into its temporary directory; the generator's and walkthrough's scratch
 #: kbuild directories (inputs for a real kbuild run, not results), and the object lists and
 #: .cmd files the walkthrough stages in its work directory as modpost's inputs
-ALLOWED = {"pymodpost/fileio.py": 1, "pymodpost/load/oracle.py": 2,
-           "pymodpost/modpost/gen_devtable_layouts.py": 2, "pymodpost/walk/kbuild_compile.py": 2,
-           "pymodpost/walk/staging.py": 4}
+ALLOWED = {"pymodpost/fileio.py": 1, "pymodpost/harness/oracle.py": 2,
+           "pymodpost/modpost/gen_devtable_layouts.py": 2, "pymodpost/kbuild/compile.py": 2,
+           "pymodpost/kbuild/staging.py": 4}
 WRITE_PATTERNS = [
     re.compile(r"""\bopen\(.*,\s*["'](?:w|a|x|r\+|wb|ab|xb|w\+|wb\+)["']"""),
     re.compile(r"\.write_(?:text|bytes)\("),

@@ -12,7 +12,7 @@ import pytest
 
 from pymodpost.cli.ld import main as ld_main
 from pymodpost.elf.reader import ElfFile
-from pymodpost.walk.diff import diff_elf
+from pymodpost.elf.diff import diff_elf
 from tests.link.kbuild_cmds import link_cases
 
 CASES = link_cases()

@@ -1,7 +1,9 @@
 """Damaged input never escapes as a traceback: the simulator answers as the kernel would.
 
 Random bytes of real fixture modules are overwritten (ELF header, section headers, symbol
-table, relocations, anywhere); whatever happens, load_module returns a result, refused or not.
+table, relocations, anywhere); whatever happens, load_module returns a result that holds
+together: an accepted module is named and placed inside its allocations; a refusal is a
+KernelError with a real errno (or an oops, with none) whose line(s) are in the kernel log.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pymodpost.kernel.errors import ERRNO, KernelError
 from pymodpost.kernel.profile import load_profile
 from pymodpost.load.pipeline import LoadOptions, load_module
 from pymodpost.load.state import KernelState
@@ -44,4 +47,20 @@ def test_random_damage_is_answered(setup, data):
     if cut is not None:
         blob = blob[:cut]
     result = load_module(bytes(blob), KernelState(profile), LoadOptions(record=data.draw(st.booleans())))
-    assert result.ok or result.error is not None
+    check_answer(result)
+
+
+def check_answer(result) -> None:
+    if result.ok:
+        assert result.name
+        for sec in result.sections:
+            region = result.init if sec.init else result.core
+            assert sec.offset + sec.size <= len(region), sec
+        return
+    err = result.error
+    assert isinstance(err, KernelError)
+    # an oops has no errno; every other refusal returns one the kernel has
+    assert (err.errno is None) if err.crash else (err.errno in ERRNO), (err.errno, err.crash)
+    assert err.log and err.log[0], err
+    logged = [line.text for line in result.log]
+    assert all(line in logged for line in err.log if line), (err.log, logged)

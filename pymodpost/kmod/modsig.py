@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pymodpost.walk import der
+from pymodpost.kmod import der
 
 SIG_MAGIC = b"~Module signature appended~\n"
 MODSIG_SIZE = 12

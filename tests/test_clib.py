@@ -8,7 +8,7 @@ import ctypes.util
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pymodpost.modpost.clib import glob_match, strtoul
+from pymodpost.clib import glob_match, strtoul
 
 libc = ctypes.CDLL(ctypes.util.find_library("c"))
 libc.strtoul.restype = ctypes.c_ulong

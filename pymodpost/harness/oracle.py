@@ -26,6 +26,8 @@ from pymodpost.fileio import write_atomic
 GDB_SCRIPT = r'''
 import gdb, json, struct
 ARGS = json.loads(%(args)r)
+# the ELF records as pymodpost.elf.layouts declares them (this script runs in gdb's Python)
+EHDR, SHDR = struct.Struct(ARGS["ehdr_format"]), struct.Struct(ARGS["shdr_format"])
 gdb.execute("set pagination off")
 gdb.execute("set confirm off")
 if ARGS["arch"] == "riscv64":
@@ -50,19 +52,20 @@ while len(dumps) < ARGS["count"] and stops < 3 * ARGS["count"] + 10:
     shdrs = int(gdb.parse_and_eval(regs[1])) & 0xffffffffffffffff
     me = int(gdb.parse_and_eval(regs[2])) & 0xffffffffffffffff
     modname = bytes(inf.read_memory(me + 24, 56)).split(b"\0")[0].decode("utf-8", "surrogateescape")
-    ehdr = bytes(inf.read_memory(hdr, 64))
-    shnum, shstrndx = struct.unpack_from("<HH", ehdr, 60)
-    raw = bytes(inf.read_memory(shdrs, 64 * shnum))
-    heads = [struct.unpack_from("<IIQQQQIIQQ", raw, 64 * i) for i in range(shnum)]
-    strs_addr, strs_size = heads[shstrndx][3], heads[shstrndx][5]
-    strs = bytes(inf.read_memory(strs_addr, strs_size))
+    ehdr = dict(zip(ARGS["ehdr_fields"], EHDR.unpack(bytes(inf.read_memory(hdr, EHDR.size)))))
+    shnum = ehdr["e_shnum"]
+    raw = bytes(inf.read_memory(shdrs, SHDR.size * shnum))
+    heads = [dict(zip(ARGS["shdr_fields"], SHDR.unpack_from(raw, SHDR.size * i))) for i in range(shnum)]
+    strsec = heads[ehdr["e_shstrndx"]]
+    strs = bytes(inf.read_memory(strsec["sh_addr"], strsec["sh_size"]))
     sections = {}
     for i, h in enumerate(heads):
-        name = strs[h[0]:strs.index(b"\0", h[0])].decode("utf-8", "surrogateescape")
-        if not h[2] & 2:
+        name = strs[h["sh_name"]:strs.index(b"\0", h["sh_name"])].decode("utf-8", "surrogateescape")
+        if not h["sh_flags"] & ARGS["SHF_ALLOC"]:
             continue
-        data = bytes(inf.read_memory(h[3], h[5])) if h[5] else b""
-        sections[name] = {"index": i, "addr": h[3], "size": h[5], "flags": h[2], "type": h[1], "hex": data.hex()}
+        addr, size = h["sh_addr"], h["sh_size"]
+        data = bytes(inf.read_memory(addr, size)) if size else b""
+        sections[name] = {"index": i, "addr": addr, "size": size, "flags": h["sh_flags"], "type": h["sh_type"], "hex": data.hex()}
     # the whole core and init allocations: struct module holds {void *base; unsigned int size; ...}
     # for each (core_layout, init_layout); find them by the page-aligned section addresses
     regions = []
@@ -107,6 +110,17 @@ class OracleRun:
     console: str = ""
 
 
+def _layout_args() -> dict:
+    """What the gdb script needs to read the kernel's ELF64 little-endian header and section
+    headers (both oracle targets are that)."""
+    from pymodpost.elf.constants import SHF_ALLOC
+    from pymodpost.elf.layouts import EHDR, SHDR
+
+    return {"ehdr_format": EHDR.struct(64, True).format, "ehdr_fields": EHDR.names(64),
+            "shdr_format": SHDR.struct(64, True).format, "shdr_fields": SHDR.names(64),
+            "SHF_ALLOC": SHF_ALLOC}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -135,7 +149,8 @@ def dump_at_module_finalize(arch: str, modules: list, finalize_addr: int, *, tim
         write_atomic(initrd, archive)
         out = os.path.join(tmp, "dumps.json")
         script = os.path.join(tmp, "dump.py")
-        args = json.dumps({"arch": arch, "port": port, "addr": finalize_addr, "count": len(modules), "out": out})
+        args = json.dumps({"arch": arch, "port": port, "addr": finalize_addr, "count": len(modules), "out": out,
+                           **_layout_args()})
         write_atomic(script, GDB_SCRIPT % {"args": args})
         argv = qemu_command(arch, kernel, initrd, cmdline) + ["-S", "-gdb", f"tcp:127.0.0.1:{port}"]
         console_path = os.path.join(tmp, "console")

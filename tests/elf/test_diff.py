@@ -6,7 +6,7 @@ import struct
 
 from pymodpost.cli.main import main
 from pymodpost.elf.reader import ElfFile
-from pymodpost.walk.diff import diff_elf
+from pymodpost.elf.diff import diff_elf
 from tests.conftest import TESTDATA
 
 KO = TESTDATA / "x86_64" / "hello" / "hello.ko"

@@ -20,8 +20,10 @@ import errno
 import lzma
 import os
 import stat
-import struct
 
+from pymodpost.elf.constants import (EI_CLASS, EI_DATA, EI_NIDENT, ELFCLASS32, ELFCLASS64,
+                                     ELFDATA2LSB, ELFDATA2MSB, ELFMAG)
+from pymodpost.elf.layouts import EHDR, SHDR
 from pymodpost.errors import PymodpostError
 
 #: file-name endings kmod treats as module files.  Debian's kmod 30 is built with xz and zstd but
@@ -133,36 +135,37 @@ def _zstd_decompress(raw: bytes) -> bytes:
     return bytes(out)
 
 
-# ELF header/section-header layouts, as (format, field offsets) per class.  Only the fields
-# libkmod reads are decoded.
-_EHDR_SIZE = {1: 52, 2: 64}
-_SHDR_SIZE = {1: 40, 2: 64}
+# The header fields and section header fields libkmod reads, by position in the shared records
+# (the same positions in both classes)
+_E_SHOFF, _E_SHENTSIZE, _E_SHNUM, _E_SHSTRNDX = (
+    EHDR.names(64).index(n) for n in ("e_shoff", "e_shentsize", "e_shnum", "e_shstrndx"))
+_SH_NAME, _SH_OFFSET, _SH_SIZE = (SHDR.names(64).index(n) for n in ("sh_name", "sh_offset", "sh_size"))
 
 
 class KmodElf:
     """libkmod's view of an ELF image: section headers plus the section-name table, nothing more."""
 
-    __slots__ = ("data", "end", "is64", "shoff", "shnum", "shentsize", "shstr_off", "shstr_size")
+    __slots__ = ("data", "shdr", "shoff", "shnum", "shentsize", "shstr_off", "shstr_size")
 
     def __init__(self, data: bytes):
         self.data = data
         size = len(data)
-        if size <= 16 or data[:4] != b"\x7fELF":
+        if size <= EI_NIDENT or data[:4] != ELFMAG:
             raise KmodErrno(errno.ENOEXEC)
-        elfclass, order = data[4], data[5]
-        if elfclass not in (1, 2) or size <= _EHDR_SIZE[elfclass]:
+        elfclass, order = data[EI_CLASS], data[EI_DATA]
+        if elfclass not in (ELFCLASS32, ELFCLASS64):
             raise KmodErrno(errno.EINVAL)
-        if order not in (1, 2):
+        bits = 64 if elfclass == ELFCLASS64 else 32
+        if size <= EHDR.size(bits):
             raise KmodErrno(errno.EINVAL)
-        self.is64 = elfclass == 2
-        self.end = "<" if order == 1 else ">"
-        if self.is64:
-            shoff, = struct.unpack_from(self.end + "Q", data, 0x28)
-            shentsize, shnum, shstrndx = struct.unpack_from(self.end + "HHH", data, 0x3A)
-        else:
-            shoff, = struct.unpack_from(self.end + "I", data, 0x20)
-            shentsize, shnum, shstrndx = struct.unpack_from(self.end + "HHH", data, 0x2E)
-        if shentsize != _SHDR_SIZE[elfclass]:
+        if order not in (ELFDATA2LSB, ELFDATA2MSB):
+            raise KmodErrno(errno.EINVAL)
+        little = order == ELFDATA2LSB
+        header = EHDR.struct(bits, little).unpack_from(data, 0)
+        shoff, shentsize = header[_E_SHOFF], header[_E_SHENTSIZE]
+        shnum, shstrndx = header[_E_SHNUM], header[_E_SHSTRNDX]
+        self.shdr = SHDR.struct(bits, little)
+        if shentsize != self.shdr.size:
             raise KmodErrno(errno.EINVAL)
         if shoff + shentsize * shnum > size:
             raise KmodErrno(errno.EINVAL)
@@ -182,15 +185,12 @@ class KmodElf:
         at = self.shoff + index * self.shentsize
         if at >= len(self.data):
             return None
-        if self.is64:
-            name, = struct.unpack_from(self.end + "I", self.data, at)
-            offset, size = struct.unpack_from(self.end + "QQ", self.data, at + 0x18)
-        else:
-            name, = struct.unpack_from(self.end + "I", self.data, at)
-            offset, size = struct.unpack_from(self.end + "II", self.data, at + 0x10)
+        # the whole header lies inside the file: __init__ checked the table's end against it
+        header = self.shdr.unpack_from(self.data, at)
+        offset, size = header[_SH_OFFSET], header[_SH_SIZE]
         if offset + size > len(self.data):
             return None
-        return offset, size, name
+        return offset, size, header[_SH_NAME]
 
     def section(self, wanted: str) -> bytes | None:
         """The first section named ``wanted`` (skipping headers libkmod skips), or None."""

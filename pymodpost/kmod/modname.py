@@ -21,8 +21,8 @@ import fnmatch
 import os
 from dataclasses import dataclass
 
-from pymodpost.walk.kmod_file import absolute_path, module_name_from_path
-from pymodpost.walk.modinfo import KEY_COLUMNS, FileResult, modinfo_file, render, with_head
+from pymodpost.kmod.file import absolute_path, module_name_from_path
+from pymodpost.kmod.modinfo import KEY_COLUMNS, FileResult, modinfo_file, render, with_head
 
 BUILTIN_FILENAME = b"(builtin)"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pymodpost.walk.staging import stage_object
+from pymodpost.kbuild.staging import stage_object
 from tests.conftest import TESTDATA
 
 MANIFEST = json.loads((TESTDATA / "manifest.json").read_text())

@@ -20,14 +20,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field as dc_field
 
-from pymodpost.walk.kmod_file import (
+from pymodpost.kmod.file import (
     KmodElf,
     KmodErrno,
     absolute_path,
     module_name_from_path,
     read_module_contents,
 )
-from pymodpost.walk.modsig import signature_info
+from pymodpost.kmod.modsig import signature_info
 
 #: wrap the hex dump of keys and signatures after this many bytes
 HEX_BYTES_PER_LINE = 20
