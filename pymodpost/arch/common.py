@@ -26,7 +26,7 @@ def check_field(mem: bytearray, off: int, width: int) -> None:
     inside module memory), not something the kernel would report.
     """
     if off < 0 or off + width > len(mem):
-        raise ValueError(f"a {width}-byte relocation field at offset {off} does not fit in the "
+        raise ValueError(f"the relocation field at offset {off} ({width} bytes) does not fit in the "
                          f"{len(mem)} bytes given")
 
 

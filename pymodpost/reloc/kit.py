@@ -84,6 +84,9 @@ class Entry:
     address: int
     value: int  #: the address the entry leads to (S + A)
 
+    def __repr__(self) -> str:
+        return f"Entry(kind={self.kind!r}, address={self.address:#x}, value={self.value:#x})"
+
 
 @dataclass(frozen=True, slots=True)
 class Result:

@@ -120,6 +120,6 @@ def test_a_field_past_the_buffer_is_a_value_error_and_leaves_it_alone(row):
     if not row.width:
         return
     mem = bytearray(4)
-    with pytest.raises(ValueError, match=f"{row.width}-byte relocation field at offset 10 does not fit in the 4"):
+    with pytest.raises(ValueError, match=rf"relocation field at offset 10 \({row.width} bytes\) does not fit in the 4 bytes"):
         row.apply(mem, 10, 0x1100, -4, 0x1000, x86.X86Env())
     assert mem == bytes(4)
