@@ -20,21 +20,39 @@
              .apply().data)
 
 The guide is docs/reloc.md; ``pymodpost.reloc.testing`` has assertion helpers and the pytest
-plugin (loaded automatically once pymodpost is installed) a ``reloc_kernel`` fixture.
+plugin (loaded automatically once pymodpost is installed) a ``reloc_kernel`` fixture.  The names
+below are imported on first use: pytest imports the plugin, and so this package, in every run.
 """
 
-from pymodpost.reloc.kit import (
-    ARCHES,
-    Entry,
-    Kernel,
-    Refused,
-    Result,
-    Section,
-    SectionResult,
-    dialect_names,
-    kernel,
-    supported,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["ARCHES", "Entry", "Kernel", "Refused", "Result", "Section", "SectionResult", "dialect_names",
            "kernel", "supported"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module 'pymodpost.reloc' has no attribute {name!r}")
+    from pymodpost.reloc import kit
+
+    value = getattr(kit, name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from pymodpost.reloc.kit import (
+        ARCHES,
+        Entry,
+        Kernel,
+        Refused,
+        Result,
+        Section,
+        SectionResult,
+        dialect_names,
+        kernel,
+        supported,
+    )
+

@@ -94,3 +94,11 @@ if not _plugin_installed():  # this checkout is not the installed pymodpost: use
 
 def test_the_fixture_makes_kernels(reloc_kernel):
     assert reloc_kernel("riscv64", "6.1").arch == "riscv64"
+
+
+def test_loading_the_plugin_imports_none_of_the_kit():
+    """pytest loads the plugin in every run of an environment with pymodpost installed."""
+    code = ("import sys, pymodpost.reloc.pytest_plugin; "
+            "print(sorted(m for m in sys.modules if m.startswith('pymodpost')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.stdout.strip() == "['pymodpost', 'pymodpost.reloc', 'pymodpost.reloc.pytest_plugin']", proc.stderr
