@@ -400,8 +400,9 @@ HANDLERS = RelocTable(
     _refuse,
 )
 
-_LO12 = (R_RISCV_PCREL_LO12_I, R_RISCV_PCREL_LO12_S)
-_HI20_PARTNERS = (R_RISCV_PCREL_HI20, R_RISCV_GOT_HI20)
+#: the types that take their value from an HI20 partner, and the types that can be that partner
+PCREL_LO12_TYPES = (R_RISCV_PCREL_LO12_I, R_RISCV_PCREL_LO12_S)
+HI20_PARTNER_TYPES = (R_RISCV_PCREL_HI20, R_RISCV_GOT_HI20)
 
 
 def apply_relocate_add(
@@ -420,11 +421,11 @@ def apply_relocate_add(
                 continue
             raise KernelError(f"{env.module}: Unknown symbol {symbols.name(sym)}", "ENOENT")
         row = HANDLERS.lookup(rtype, env)
-        if rtype in _LO12:
+        if rtype in PCREL_LO12_TYPES:
             if partners is None:
                 partners = {}
                 for j, (o, inf, _a) in enumerate(relas):
-                    if inf & 0xFFFFFFFF in _HI20_PARTNERS:
+                    if inf & 0xFFFFFFFF in HI20_PARTNER_TYPES:
                         partners.setdefault((target_addr + o) & U64, j)
             j = partners.get(S)
             partner = None

@@ -137,6 +137,12 @@ def _address(name: str, value) -> int:
     return value
 
 
+def _bytes(name: str, value) -> bytes:
+    if not isinstance(value, (bytes, bytearray, memoryview)):
+        raise ValueError(f"{name} must be bytes, not {type(value).__name__}")
+    return bytes(value)
+
+
 def _addend(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not -(1 << 63) <= value < (1 << 63):
         raise ValueError(f"A (the addend) must be an int in [-2**63, 2**63), not {value!r}")
@@ -235,7 +241,7 @@ class Kernel:
         name = self.name(number)
         env = self._env()
         row = self.handler(number)
-        mem = bytearray(data if data is not None else bytes(row.width if row else 0))
+        mem = bytearray(_bytes("data", data) if data is not None else bytes(row.width if row else 0))
         if row is None:
             try:
                 self._rules.table.lookup(number, env)
@@ -244,7 +250,7 @@ class Kernel:
         check_field(mem, 0, row.width)
         before = bytes(mem)
         extra = {}
-        is_lo12 = self.arch == "riscv64" and name in ("R_RISCV_PCREL_LO12_I", "R_RISCV_PCREL_LO12_S")
+        is_lo12 = number in getattr(self._rules.arch, "PCREL_LO12_TYPES", ())
         if is_lo12:
             extra["hi20"] = self._partner(hi20, auipc=S)
         elif hi20 is not None:
@@ -264,10 +270,12 @@ class Kernel:
         if not (isinstance(hi20, Sequence) and len(hi20) == 3):
             raise ValueError(f"hi20= is (type, S, A) of the HI20 relocation at the auipc, not {hi20!r}")
         rtype, S, A = hi20
-        name = self.name(rtype)
-        if name not in ("R_RISCV_PCREL_HI20", "R_RISCV_GOT_HI20"):
-            raise ValueError(f"a PCREL_LO12 pairs with R_RISCV_PCREL_HI20 or R_RISCV_GOT_HI20, not {name}")
-        return self._rules.arch.Hi20Partner(self.number(name), _address("hi20 S", S), _addend(A), auipc)
+        arch = self._rules.arch
+        number = self.number(rtype)
+        if number not in arch.HI20_PARTNER_TYPES:
+            partners = " or ".join(self.name(t) for t in arch.HI20_PARTNER_TYPES)
+            raise ValueError(f"a PCREL_LO12 pairs with {partners}, not {self.name(number)}")
+        return arch.Hi20Partner(number, _address("hi20 S", S), _addend(A), auipc)
 
     def section(self, data: bytes, base: int, symbols: Mapping[str, int], *, weak: Sequence[str] = (),
                 executable: bool = True) -> Section:
@@ -315,7 +323,7 @@ class Section:
     def __init__(self, kernel: Kernel, data: bytes, base: int, symbols: Mapping[str, int],
                  weak: Sequence[str], executable: bool):
         self.kernel = kernel
-        self.data = bytes(data)
+        self.data = _bytes("data", data)
         self.base = _address("base", base)
         self.executable = executable
         self._symbols = _Symbols(symbols, weak)

@@ -170,3 +170,11 @@ def test_unknown_symbols_in_a_section_are_value_errors():
         k.section(bytes(8), P, {"a": 1}).rela(0, "R_RISCV_64", "nope")
     with pytest.raises(ValueError, match=r"weak names \['b'\] are not among the symbols"):
         k.section(bytes(8), P, {"a": 1}, weak=["b"])
+
+
+def test_data_must_be_bytes():
+    k = reloc.kernel("x86_64", "6.1")
+    with pytest.raises(ValueError, match="data must be bytes, not str"):
+        k.apply("R_X86_64_64", S=0, A=0, P=P, data="00" * 8)
+    with pytest.raises(ValueError, match="data must be bytes, not list"):
+        k.section([0] * 8, P, {})
