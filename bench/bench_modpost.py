@@ -24,15 +24,23 @@ from pathlib import Path
 
 
 def find_inputs():
-    headers = sorted(glob.glob("/usr/src/linux-headers-*-amd64"))
-    if not headers:
-        raise SystemExit("linux-headers-amd64 not installed")
-    release = Path(headers[-1]).name.replace("linux-headers-", "")
+    # PYMODPOST_CORPUS_KDIR, else the 6.1 tree testdata/regen/pins.py picks (the pinned ABI when
+    # installed, else the newest installed 6.1 one; never a 6.12 tree that sorts after it).
+    kdir = os.environ.get("PYMODPOST_CORPUS_KDIR")
+    if not kdir:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "testdata" / "regen"))
+        import pins
+
+        tree = pins.live_x86_tree("6.1")
+        if tree is None:
+            raise SystemExit("no Debian 6.1 amd64 headers installed (linux-headers-6.1.0-*-amd64)")
+        kdir = str(tree)
+    release = Path(kdir).name.replace("linux-headers-", "")
     kos = sorted(glob.glob(f"/lib/modules/{release}/kernel/**/*.ko", recursive=True))
     if not kos:
         raise SystemExit(f"no .ko under /lib/modules/{release}/kernel")
-    real = Path(headers[-1]) / "scripts/mod/modpost.real-lsb-64"
-    return Path(headers[-1]), release, kos, real
+    real = Path(kdir) / "scripts/mod/modpost.real-lsb-64"
+    return Path(kdir), release, kos, real
 
 
 def prepare(tree: Path, kos: list[str], base: str) -> list[str]:

@@ -4,7 +4,6 @@ unchanged and leaves exactly the files the real modpost leaves (.mod.c, Module.s
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import subprocess
@@ -18,8 +17,11 @@ MODULES = ["exports", "devtables", "version", "mismatch"]
 
 
 def _headers() -> str | None:
-    found = sorted(glob.glob("/usr/src/linux-headers-*-amd64"))
-    return found[-1] if found else None
+    # the pinned 6.1 tree, else the newest 6.1 ABI (not the 6.12 tree installed beside it)
+    from tests.x86_kernels import pins
+
+    tree = pins.live_x86_tree("6.1")
+    return str(tree) if tree else None
 
 
 def _riscv64_tree() -> str | None:

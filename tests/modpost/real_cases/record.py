@@ -21,17 +21,16 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-HEADERS_GLOB = "/usr/src/linux-headers-*-amd64"
 
 
 def real_modpost() -> str | None:
-    import glob
+    """The real modpost of the pinned Debian 6.1 headers (testdata/manifest.json), the one the
+    recordings are bound to; None when that package is not installed."""
+    from tests.x86_kernels import pins
 
-    for d in sorted(glob.glob(HEADERS_GLOB)):
-        p = Path(d) / "scripts/mod/modpost.real-lsb-64"
-        if p.exists():
-            return str(p)
-    return None
+    pin = pins.pin_for("6.1")
+    p = pin.tree / "scripts/mod/modpost.real-lsb-64"
+    return str(p) if pins.missing(pin) is None and p.exists() else None
 
 
 def _materialise(files: dict[str, dict], where: Path, scenario_cflags: tuple[str, ...] = ()) -> None:
@@ -84,7 +83,8 @@ def record(group: str, binary: str) -> None:
 def main(argv: list[str]) -> int:
     binary = real_modpost()
     if binary is None:
-        print("real modpost not found (install linux-headers-amd64)", file=sys.stderr)
+        print("real modpost not found (install the pinned linux-headers-6.1.0-*-amd64 of "
+              "testdata/manifest.json: .ci/install-packages.sh)", file=sys.stderr)
         return 1
     groups = argv or sorted(p.name.split(".")[0] for p in HERE.glob("*.scenarios.json"))
     for g in groups:
