@@ -18,7 +18,20 @@ DEBIAN_6_1 = Dialect(
     version=(6, 1),
     default_for_version=True,
     oracle="Debian 6.1.192 (linux-kbuild-6.1, linux-image-6.1.0-56-amd64, linux-source-6.1)",
-    modpost=ModpostRules(optstring="ei:mnT:o:aWwENd:", list_from_stdin=True),
+    modpost=ModpostRules(
+        optstring="ei:mnT:o:aWwENd:",
+        list_from_stdin=True,
+        fatal_level="FATAL",
+        export_discovery="ksymtab-symbols",
+        export_lines="crc-only",
+        vermagic_in_mod_c=True,
+        checks_before_writing=False,
+        versions_crc_format="%#8x",
+        description_warning="never",
+        section_check="6.1",
+        devtables="6.1",
+        rejects_unknown_endian=False,
+    ),
     link=LinkRules(extra_objects=()),
     loader=LoaderRules(missing_version_fatal=True, reloc_tables="6.1", memory_layout="core-init"),
 )
@@ -32,4 +45,35 @@ UPSTREAM_6_1 = replace(
     loader=replace(DEBIAN_6_1.loader, missing_version_fatal=False),
 )
 
-ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1)
+#: Debian's 6.12.118 (bookworm-security: linux-headers-6.12.118+deb12-amd64, linux-kbuild-6.12.118+deb12,
+#: linux-source-6.12 6.12.118-1~deb12u1)
+DEBIAN_6_12 = replace(
+    DEBIAN_6_1,
+    name="6.12",
+    version=(6, 12),
+    default_for_version=True,
+    oracle="Debian 6.12.118 (linux-kbuild-6.12.118+deb12, linux-source-6.12 6.12.118-1~deb12u1)",
+    modpost=replace(
+        DEBIAN_6_1.modpost,
+        # -M CONFIG_MODULES (6.6), -t/-u CONFIG_TRIM_UNUSED_KSYMS without recursion (6.5)
+        optstring="ei:MmnT:to:au:WwENd:",
+        # Makefile.modpost passes -T modules.order (listing .o files since 6.2)
+        list_from_stdin=False,
+        fatal_level="ERROR",
+        # "kbuild: generate KSYMTAB entries by modpost" (6.5)
+        export_discovery="export-symbol-section",
+        export_lines="ksymtab-license",
+        # "modpost: compile constant module information only once" (6.12)
+        vermagic_in_mod_c=False,
+        checks_before_writing=True,
+        description_warning="with-W",
+        section_check="6.12",
+        devtables="6.12",
+        rejects_unknown_endian=True,
+    ),
+    # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 6.12's
+    link=DEBIAN_6_1.link,
+    loader=DEBIAN_6_1.loader,
+)
+
+ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1, DEBIAN_6_12)

@@ -20,6 +20,10 @@ class Symbol:
     crc_valid: bool = False
     weak: bool = False
     is_gpl_only: bool = False
+    #: an exported function rather than data (KSYMTAB_FUNC vs KSYMTAB_DATA, 6.5+)
+    is_func: bool = False
+    #: some module uses this export, or -u lists it (what -t keeps, 6.5+)
+    used: bool = False
 
 
 @dataclass(slots=True, eq=False)
