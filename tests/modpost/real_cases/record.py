@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-HEADERS_GLOB = "/usr/src/linux-headers-*-amd64"
+HEADERS_GLOB = "/usr/src/linux-headers-6.1.*-amd64"
 
 
 def real_modpost() -> str | None:
