@@ -52,6 +52,27 @@ class ModpostRules:
     #: parse_elf() refuses an object whose EI_DATA is neither LSB nor MSB ("target endian is
     #: unknown", 6.12); 6.1 reads anything but MSB as little-endian
     rejects_unknown_endian: bool
+    #: wording of the per-module messages (:mod:`pymodpost.modpost.messages`): "classic" or
+    #: "mod-prefixed" (7.3's mod_warn()/mod_error(): ``dir/mod.ko: `` then a reworded text)
+    message_style: str
+    #: ``__versions`` is written with -b (7.3: CONFIG_BASIC_MODVERSIONS, 6.14) instead of -m;
+    #: with -x (CONFIG_EXTENDED_MODVERSIONS) long names go to ``__version_ext_*`` tables instead
+    versions_need_basic: bool
+    #: Module.symvers dumps name modules per file: the same module name in two ``-i`` files is
+    #: two modules (7.3, find_module(dump_file, name)); before, one module
+    dump_modules_per_file: bool
+    #: undefined ``__start_*``/``__stop_*`` (linker-made section bounds) are not imports (7.3)
+    ignores_section_bounds: bool
+    #: names in a ``.no_trim_symbol`` section (symbol_get() users) count as used for -t (7.3)
+    no_trim_symbols: bool
+    #: ``module:<name>[,...]`` namespaces (EXPORT_SYMBOL_FOR_MODULES, 6.16): granted to the
+    #: named modules without an import, and refused as an explicit import
+    module_namespaces: bool
+    #: ``.vmlinux.export.c`` also includes <linux/module.h> for built-in modules' aliases (6.18)
+    vmlinux_export_aliases: bool
+    #: a CRC file is ``.<stem>.o.cmd`` with the object's last two characters (".o") cut and
+    #: ``.thinlto-native`` dropped (7.3); before, ``.<object>.cmd``
+    cmd_file_from_stem: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,14 @@ DEBIAN_6_1 = Dialect(
         section_check="6.1",
         devtables="6.1",
         rejects_unknown_endian=False,
+        message_style="classic",
+        versions_need_basic=False,
+        dump_modules_per_file=False,
+        ignores_section_bounds=False,
+        no_trim_symbols=False,
+        module_namespaces=False,
+        vmlinux_export_aliases=False,
+        cmd_file_from_stem=False,
     ),
     link=LinkRules(extra_objects=()),
     loader=LoaderRules(missing_version_fatal=True, reloc_tables="6.1", memory_layout="core-init"),
@@ -76,4 +84,36 @@ DEBIAN_6_12 = replace(
     loader=DEBIAN_6_1.loader,
 )
 
-ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1, DEBIAN_6_12)
+#: Debian's 7.3.4 (trixie-backports: linux-source-7.3 7.3.4-1~bpo13+1); its modpost built from that tree
+DEBIAN_7_3 = replace(
+    DEBIAN_6_12,
+    name="7.3",
+    version=(7, 3),
+    oracle="Debian 7.3.4 (linux-source-7.3 7.3.4-1~bpo13+1, scripts/mod/modpost built from it)",
+    modpost=replace(
+        DEBIAN_6_12.modpost,
+        # -x CONFIG_EXTENDED_MODVERSIONS, -b CONFIG_BASIC_MODVERSIONS (6.14)
+        optstring="ei:MmnT:to:au:WwENd:xb",
+        # KSYMTAB_*(sym, "ns") + SYMBOL_FLAGS, no _gpl sections (__kflagstab, 6.19/7.0)
+        export_lines="ksymtab-flags",
+        # "modpost: zero-pad CRC values in modversion_info array" (6.14)
+        versions_crc_format="0x%08x",
+        # "modpost: require a MODULE_DESCRIPTION()" (6.15)
+        description_warning="always",
+        section_check="7.3",
+        devtables="7.3",
+        message_style="mod-prefixed",
+        versions_need_basic=True,
+        dump_modules_per_file=True,
+        ignores_section_bounds=True,
+        no_trim_symbols=True,
+        module_namespaces=True,
+        vmlinux_export_aliases=True,
+        cmd_file_from_stem=True,
+    ),
+    # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 7.3's
+    link=DEBIAN_6_1.link,
+    loader=DEBIAN_6_1.loader,
+)
+
+ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1, DEBIAN_6_12, DEBIAN_7_3)

@@ -33,6 +33,7 @@ from pymodpost.kernel.symvers import SymversEntry, SymversParseError, UnknownExp
 from pymodpost.modpost import objfile as of
 from pymodpost.modpost.clib import c_string, remove_dot, strtoul
 from pymodpost.modpost.diagnostics import ERROR, RAW, WARNING, Diagnostic
+from pymodpost.modpost.messages import STYLES
 from pymodpost.modpost.model import ExportTable, Module, Symbol, add_namespace
 from pymodpost.modpost.options import ModpostOptions
 
@@ -102,6 +103,7 @@ class Modpost:
         self.opts = options
         #: the dialect's modpost differences
         self.rules = rules if rules is not None else DEFAULT.modpost
+        self._texts = STYLES[self.rules.message_style]
         #: worker processes for reading objects (None: PYMODPOST_JOBS, else the usable CPUs)
         self.jobs = jobs
         self.cwd = cwd
@@ -136,6 +138,12 @@ class Modpost:
         self.log(self.rules.fatal_level, kind, message)
         raise Stop(1)
 
+    def text(self, kind: str, mod: Module, **fields: str) -> str:
+        """The dialect's wording of a per-module message about ``mod``."""
+        shown = mod.name if mod.is_vmlinux else mod.name + ".ko"
+        return self._texts[kind].format(name=mod.name, base=mod.basename, file=mod.object_path, shown=shown,
+                                        **fields)
+
     def raw(self, kind: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(RAW, kind, message))
 
@@ -148,13 +156,16 @@ class Modpost:
     def path(self, p: str) -> str:
         return p if self.cwd is None or os.path.isabs(p) else os.path.join(self.cwd, p)
 
-    def read_text_file(self, name: str) -> str:
-        """read_text_file(): the whole file as a C string; perror + exit(1) if unreadable."""
+    def read_file_bytes(self, name: str) -> bytes:
+        """The whole file; perror + exit(1) if unreadable."""
         try:
-            data = read_small_file(self.path(name))
+            return read_small_file(self.path(name))
         except OSError as e:
             self.perror_exit(name, os.strerror(e.errno) if e.errno else str(e))
-        return c_string(data.decode("utf-8", "surrogateescape"))
+
+    def read_text_file(self, name: str) -> str:
+        """read_text_file(): the whole file as a C string; perror + exit(1) if unreadable."""
+        return c_string(self.read_file_bytes(name).decode("utf-8", "surrogateescape"))
 
     def write_buf(self, name: str, text: str) -> None:
         data = text.encode("utf-8", "surrogateescape")
@@ -228,6 +239,8 @@ class Modpost:
 
         if self.rules.checks_before_writing:
             for mod in self.modules:
+                if mod.no_trim_symbols:
+                    self.keep_no_trim_symbols(mod)
                 if mod.from_dump or mod.is_vmlinux:
                     continue
                 self.check_modname_len(mod)
@@ -280,8 +293,8 @@ class Modpost:
         mod = s.module
         prev = self.exports.find(s.name)
         if prev is not None and (not self.opts.external_module or prev.module.is_vmlinux or prev.module is mod):
-            self.error("exported-twice", f"{mod.name}: '{s.name}' exported twice. Previous export was in "
-                       f"{prev.module.name}{'' if prev.module.is_vmlinux else '.ko'}\n")
+            self.error("exported-twice", self.text("exported-twice", mod, sym=s.name, prev=prev.module.name
+                                                   + ("" if prev.module.is_vmlinux else ".ko")))
         self.exports.add(s)
 
     def sym_update_namespace(self, name: str, namespace: str) -> None:
@@ -294,6 +307,7 @@ class Modpost:
     # -- read_dump ----------------------------------------------------------------------
 
     def read_dump(self, fname: str) -> None:
+        self._dump_file = fname
         text = self.read_text_file(fname)
         try:
             rows = parse_symvers(text, fname)
@@ -307,7 +321,11 @@ class Modpost:
         self._take_dump_rows(rows)
 
     def _take_dump_rows(self, rows: list[SymversEntry | UnknownExportType]) -> None:
-        modules: dict[str, Module] = {m.name: m for m in reversed(self.modules)}
+        if self.rules.dump_modules_per_file:
+            # find_module(dump_file, name): only this file's modules (all earlier ones are dumps)
+            modules = {m.name: m for m in reversed(self.modules) if m.dump_file == self._dump_file}
+        else:
+            modules = {m.name: m for m in reversed(self.modules)}
         for row in rows:
             if isinstance(row, UnknownExportType):
                 self.error("symvers-unknown-export", row.message)
@@ -316,6 +334,7 @@ class Modpost:
             if mod is None:
                 mod = self.new_module(row.module)
                 mod.from_dump = True
+                mod.dump_file = self._dump_file
                 modules[row.module] = mod
             s = Symbol(row.symbol, module=mod, is_gpl_only=row.gpl_only, crc=row.crc, crc_valid=True)
             self.add_export(s)
@@ -410,18 +429,22 @@ class Modpost:
         mod = self.new_module(filename[:-2])
         mod.object_path = filename
 
+        if self.rules.no_trim_symbols:
+            mod.no_trim_symbols = obj.no_trim_symbols
         if not mod.is_vmlinux:
             licenses = of.modinfo_values(obj.modinfo, "license")
             if not licenses:
-                self.error("missing-license", f"missing MODULE_LICENSE() in {filename}\n")
+                self.error("missing-license", self.text("missing-license", mod))
             for lic in licenses:
                 if lic not in GPL_COMPATIBLE:
                     mod.is_gpl_compatible = False
                     break
             for ns in of.modinfo_values(obj.modinfo, "import_ns"):
+                if self.rules.module_namespaces and ns.startswith(MODULE_NS_PREFIX):
+                    self.error("module-namespace-import", self.text("module-namespace-import", mod, ns=ns))
                 add_namespace(mod.imported_namespaces, ns)
             if self._description_warned and not of.modinfo_values(obj.modinfo, "description"):
-                self.warn("missing-description", f"missing MODULE_DESCRIPTION() in {filename}\n")
+                self.warn("missing-description", self.text("missing-description", mod))
 
         self._walk_symbols(mod, obj)
 
@@ -491,6 +514,12 @@ class Modpost:
             weak = (bind[undef_idx] == of.STB_WEAK).tolist()
             names = obj.names_of(undef_idx)
             out = mod.unresolved_symbols
+            if self.rules.ignores_section_bounds:
+                # linker-made __start_<sec>/__stop_<sec> are no imports (7.3)
+                keep = [not n.startswith(("__start_", "__stop_")) for n in names]
+                if not all(keep):
+                    names = [n for n, k in zip(names, keep) if k]
+                    weak = [w for w, k in zip(weak, keep) if k]
             if machine in _PLAIN_MACHINES and not any("." in n for n in names):
                 out.extend([Symbol(n, weak=w) for n, w in zip(names, weak)
                             if n != "__this_module" and n != "_GLOBAL_OFFSET_TABLE_"])
@@ -517,7 +546,7 @@ class Modpost:
                 sh = int(shndx[i])
                 if sh == of.SHN_COMMON:
                     if not symname.startswith("__gnu_lto_"):
-                        self.warn("common-symbol", f"\"{symname}\" [{mod.name}] is COMMON symbol\n")
+                        self.warn("common-symbol", self.text("common-symbol", mod, sym=symname))
                     continue
                 if from_ksymtab and symname.startswith("__ksymtab_"):
                     secname = obj.sec_name(int(obj.sym_secindex[i]))
@@ -556,7 +585,15 @@ class Modpost:
 
     def extract_crcs_for_object(self, obj: str, mod: Module) -> None:
         slash = obj.rfind("/")
-        cmd_file = f"{obj[:slash + 1]}.{obj[slash + 1:]}.cmd"
+        if self.rules.cmd_file_from_stem:
+            # "%.*s.%.*s.o.cmd": the name minus its last two characters (".o"), and minus
+            # ".thinlto-native" for Clang's distributed ThinLTO objects
+            stem = obj[slash + 1:len(obj) - 2] if len(obj) - slash - 1 >= 2 else ""
+            if obj.endswith(".thinlto-native.o"):
+                stem = stem[:-len(".thinlto-native")]
+            cmd_file = f"{obj[:slash + 1]}.{stem}.o.cmd"
+        else:
+            cmd_file = f"{obj[:slash + 1]}.{obj[slash + 1:]}.cmd"
         if len(cmd_file.encode()) >= PATH_MAX:
             self.error("path-too-long", f"{cmd_file[:PATH_MAX - 1]}: too long path was truncated\n")
             return
@@ -590,6 +627,7 @@ class Modpost:
         find = self.exports.find
         chains = self.exports.chains  # ExportTable.latest() inlined: ~200k lookups per corpus
         basename = mod.basename
+        module_namespaces = self.rules.module_namespaces
         for s in mod.unresolved_symbols:
             name = s.name
             if name.startswith("."):
@@ -601,29 +639,35 @@ class Modpost:
                 if not s.weak:
                     if self.nr_unresolved < MAX_UNRESOLVED_REPORTS:
                         self.log(WARNING if self.opts.warn_unresolved else ERROR, "undefined",
-                                 f"\"{s.name}\" [{mod.name}.ko] undefined!\n")
+                                 self.text("undefined", mod, sym=s.name))
                     self.nr_unresolved += 1
                 continue
             if exp.module is mod:
-                self.error("exported-without-definition",
-                           f"\"{s.name}\" [{mod.name}.ko] was exported without definition\n")
+                self.error("exported-without-definition", self.text("exported-without-definition", mod, sym=s.name))
                 continue
             exp.used = True
             s.module = exp.module
             s.crc_valid = exp.crc_valid
             s.crc = exp.crc
-            if exp.namespace and exp.namespace not in mod.imported_namespaces:
+            ns = exp.namespace
+            if ns and ns not in mod.imported_namespaces \
+                    and not (module_namespaces and verify_module_namespace(ns, basename)):
                 self.log(WARNING if self.opts.allow_missing_ns_imports else ERROR, "namespace-not-imported",
-                         f"module {basename} uses symbol {exp.name} from namespace {exp.namespace}, "
-                         "but does not import it.\n")
-                add_namespace(mod.missing_namespaces, exp.namespace)
+                         self.text("namespace-not-imported", mod, sym=exp.name, ns=ns))
+                add_namespace(mod.missing_namespaces, ns)
             if not mod.is_gpl_compatible and exp.is_gpl_only:
-                self.error("gpl-only-symbol",
-                           f"GPL-incompatible module {basename}.ko uses GPL-only symbol '{exp.name}'\n")
+                self.error("gpl-only-symbol", self.text("gpl-only-symbol", mod, sym=exp.name))
 
     def handle_white_list_exports(self, white_list: str) -> None:
         """``-u``: the exports named in the file count as used (kept by ``-t``)."""
         for name in self.read_text_file(white_list).split("\n"):
+            sym = self.exports.find(name)
+            if sym is not None:
+                sym.used = True
+
+    def keep_no_trim_symbols(self, mod: Module) -> None:
+        """7.3: exports named in the module's ``.no_trim_symbol`` section count as used."""
+        for name in mod.no_trim_symbols:
             sym = self.exports.find(name)
             if sym is not None:
                 sym.used = True
@@ -636,7 +680,7 @@ class Modpost:
 
     def check_modname_len(self, mod: Module) -> None:
         if len(mod.basename.encode()) >= self.module_name_len:
-            self.error("module-name-too-long", f"module name is too long [{mod.name}.ko]\n")
+            self.error("module-name-too-long", self.text("module-name-too-long", mod))
 
     def add_header(self, b: list[str], mod: Module) -> None:
         vermagic = self.rules.vermagic_in_mod_c
@@ -680,38 +724,48 @@ class Modpost:
     def add_exported_symbols(self, b: list[str], mod: Module) -> None:
         exports = self._kept_exports(mod)
         style = self.rules.export_lines
-        if style != "crc-only":
+        if style == "ksymtab-license":
             b.append("\n")
             for sym in exports:
                 self.bprintf(b, f"KSYMTAB_{'FUNC' if sym.is_func else 'DATA'}({sym.name}, "
                                 f"\"{'_gpl' if sym.is_gpl_only else ''}\", \"{sym.namespace or ''}\");\n")
+        elif style == "ksymtab-flags":
+            b.append("\n")
+            for sym in exports:
+                self.bprintf(b, f"KSYMTAB_{'FUNC' if sym.is_func else 'DATA'}({sym.name}, \"{sym.namespace or ''}\");\n")
+                # KSYM_FLAG_GPL_ONLY
+                self.bprintf(b, f"SYMBOL_FLAGS({sym.name}, 0x{1 if sym.is_gpl_only else 0:02x});\n")
         if not self.opts.modversions:
             return
         b.append("\n")
+        with_license = style != "ksymtab-flags"
         for sym in exports:
             if not sym.crc_valid:
-                self.warn("export-without-crc",
-                          f"EXPORT symbol \"{sym.name}\" [{mod.name}{'' if mod.is_vmlinux else '.ko'}] "
-                          "version generation failed, symbol will not be versioned.\n"
-                          f"Is \"{sym.name}\" prototyped in <asm/asm-prototypes.h>?\n")
-            self.bprintf(b, f"SYMBOL_CRC({sym.name}, 0x{sym.crc:08x}, \"{'_gpl' if sym.is_gpl_only else ''}\");\n")
+                self.warn("export-without-crc", self.text("export-without-crc", mod, sym=sym.name))
+            if with_license:
+                self.bprintf(b, f"SYMBOL_CRC({sym.name}, 0x{sym.crc:08x}, \"{'_gpl' if sym.is_gpl_only else ''}\");\n")
+            else:
+                self.bprintf(b, f"SYMBOL_CRC({sym.name}, 0x{sym.crc:08x});\n")
 
     def add_versions(self, b: list[str], mod: Module) -> None:
-        if not self.opts.modversions:
+        if not (self.opts.basic_modversions if self.rules.versions_need_basic else self.opts.modversions):
             return
         b.append("\nstatic const struct modversion_info ____versions[]\n__used __section(\"__versions\") = {\n")
         limit = self.module_name_len
         append = b.append
         zero_padded = self.rules.versions_crc_format == "0x%08x"
+        extended = self.opts.extended_modversions
         for s in mod.unresolved_symbols:
             if s.module is None:
                 continue
             name = s.name
             if not s.crc_valid:
-                self.warn("no-crc", f"\"{name}\" [{mod.name}.ko] has no CRC!\n")
+                self.warn("no-crc", self.text("no-crc", mod, sym=name))
                 continue
             if len(name) >= limit // 4 and len(name.encode("utf-8", "surrogateescape")) >= limit:
-                self.error("symbol-name-too-long", f"too long symbol \"{name}\" [{mod.name}.ko]\n")
+                if extended:
+                    continue  # only in the extended tables
+                self.error("symbol-name-too-long", self.text("symbol-name-too-long", mod, sym=name))
                 break
             crc = s.crc
             if zero_padded:
@@ -720,6 +774,25 @@ class Modpost:
                 # printf("%#8x"): 0x-prefixed and right-aligned in 8 columns, except 0 (no prefix)
                 append(f"\t{{ {crc:#8x}, \"{name}\" }},\n" if crc else f"\t{{        0, \"{name}\" }},\n")
         append("};\n")
+
+    def add_extended_versions(self, b: list[str], mod: Module) -> None:
+        """-x (7.3): every versioned import's CRC and name, long names included."""
+        if not self.opts.extended_modversions:
+            return
+        b.append("\nstatic const u32 ____version_ext_crcs[]\n__used __section(\"__version_ext_crcs\") = {\n")
+        versioned = []
+        for s in mod.unresolved_symbols:
+            if s.module is None:
+                continue
+            if not s.crc_valid:
+                self.warn("no-crc", self.text("no-crc", mod, sym=s.name))
+                continue
+            versioned.append(s)
+            b.append(f"\t0x{s.crc:08x},\n")
+        b.append("};\nstatic const char ____version_ext_names[]\n__used __section(\"__version_ext_names\") =\n")
+        for s in versioned:
+            self.bprintf(b, f"\t\"{s.name}\\0\"\n")
+        b.append(";\n")
 
     def add_depends(self, b: list[str], mod: Module) -> None:
         for s in mod.unresolved_symbols:
@@ -752,6 +825,7 @@ class Modpost:
         self.add_header(b, mod)
         self.add_exported_symbols(b, mod)
         self.add_versions(b, mod)
+        self.add_extended_versions(b, mod)
         self.add_depends(b, mod)
         self.add_moddevtable(b, mod)
         self.add_srcversion(b, mod)
@@ -764,6 +838,9 @@ class Modpost:
     def write_vmlinux_export_c_file(self, mod: Module) -> None:
         b = ["#include <linux/export-internal.h>\n"]
         self.add_exported_symbols(b, mod)
+        if self.rules.vmlinux_export_aliases:
+            b.append("#include <linux/module.h>\n#undef __MODULE_INFO_PREFIX\n#define __MODULE_INFO_PREFIX\n")
+            b.extend(mod.dev_table_buf)
         self.write_if_changed(".vmlinux.export.c", "".join(b))
 
     def write_namespace_deps_files(self, fname: str) -> None:
@@ -785,6 +862,23 @@ class Modpost:
             for sym in self._kept_exports(mod):
                 rows.append(SymversEntry(sym.crc, sym.name, mod.name, sym.is_gpl_only, sym.namespace or ""))
         return rows
+
+
+MODULE_NS_PREFIX = "module:"
+
+
+def verify_module_namespace(namespace: str, modname: str) -> bool:
+    """7.3 verify_module_namespace(): a ``module:a,b*`` namespace grants access to the modules
+    it names, each pattern exact or with a trailing ``*``."""
+    if not namespace.startswith(MODULE_NS_PREFIX):
+        return False
+    for pattern in namespace[len(MODULE_NS_PREFIX):].split(","):
+        if pattern.endswith("*"):
+            if modname.startswith(pattern[:-1]):
+                return True
+        elif pattern == modname:
+            return True
+    return False
 
 
 def read_small_file(path: str) -> bytes:

@@ -881,6 +881,9 @@ def handle_moddevtable(mp: "Reporter", generation: str, mod: "Module", obj: of.O
                        symname: str) -> None:
     """Called for each symbol of pass 1 whose (remove_dot'ed) name starts with ``__mod_``;
     ``generation`` is the dialect's file2alias generation."""
+    if generation not in GENERATIONS:
+        _unsupported_generation(mp, generation, mod, obj, i, symname)
+        return
     if int(obj.sym_shndx[i]) == 0:
         return
     secindex = int(obj.sym_secindex[i])
@@ -924,3 +927,18 @@ def handle_moddevtable(mp: "Reporter", generation: str, mod: "Module", obj: of.O
             alias = fn(mp, mod.name, e)
             if alias is not None:
                 _emit(mp, mod, alias)
+
+
+def _unsupported_generation(mp: "Reporter", generation: str, mod: "Module", obj: of.ObjectFile, i: int,
+                            symname: str) -> None:
+    """7.3's file2alias (``__mod_device_table__kmod_<mod>__<type>__<name>`` symbols, aliases
+    built by module_alias_printf() and deduplicated) is not re-created: a table that kernel would
+    turn into aliases is reported as one clear error instead of being silently mistranslated."""
+    if not symname.startswith("__mod_device_table__") or "__kmod_" not in symname:
+        return
+    if int(obj.sym_shndx[i]) == 0 or int(obj.sym_secindex[i]) >= obj.num_sections:
+        return
+    if int(obj.sym_type[i]) != of.STT_OBJECT:
+        return
+    mp.error("file2alias-unsupported", f"{mod.name}: {symname}: the MODULE_DEVICE_TABLE aliases of Linux "
+             f"{generation} are not reproduced by pymodpost\n")

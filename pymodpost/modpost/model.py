@@ -44,6 +44,10 @@ class Module:
     srcversion: str = ""
     #: the object file it was read from ("" for modules that come from a dump)
     object_path: str = ""
+    #: the -i file a dump module came from (7.3 keeps same-named modules of two dumps apart)
+    dump_file: str = ""
+    #: names listed in the object's .no_trim_symbol section (7.3)
+    no_trim_symbols: list[str] = field(default_factory=list)
 
     @property
     def basename(self) -> str:

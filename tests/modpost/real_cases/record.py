@@ -26,7 +26,10 @@ HERE = Path(__file__).resolve().parent
 HEADERS_GLOB = "/usr/src/linux-headers-6.1.*-amd64"
 #: each dialect's real x86_64 modpost (Debian's kbuild packages)
 BINARY_GLOBS = {"6.1": HEADERS_GLOB + "/scripts/mod/modpost.real-lsb-64",
-                "6.12": "/usr/lib/linux-kbuild-6.12.*/scripts/mod/modpost.real-lsb-64"}
+                "6.12": "/usr/lib/linux-kbuild-6.12.*/scripts/mod/modpost.real-lsb-64",
+                # no Debian kbuild package installs on bookworm: modpost built from linux-source-7.3
+                # (make defconfig && make scripts), kept in the project's cache
+                "7.3": os.path.expanduser("~/.cache/pymodpost/modpost-7.3/scripts/mod/modpost")}
 DIALECTS = tuple(BINARY_GLOBS)
 
 
