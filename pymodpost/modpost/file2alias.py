@@ -221,19 +221,29 @@ def do_ieee1394_entry(mp, fname, e: Entry) -> str | None:
         ("sp", "IEEE1394_MATCH_SPECIFIER_ID", "specifier_id"), ("ver", "IEEE1394_MATCH_VERSION", "version")])
 
 
-def do_pci_entry(mp, fname, e: Entry) -> str | None:
+def _bus_ids(mp, e: Entry, bus: str) -> Alias | None:
+    """pci and cdx: ``<bus>:`` or ``vfio_<bus>:`` by driver_override, then vendor, device,
+    subvendor and subdevice (``*`` for <BUS>_ANY_ID); None after the unknown-override warning."""
     L = e.L
+    upper = bus.upper()
     override_only = e.u("override_only")
     if override_only == 0:
-        a = Alias("pci:")
-    elif override_only == _c(L, "PCI_ID_F_VFIO_DRIVER_OVERRIDE"):
-        a = Alias("vfio_pci:")
+        a = Alias(f"{bus}:")
+    elif override_only == _c(L, f"{upper}_ID_F_VFIO_DRIVER_OVERRIDE"):
+        a = Alias(f"vfio_{bus}:")
     else:
-        mp.warn("file2alias", f"Unknown PCI driver_override alias {override_only:08X}\n")
+        mp.warn("file2alias", f"Unknown {upper} driver_override alias {override_only:08X}\n")
         return None
-    any_id = _c(L, "PCI_ANY_ID")
+    any_id = _c(L, f"{upper}_ANY_ID")
     for sep, field in (("v", "vendor"), ("d", "device"), ("sv", "subvendor"), ("sd", "subdevice")):
         a.add_field(sep, _ne(e.u(field), e.size(field), any_id), e, field)
+    return a
+
+
+def do_pci_entry(mp, fname, e: Entry) -> str | None:
+    a = _bus_ids(mp, e, "pci")
+    if a is None:
+        return None
     cls, mask = e.u("class"), e.u("class_mask")
     base, sub, iface = (cls >> 16) & 0xFF, (cls >> 8) & 0xFF, cls & 0xFF
     bmask, smask, imask = (mask >> 16) & 0xFF, (mask >> 8) & 0xFF, mask & 0xFF
@@ -614,18 +624,9 @@ def do_slim_entry(mp, fname, e: Entry) -> str | None:
 
 
 def do_cdx_entry(mp, fname, e: Entry) -> str | None:
-    L = e.L
-    override_only = e.u("override_only")
-    if override_only == 0:
-        a = Alias("cdx:")
-    elif override_only == _c(L, "CDX_ID_F_VFIO_DRIVER_OVERRIDE"):
-        a = Alias("vfio_cdx:")
-    else:
-        mp.warn("file2alias", f"Unknown CDX driver_override alias {override_only:08X}\n")
+    a = _bus_ids(mp, e, "cdx")
+    if a is None:
         return None
-    any_id = _c(L, "CDX_ANY_ID")
-    for sep, field in (("v", "vendor"), ("d", "device"), ("sv", "subvendor"), ("sd", "subdevice")):
-        a.add_field(sep, _ne(e.u(field), e.size(field), any_id), e, field)
     a.add_field("c", e.u("class_mask") == 0xFFFFFF, e, "class")
     return a.text()
 

@@ -82,7 +82,6 @@ OTHER_TEXT_SECTIONS = (".ref.text", ".head.text", ".spinlock.text", ".fixup", ".
                        ".coldtext", ".softirqentry.text", ".irqentry.text")
 ALL_TEXT_SECTIONS = ALL_INIT_TEXT_SECTIONS + ALL_EXIT_TEXT_SECTIONS + TEXT_SECTIONS + OTHER_TEXT_SECTIONS
 
-HEAD_SECTIONS = (".head.text*",)
 LINKER_SYMBOLS = ("__init_begin", "_sinittext", "_einittext")
 OPTIM_SYMBOLS = ("*.constprop.*",)
 DATA_SYMBOL_OK = ("*_template", "*_timer", "*_sht", "*_ops", "*_probe", "*_probe_one", "*_console")
@@ -145,14 +144,26 @@ class RuleSet:
     report: str
     #: messages start with ``<mod>.ko: `` (7.3's mod_warn/mod_error)
     mod_prefixed: bool
+    # the section groups secref_whitelist() tests
+    init_data_sections: tuple[str, ...]
+    init_sections: tuple[str, ...]
+    exit_sections: tuple[str, ...]
+    text_sections: tuple[str, ...]
+    #: 6.1's ``*driver`` -> meminit/exit and ``.L*`` patterns (gone in 6.5/6.7)
+    driver_patterns: bool
 
+
+_GROUPS_6_1 = dict(init_data_sections=ALL_INIT_DATA_SECTIONS, init_sections=ALL_INIT_SECTIONS,
+                   exit_sections=ALL_EXIT_SECTIONS, text_sections=ALL_TEXT_SECTIONS, driver_patterns=True)
+_GROUPS_6_12 = dict(init_data_sections=ALL_INIT_DATA_SECTIONS_6_12, init_sections=INIT_SECTIONS_6_12,
+                    exit_sections=EXIT_SECTIONS_6_12, text_sections=ALL_TEXT_SECTIONS_6_12, driver_patterns=False)
 
 RULE_SETS = {
-    "6.1": RuleSet("6.1", SECTION_WHITE_LIST, SECTIONCHECK, DATA_SYMBOL_OK, "6.1", False),
+    "6.1": RuleSet("6.1", SECTION_WHITE_LIST, SECTIONCHECK, DATA_SYMBOL_OK, "6.1", False, **_GROUPS_6_1),
     "6.12": RuleSet("6.12", SECTION_WHITE_LIST_6_12, SECTIONCHECK_6_12, ("*_ops", "*_probe", "*_console"),
-                    "symsearch", False),
+                    "symsearch", False, **_GROUPS_6_12),
     "7.3": RuleSet("7.3", SECTION_WHITE_LIST_7_3, SECTIONCHECK_6_12, ("*_ops", "*_ops.llvm.*", "*_console"),
-                   "symsearch", True),
+                   "symsearch", True, **_GROUPS_6_12),
 }
 
 
@@ -169,47 +180,32 @@ def section_mismatch(fromsec: str, tosec: str, rules: RuleSet = RULE_SETS["6.1"]
     return None
 
 
-def secref_whitelist(extra_warn: bool, fromsec: str, fromsym: str, tosec: str, tosym: str) -> bool:
-    """True if the reference is to be reported (modpost returns 1), False if whitelisted."""
+def secref_whitelist(rules: RuleSet, extra_warn: bool, fromsec: str, fromsym: str, tosec: str, tosym: str) -> bool:
+    """secref_whitelist(): True if the reference is to be reported (modpost returns 1), False if
+    one of the known-harmless patterns covers it."""
     from_data = glob_match(fromsec, DATA_SECTIONS)
-    if glob_match(tosec, ALL_INIT_DATA_SECTIONS) and from_data and fromsym.startswith("__param"):
+    # pattern 1: module parameters in __initdata; 1a: their ops in .init.text
+    if glob_match(tosec, rules.init_data_sections) and from_data and fromsym.startswith("__param"):
         return False
     if tosec == ".init.text" and from_data and fromsym.startswith("__param_ops_"):
         return False
-    if from_data and glob_match(tosec, ALL_INIT_SECTIONS + ALL_EXIT_SECTIONS) and glob_match(fromsym, DATA_SYMBOL_OK):
-        return False
-    if from_data and glob_match(tosec, ALL_XXXINIT_SECTIONS) and glob_match(fromsym, ("*driver",)):
-        return False
-    if not extra_warn and from_data and glob_match(tosec, EXIT_SECTIONS) and glob_match(fromsym, ("*driver",)):
-        return False
-    if glob_match(fromsec, HEAD_SECTIONS) and glob_match(tosec, ALL_INIT_SECTIONS):
-        return False
-    if glob_match(tosym, LINKER_SYMBOLS):
-        return False
-    if glob_match(fromsec, ALL_TEXT_SECTIONS) and glob_match(tosec, ALL_INIT_SECTIONS) \
-            and glob_match(fromsym, OPTIM_SYMBOLS):
-        return False
-    if fromsym.startswith(".L"):
-        return False
-    return True
-
-
-def secref_whitelist_6_12(rules: RuleSet, fromsec: str, fromsym: str, tosec: str, tosym: str) -> bool:
-    """6.7+ secref_whitelist(): True if the reference is to be reported."""
-    from_data = glob_match(fromsec, DATA_SECTIONS)
-    if glob_match(tosec, ALL_INIT_DATA_SECTIONS_6_12) and from_data and fromsym.startswith("__param"):
-        return False
-    if tosec == ".init.text" and from_data and fromsym.startswith("__param_ops_"):
-        return False
-    if from_data and glob_match(tosec, INIT_SECTIONS_6_12 + EXIT_SECTIONS_6_12) \
+    if from_data and glob_match(tosec, rules.init_sections + rules.exit_sections) \
             and glob_match(fromsym, rules.data_symbol_ok):
         return False
-    if fromsec.startswith(".head.text") and glob_match(tosec, INIT_SECTIONS_6_12):
+    if rules.driver_patterns and from_data and glob_match(fromsym, ("*driver",)):
+        # 6.1: drivers may reference meminit code, and exit code unless W=1
+        if glob_match(tosec, ALL_XXXINIT_SECTIONS) or (not extra_warn and glob_match(tosec, EXIT_SECTIONS)):
+            return False
+    # pattern 3: .head.text; 4: linker symbols; 5: constant-propagated copies
+    if fromsec.startswith(".head.text") and glob_match(tosec, rules.init_sections):
         return False
     if glob_match(tosym, LINKER_SYMBOLS):
         return False
-    if glob_match(fromsec, ALL_TEXT_SECTIONS_6_12) and glob_match(tosec, INIT_SECTIONS_6_12) \
+    if glob_match(fromsec, rules.text_sections) and glob_match(tosec, rules.init_sections) \
             and glob_match(fromsym, OPTIM_SYMBOLS):
+        return False
+    # 6.1's pattern 6: local labels (6.7 stopped naming them at all: is_valid_name())
+    if rules.driver_patterns and fromsym.startswith(".L"):
         return False
     return True
 
@@ -548,7 +544,7 @@ class _Scan:
             if better is not None:
                 tsym = better
         tosym = names.name(tsym)
-        if not secref_whitelist_6_12(self.rules, fromsec, fromsym, tosec, tosym):
+        if not secref_whitelist(self.rules, self.extra_warn, fromsec, fromsym, tosec, tosym):
             return
         self.count += 1
         offset = (faddr - (int(obj.sym_value[from_i]) if fromsym else 0)) & 0xFFFFFFFF
@@ -623,7 +619,7 @@ class _Scan:
         names = self.names
         fromsym = names.name(names.find_elf_symbol2(r_offset, fromsec))
         tosym = names.name(names.find_elf_symbol(_sword(addend), sym))
-        if not secref_whitelist(self.extra_warn, fromsec, fromsym, tosec, tosym):
+        if not secref_whitelist(self.rules, self.extra_warn, fromsec, fromsym, tosec, tosym):
             return
         self.count += 1
         modname = self.modname
@@ -786,13 +782,8 @@ def _rel_addend(obj: of.ObjectFile, machine: int, target: int, r_offset: int, r_
         if r_type == _R_MIPS_HI16:
             return None
         word = int.from_bytes(obj.section_bytes(target, r_offset, 4), order)
-        if r_type == _R_MIPS_LO16:
-            return word & 0xFFFF
-        if r_type == _R_MIPS_26:
-            return (word & 0x03FFFFFF) << 2
-        if r_type == _R_MIPS_32:
-            return word
-        return 0
+        found = _mips_rel_addend(word, r_type)
+        return 0 if found is None else found
     if machine == of.EM_ARM:
         word = int.from_bytes(obj.section_bytes(target, r_offset, 4), order)
         value = int(obj.sym_value[sym])
@@ -838,13 +829,8 @@ def _rel_taddr_6_12(obj: of.ObjectFile, machine: int, target: int, r_offset: int
             return word + 4
         return -1
     if machine == elfc.EM_MIPS:
-        if r_type == _R_MIPS_LO16:
-            return word & 0xFFFF
-        if r_type == _R_MIPS_26:
-            return (word & 0x03FFFFFF) << 2
-        if r_type == _R_MIPS_32:
-            return word
-        return -1
+        found = _mips_rel_addend(word, r_type)
+        return -1 if found is None else found
     value = int(obj.sym_value[sym])
     R = elfc.RArm
     if r_type in (R.R_ARM_ABS32, R.R_ARM_REL32):
@@ -867,3 +853,14 @@ def _rel_taddr_6_12(obj: of.ObjectFile, machine: int, target: int, r_offset: int
         return _sign_extend32((sign << 24) | ((~(j1 ^ sign) & 1) << 23) | ((~(j2 ^ sign) & 1) << 22)
                               | ((upper & 0x03FF) << 12) | ((lower & 0x07FF) << 1), 24) + value + 4
     return -1
+
+
+def _mips_rel_addend(word: int, r_type: int) -> int | None:
+    """addend_mips_rel(): the addend in the relocated word (None for other types)."""
+    if r_type == _R_MIPS_LO16:
+        return word & 0xFFFF
+    if r_type == _R_MIPS_26:
+        return (word & 0x03FFFFFF) << 2
+    if r_type == _R_MIPS_32:
+        return word
+    return None

@@ -37,7 +37,7 @@ def real_modpost(dialect: str = "6.1") -> str | None:
     import glob
 
     found = sorted(glob.glob(BINARY_GLOBS[dialect]))
-    return found[-1] if found else None
+    return found[0] if found else None
 
 
 def recorded_path(group: str, dialect: str) -> Path:
