@@ -1,6 +1,6 @@
 """modpost's in-memory world: modules, their exported and unresolved symbols, the export table.
 
-Mirrors ``struct module`` and ``struct symbol`` of Linux 6.1 scripts/mod/modpost.c.  The export
+Mirrors ``struct module`` and ``struct symbol`` of scripts/mod/modpost.c (6.1 to 7.3).  The export
 hash there returns the *most recently added* export of a name (new entries go to the head of a
 bucket), so :class:`ExportTable` keeps, per name, the exports in the order they were added and
 searches from the newest.

@@ -1,4 +1,4 @@
-"""An object file as Linux 6.1 modpost sees it (its ``struct elf_info`` and ``parse_elf()``).
+"""An object file as modpost sees it (its ``struct elf_info`` and ``parse_elf()``, 6.1 to 7.3).
 
 modpost has its own, very particular, way of accepting and refusing ELF files -- an empty
 ``.o`` is skipped silently, a non-ELF file too, a non-relocatable one is FATAL with a message

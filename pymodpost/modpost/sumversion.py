@@ -1,4 +1,4 @@
-"""srcversion: Linux 6.1 scripts/mod/sumversion.c.
+"""srcversion: scripts/mod/sumversion.c (the same algorithm from 6.1 to 7.3).
 
 For a module with MODULE_VERSION (or every module with ``-a``) modpost hashes the module's
 source files -- for each object listed in ``<module>.mod``, the ``source_`` file named in its
