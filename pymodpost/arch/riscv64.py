@@ -95,8 +95,10 @@ class RiscvEnv:
         return sections_for_one_pair(auipc)
 
     def frob_detail(self) -> str:
-        if self.sections is None:
+        if not self.module_sections:
             return "no GOT/PLT (CONFIG_MODULE_SECTIONS off)"
+        if self.sections is None:
+            return "GOT/PLT not sized yet (no module laid out)"
         return f"GOT room for {self.sections.got.max_entries}, PLT room for {self.sections.plt.max_entries}"
 
     def place(self, shdrs, memory) -> None:
