@@ -165,6 +165,21 @@ MODULES: tuple[ModuleSpec, ...] = (
     ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL "
                "(the 6.1 kernel refuses it: Unknown relocation type 57)",
                arches=("riscv64",), refused=("eh_frame@6.1",)),
+    # Newer kernels only.
+    ModuleSpec("no_description", "a module without MODULE_DESCRIPTION (7.3: modpost warns; "
+               "6.12 only with W=1)", kernels=("6.12", "7.3")),
+    ModuleSpec("module_ns", "EXPORT_SYMBOL_FOR_MODULES into a module: namespace used by a "
+               "named and a glob-admitted module (7.3: allowed without import; 6.12 has the "
+               "macro but its modpost treats the namespace as an ordinary one: error)",
+               kos=("modns_provider", "modns_friend", "modns_globbed"),
+               modpost_fails=("x86_64@6.12", "riscv64@6.12"), kernels=("6.12", "7.3")),
+    ModuleSpec("module_ns_denied", "a module: namespace used by a module it does not name, and "
+               "an explicit import of a module: namespace (modpost error; 6.12 accepts the "
+               "import)", kos=("modns_owner", "modns_stranger", "modns_importer"),
+               modpost_fails=ARCHES, loads=False, kernels=("6.12", "7.3")),
+    ModuleSpec("riscv_relocs", "ADD/SUB 8/16/32/64 and SET6/SUB6 pairs at one address, "
+               "SET6/8/16/32 of a symbol's own address (the loader accumulates them)",
+               arches=("riscv64",), kernels=("6.12", "7.3")),
 )
 SPECS = {m.name: m for m in MODULES}
 
