@@ -61,7 +61,8 @@ def modpost_verdict(case) -> tuple[str, object]:
 
 def link_verdict(case) -> tuple[str, object]:
     from pymodpost.errors import PymodpostError
-    from tests.fuzz.entries import EMULATIONS, link_case
+    from pymodpost.arch.target import by_name
+    from tests.fuzz.entries import link_case
 
     ld = "ld" if case.arch == "x86_64" else "riscv64-linux-gnu-ld"
     lds = ROOT / "testdata" / "kernels" / case.arch / "module.lds"
@@ -70,7 +71,7 @@ def link_verdict(case) -> tuple[str, object]:
         for name, data in case.files.items():
             (where / name).write_bytes(data)
         # bounded like our side: ld writes sparse multi-GiB files for some damaged alignments
-        cmd = (f"ulimit -v 3000000; ulimit -f 200000; exec {ld} -r -m {EMULATIONS[case.arch]} "
+        cmd = (f"ulimit -v 3000000; ulimit -f 200000; exec {ld} -r -m {by_name(case.arch).emulation} "
                f"-T {lds} --build-id=sha1 -o out.ko m.o m.mod.o")
         real = subprocess.run(["bash", "-c", cmd], cwd=where, capture_output=True, text=True,
                               errors="replace", timeout=60)

@@ -1,27 +1,13 @@
-"""One module per architecture: relocation handlers in a table keyed by ``R_*`` number.
+"""Architectures: one :class:`~pymodpost.arch.target.Target` each, and their relocation handlers.
 
-:func:`arch_for_machine` picks the module for an ELF ``e_machine`` value; each provides
-``HANDLERS`` (a :class:`~pymodpost.arch.common.RelocTable`), one ``r_*`` function per relocation
-type and ``apply_relocate_add`` (the kernel's per-architecture driver).
+Every stage asks the target for what is arch-specific (:func:`for_machine`, :func:`by_name`).
+The kernel's relocation handlers live in one module per architecture (:mod:`x86_64`,
+:mod:`riscv64`): each provides ``HANDLERS`` (a :class:`~pymodpost.arch.common.RelocTable`), one
+``r_*`` function per relocation type, ``apply_relocate_add`` (the kernel's driver) and
+``module_frob_arch_sections``; a target hands out the right one for a kernel's table generation
+(:meth:`Target.relocations`).
 """
 
-from __future__ import annotations
+from pymodpost.arch.target import TARGETS, Target, by_emulation, by_name, for_machine
 
-from types import ModuleType
-
-ARCH_MODULES = {62: "x86_64", 243: "riscv64"}
-
-
-def arch_for_machine(machine: int) -> ModuleType | None:
-    import importlib
-
-    name = ARCH_MODULES.get(machine)
-    return importlib.import_module(f"pymodpost.arch.{name}") if name else None
-
-
-def arch_by_name(name: str) -> ModuleType:
-    import importlib
-
-    if name not in ARCH_MODULES.values():
-        raise KeyError(name)
-    return importlib.import_module(f"pymodpost.arch.{name}")
+__all__ = ["TARGETS", "Target", "by_emulation", "by_name", "for_machine"]

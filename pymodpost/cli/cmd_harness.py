@@ -18,7 +18,6 @@ import json
 import os
 import sys
 
-ARCH_BY_MACHINE = {62: "x86_64", 243: "riscv64"}  # ELF e_machine: EM_X86_64, EM_RISCV
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +60,7 @@ def parse_items(items: list[str], syscall: str, *, allow_none: bool = False):
 
 
 def detect_arch(path: str) -> str:
+    from pymodpost.arch.target import TARGETS, for_machine
     from pymodpost.errors import InputError
     from pymodpost.fileio import read_bytes
 
@@ -68,10 +68,11 @@ def detect_arch(path: str) -> str:
     if head[:4] != b"\x7fELF" or len(head) < 20:
         raise InputError(path, "not an ELF file")
     machine = int.from_bytes(head[18:20], "little" if head[5] == 1 else "big")
-    try:
-        return ARCH_BY_MACHINE[machine]
-    except KeyError:
-        raise InputError(path, f"ELF machine {machine} is not one the harness boots (x86_64, riscv64)") from None
+    target = for_machine(machine)
+    if target is None:
+        names = ", ".join(t.name for t in TARGETS)
+        raise InputError(path, f"ELF machine {machine} is not one the harness boots ({names})")
+    return target.name
 
 
 def run(args: argparse.Namespace) -> int:

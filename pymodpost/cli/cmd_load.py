@@ -7,6 +7,8 @@ import json
 import os
 import sys
 
+from pymodpost.dialect import DIALECTS
+
 
 def _address(text: str) -> int:
     try:
@@ -20,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("params", nargs="*", metavar="param=value", help="module parameters (checked by name only)")
     parser.add_argument("--kernel", required=True, metavar="PROFILE",
                         help="bundled profile name (x86_64, riscv64) or a kernel build/headers directory")
-    parser.add_argument("--dialect", choices=["6.1-debian", "6.1"], default=None,
-                        help="kernel version dialect (default 6.1-debian: a missing symbol version is fatal)")
+    parser.add_argument("--dialect", choices=list(DIALECTS), default=None,
+                        help="kernel version dialect (default: the one of the profile's kernel release)")
     parser.add_argument("--with", dest="preload", action="append", default=[], metavar="DEP.ko",
                         help="load this module first (repeatable), e.g. the one exporting symbols used")
     parser.add_argument("--core-base", type=_address, metavar="ADDR", help="address of the core allocation")

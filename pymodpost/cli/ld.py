@@ -17,11 +17,11 @@ from __future__ import annotations
 import shlex
 import sys
 
+from pymodpost.arch.target import by_emulation
 from pymodpost.cli.common import run_guarded
 from pymodpost.errors import PymodpostError
 
 VERSION_LINE = "GNU ld (pymodpost-ld 0.1.0) 2.40"
-EMULATIONS = ("elf_x86_64", "elf64lriscv")
 Z_KEYWORDS = ("noexecstack", "execstack")
 
 
@@ -74,7 +74,7 @@ def parse_args(argv: list[str]) -> _Args:
             args.relocatable = True
         elif a == "-m" or (a.startswith("-m") and not a.startswith("--")):
             emu = value(a) if a == "-m" else a[2:]
-            if emu not in EMULATIONS:
+            if by_emulation(emu) is None:
                 raise LdUsageError(f"ld: unrecognised emulation mode: {emu}")
             args.emulation = emu
         elif a == "-z" or (a.startswith("-z") and len(a) > 2):

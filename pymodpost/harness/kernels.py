@@ -12,11 +12,15 @@
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pymodpost.bundled import TESTDATA
+from pymodpost.dialect import DEFAULT as DEFAULT_DIALECT
+from pymodpost.dialect import Dialect, release_version
 from pymodpost.harness.results import HarnessError
 
 HEADERS_GLOB = "/usr/src/linux-headers-*-amd64"
@@ -74,14 +78,28 @@ def _version_key(release: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.-]", release))
 
 
-def debian_amd64_release() -> str | None:
-    """Release string (e.g. ``6.1.0-56-amd64``) of the newest installed amd64 headers
-    that have a matching kernel image in /boot."""
+def debian_amd64_release(dialect: Dialect = DEFAULT_DIALECT) -> str | None:
+    """Release string (e.g. ``6.1.0-56-amd64``) of the installed amd64 headers of the dialect's
+    kernel series that have a matching kernel image in /boot: the ABI the fixtures were built
+    against when it is installed (Debian moves on, several ABIs may sit side by side), else the
+    newest of the series."""
     releases = [Path(p).name.removeprefix("linux-headers-") for p in glob.glob(HEADERS_GLOB)]
-    for release in sorted(releases, key=_version_key, reverse=True):
-        if os.path.exists(os.path.join(BOOT_DIR, f"vmlinuz-{release}")):
-            return release
-    return None
+    bootable = [r for r in releases if release_version(r) == dialect.version
+                and os.path.exists(os.path.join(BOOT_DIR, f"vmlinuz-{r}"))]
+    pinned = pinned_amd64_release()
+    if pinned in bootable:
+        return pinned
+    return max(bootable, key=_version_key, default=None)
+
+
+def pinned_amd64_release() -> str | None:
+    """The amd64 kernel release (``6.1.0-56-amd64``) the committed x86_64 fixtures were built
+    against (the manifest's ``kernel_abi``)."""
+    try:
+        manifest = json.loads((TESTDATA / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return None
+    return manifest.get("x86_64", {}).get("kernel_abi")
 
 
 def riscv64_build_dir() -> Path:

@@ -21,9 +21,12 @@ from pathlib import Path
 
 from pymodpost.bundled import TESTDATA
 from pymodpost.errors import InputError
-from pymodpost.kernel.archfacts import ArchFacts, arch_facts
+from pymodpost.arch.target import Target
+from pymodpost.arch.target import by_name as target_by_name
+from pymodpost.dialect import Dialect, DialectError
+from pymodpost.dialect import by_name as dialect_by_name
+from pymodpost.dialect import for_release as dialect_for_release
 from pymodpost.kernel.config import KernelConfig
-from pymodpost.kernel.dialect import DEFAULT_DIALECT, DIALECTS, Dialect
 from pymodpost.kernel.kallsyms import parse_symbol_map, read_text_maybe_xz
 from pymodpost.kernel.symvers import SymversEntry, SymversParseError, parse_symvers
 
@@ -45,7 +48,7 @@ class Export:
 @dataclass(slots=True)
 class KernelProfile:
     name: str
-    arch: ArchFacts
+    arch: Target
     dialect: Dialect
     release: str
     config: KernelConfig
@@ -101,7 +104,7 @@ def load_profile_dir(root: str | os.PathLike, name: str | None = None, dialect: 
         randstruct = m.group(1).decode() if m else ""
     config = KernelConfig.from_dotconfig(cfg_text, randstruct)
     try:
-        arch = arch_facts(_guess_arch(config.values))
+        arch = target_by_name(_guess_arch(config.values))
     except KeyError:
         raise InputError(str(cfg_path), "neither an x86_64 nor a riscv64 64-bit configuration") from None
     uts = _first_existing(root, ("include/generated/utsrelease.h", "utsrelease.h"))
@@ -133,12 +136,15 @@ def load_profile_dir(root: str | os.PathLike, name: str | None = None, dialect: 
     }
     vermagic_file = root / "vermagic"
     override = vermagic_file.read_text().rstrip("\n") if vermagic_file.is_file() else None
-    if isinstance(dialect, str):
-        dialect = DIALECTS[dialect]
+    try:
+        # the kernel's own release decides, unless the caller names a dialect
+        dialect = dialect_by_name(dialect) if dialect else dialect_for_release(release, f"{uts}: release")
+    except DialectError as e:
+        raise InputError(str(root), str(e)) from None
     return KernelProfile(
         name=name or root.name,
         arch=arch,
-        dialect=dialect or DEFAULT_DIALECT,
+        dialect=dialect,
         release=release,
         config=config,
         exports=exports,

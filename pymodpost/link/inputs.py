@@ -12,6 +12,7 @@ import os
 import struct
 from typing import NamedTuple
 
+from pymodpost.arch.target import SOLARIS_LINK_ORDER_MACHINES, Target, for_machine
 from pymodpost.elf import constants as C
 from pymodpost.elf import layouts
 from pymodpost.link.errors import LinkError
@@ -35,9 +36,6 @@ SEC_STRINGS = 1 << 27
 SEC_GROUP = 1 << 28
 
 _DEBUG_PREFIXES = (".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zdebug")
-
-#: machine name for `-m` emulations and ld's messages
-MACHINES = {C.EM_X86_64: "elf_x86_64", C.EM_RISCV: "elf64lriscv"}
 
 # the records of the one format ld -r is asked to link here: ELF64 little-endian
 EHDR = layouts.EHDR.struct(64, True)
@@ -140,11 +138,12 @@ class InputSymbol(NamedTuple):
 
 
 class InputObject:
-    __slots__ = ("path", "data", "machine", "flags", "osabi", "sections", "symbols",
+    __slots__ = ("path", "data", "machine", "target", "flags", "osabi", "sections", "symbols",
                  "first_global")
 
     def __init__(self, path: str, data: bytes, machine: int, flags: int, osabi: int):
         self.path, self.data, self.machine = path, data, machine
+        self.target: Target | None = for_machine(machine)  #: None: a machine ld here cannot link
         self.flags, self.osabi = flags, osabi
         self.sections: list[InputSection] = []
         self.symbols: list[InputSymbol] = []
@@ -162,9 +161,6 @@ def _cstr(blob: bytes, off: int, path: str) -> str:
     return blob[off:end].decode("utf-8", "surrogateescape")
 
 
-#: machines for which BFD accepts SHN_BEFORE/SHN_AFTER in sh_link (EM_386, EM_IAMCU, EM_X86_64
-#: and the SPARCs)
-_SOLARIS_ORDERING = {3, 6, 62, 11, 18, 43, 2}
 
 
 def read_object(path: str, data: bytes) -> InputObject:
@@ -197,7 +193,7 @@ def read_object(path: str, data: bytes) -> InputObject:
     for (_n, t, f, _a, _o, _s, link, info, _al, _e) in raw[1:]:
         # elf_object_p's sanity check of each header: links and info links inside the table
         # (x86 and SPARC may name Solaris's SHN_BEFORE/SHN_AFTER in sh_link)
-        if link >= shnum and not (machine in _SOLARIS_ORDERING and link in (0xFF00, 0xFF01)):
+        if link >= shnum and not (machine in SOLARIS_LINK_ORDER_MACHINES and link in (0xFF00, 0xFF01)):
             raise LinkError(bad_format)
         if (f & C.SHF_INFO_LINK or t in (C.SHT_RELA, C.SHT_REL)) and info >= shnum:
             raise LinkError(bad_format)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import struct
 from typing import NamedTuple
 
+from pymodpost.arch import target as T
+from pymodpost.arch.target import Target
 from pymodpost.elf import constants as C
 from pymodpost.link import ehframe
 from pymodpost.link import inputs as I
@@ -24,18 +26,15 @@ from pymodpost.link.default_scripts import default_script
 from pymodpost.link.errors import LinkError
 from pymodpost.link.groups import discard_duplicate_groups, group_contents
 from pymodpost.link.placement import DISCARDED, Layout, OutputSection
-from pymodpost.link.relocate import (field_width, is_local_label_name, placed_symbol,
-                                     reference_table, relocate, section_of)
+from pymodpost.link.relocate import (is_local_label_name, placed_symbol, reference_table, relocate,
+                                     section_of)
 from pymodpost.link.script import AlignDot, DataItem, LinkerScript
 from pymodpost.link.symbols import GlobalSymbol, resolve
 from pymodpost.link.writer import U64, OutSym, check_output_size, write_relocatable
 
-#: emulation name (ld -m) -> ELF machine
-EMULATIONS = {"elf_x86_64": C.EM_X86_64, "elf64lriscv": C.EM_RISCV}
-
 
 class LinkOptions(NamedTuple):
-    emulation: str | None = None  # None: take the machine from the first input
+    emulation: str | None = None  # ld -m; None: the target of the first input's machine
     build_id: bool = False  # --build-id=sha1
     stack_note: str | None = None  # "noexecstack" / "execstack" from -z
     script: LinkerScript | None = None
@@ -57,16 +56,18 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
     if not inputs:
         raise LinkError("ld: no input files")
     objects = [I.read_object(path, data) for path, data in inputs]
-    machine = EMULATIONS[options.emulation] if options.emulation else objects[0].machine
+    target = T.by_emulation(options.emulation) if options.emulation else T.for_machine(objects[0].machine)
+    if target is None and options.emulation:
+        raise LinkError(f"ld: unrecognised emulation mode: {options.emulation}")
+    machine = target.machine if target else objects[0].machine
     for obj in objects:
         if obj.machine != machine:
             raise LinkError(_incompatible(obj, machine))
-    if machine not in I.MACHINES:
+    if target is None:
         raise LinkError(f"ld: {objects[0].path}: unsupported machine {machine}")
     _refuse_merged_notes(objects)
     discard_duplicate_groups(objects)
-    emulation = options.emulation or I.MACHINES[machine]
-    script = options.script or default_script(emulation)
+    script = options.script or default_script(target)
     build_id = None
     if options.build_id:
         first = next((o for o in objects if len(o.sections) > 1), None)
@@ -79,14 +80,13 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
         # ld -r -z [no]execstack adds the note the assembler would have written
         extra.append(I.stack_note_section(objects[0], options.stack_note == "execstack"))
     layout = Layout(script, objects, extra)
-    warnings = _stack_note_flags(objects, machine) if options.stack_note is None else ()
-    if machine == C.EM_X86_64:
-        # riscvelf.em skips .eh_frame editing in relocatable links (relaxation comes later)
+    warnings = _stack_note_flags(objects, target) if options.stack_note is None else ()
+    if target.edits_eh_frame:
         _edit_eh_frame(layout, globals_)
     out_secs = [s for s in layout.sections if s.members]
     _size_sections(out_secs)
     _assign_addresses(layout)
-    return LinkResult(_emit(objects, machine, out_secs, globals_, build_id), out_secs, warnings)
+    return LinkResult(_emit(objects, target, out_secs, globals_, build_id), out_secs, warnings)
 
 
 def _points_into_discarded(sec: I.InputSection, reloc, globals_) -> bool:
@@ -113,7 +113,7 @@ def _edit_eh_frame(layout: Layout, globals_) -> None:
     ehframe.pad_inputs(inputs, 1 << out.align_power)
 
 
-def _stack_note_flags(objects: list[I.InputObject], machine: int) -> tuple[str, ...]:
+def _stack_note_flags(objects: list[I.InputObject], target: Target) -> tuple[str, ...]:
     """Without -z [no]execstack ld decides the stack from the inputs
     (``bfd_elf_size_dynamic_sections``): an executable note, or -- on x86-64, whose backend
     defaults to an executable stack -- an input without a note, makes the output note
@@ -126,7 +126,7 @@ def _stack_note_flags(objects: list[I.InputObject], machine: int) -> tuple[str, 
             if note.bfd & I.SEC_CODE:
                 noteobj = obj
                 break
-        elif machine == C.EM_X86_64:
+        elif target.default_execstack:
             emptyobj = obj
     if notesec is None or (noteobj is None and emptyobj is None):
         return ()
@@ -209,7 +209,7 @@ def _input_order(objects: list[I.InputObject],
     return list(seen.values())
 
 
-def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_id) -> bytes:
+def _emit(objects, target: Target, out_secs, globals_: dict[str, GlobalSymbol], build_id) -> bytes:
     # section header indices: each output section, then its .rela if it has relocations
     has_relocs = {id(out): any(isinstance(m, I.InputSection) and m.relocs is not None
                                and m.relocs.size for m in out.members) for out in out_secs}
@@ -228,7 +228,7 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         section_sym[id(out)] = len(syms)
         syms.append(OutSym("", 0, 0, (C.STB_LOCAL << 4) | C.STT_SECTION, 0, shndx[id(out)]))
 
-    discard_l = machine == C.EM_RISCV  # riscvelf.em turns ld's default into -X
+    discard_l = target.discards_local_labels
     reloc_lists: dict[int, list] = {}
     local_maps: dict[int, list[int]] = {}  # input object -> its locals' output indices
     for obj in _input_order(objects, out_secs):
@@ -295,11 +295,11 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         buf = bytearray(out.size) if out.elf_type != C.SHT_NOBITS else bytearray()
         rel: list[tuple[int, int, int]] = []
         pos = 0
-        code_fill = machine == C.EM_X86_64 and bool(out.flags & I.SEC_CODE)
+        code_fill = target.code_fill if out.flags & I.SEC_CODE else None
         for m in out.members:
             if isinstance(m, I.InputSection):
                 if m.output_offset > pos and code_fill and buf:
-                    buf[pos:m.output_offset] = x86_nop_fill(m.output_offset - pos)
+                    buf[pos:m.output_offset] = code_fill(m.output_offset - pos)
                 if m.type != C.SHT_NOBITS and buf:
                     buf[m.output_offset:m.output_offset + m.size] = m.data
                 pos = m.output_offset + m.size
@@ -310,7 +310,7 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
                     elif ref is None:
                         # against a discarded section: ld clears the field; in debug sections
                         # it drops the relocation, elsewhere keeps it as R_*_NONE
-                        w = field_width(machine, rtype)
+                        w = target.field_width(rtype)
                         if off + w <= len(buf):
                             buf[off:off + w] = bytes(w)
                         if not m.bfd & I.SEC_DEBUGGING:
@@ -325,7 +325,7 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
             elif isinstance(m, AlignDot):
                 end = _align(pos, m.alignment, is_power=False)
                 if end > pos and code_fill and buf:
-                    buf[pos:end] = x86_nop_fill(end - pos)
+                    buf[pos:end] = code_fill(end - pos)
                 pos = end
         contents[id(out)] = buf
         if rel:
@@ -347,21 +347,9 @@ def _emit(objects, machine, out_secs, globals_: dict[str, GlobalSymbol], build_i
         for m in grp.members:
             if m.relocs is not None and m.relocs.flags & C.SHF_GROUP and m.output is not None:
                 rela_in_group.add(id(m.output))
-    return write_relocatable(machine, objects, by_index, contents, relocs, syms, first_global,
+    return write_relocatable(target, objects, by_index, contents, relocs, syms, first_global,
                              section_sym, build_id, group_info, rela_in_group, out_secs)
 
 
 def _first(entry: tuple) -> int:
     return entry[0]
-
-# the x86 NOPs of 1..10 bytes that BFD pads code with (cpu-i386.c's long-NOP fill)
-_X86_NOPS = tuple(bytes.fromhex(h) for h in (
-    "90", "6690", "0f1f00", "0f1f4000", "0f1f440000", "660f1f440000", "0f1f8000000000",
-    "0f1f840000000000", "660f1f840000000000", "662e0f1f840000000000"))
-
-
-def x86_nop_fill(count: int) -> bytes:
-    """Padding between input sections of an x86-64 code section: 10-byte NOPs, then one NOP
-    of the remaining length (zero fill elsewhere, and on riscv)."""
-    whole, rest = divmod(count, 10)
-    return _X86_NOPS[9] * whole + (_X86_NOPS[rest - 1] if rest else b"")

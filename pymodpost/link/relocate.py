@@ -24,17 +24,6 @@ def section_of(obj: I.InputObject, shndx: int) -> I.InputSection | None:
     return None
 
 
-# bytes a relocation covers, for clearing the field of one against a discarded section
-_X86_WIDTH8 = {1, 24, 25, 26, 28, 29}  # R_X86_64_64, PC64, GOTOFF64, GOTPC64, GOTPCREL64, GOTPLT64
-_RISCV_WIDTH = {1: 4, 2: 8, 35: 1, 36: 2, 37: 4, 38: 8, 39: 1, 40: 2, 41: 4, 42: 8}
-
-
-def field_width(machine: int, rtype: int) -> int:
-    if machine == C.EM_X86_64:
-        return 0 if rtype == 0 else 8 if rtype in _X86_WIDTH8 else 4
-    return _RISCV_WIDTH.get(rtype, 4)
-
-
 def placed_symbol(sym: I.InputSymbol, sec: I.InputSection | None, shndx) -> OutSym:
     if sec is not None:
         return OutSym(sym.name, sym.value + sec.output_offset, sym.size, sym.info, sym.other,

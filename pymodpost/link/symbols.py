@@ -106,7 +106,7 @@ def _function_size(obj: InputObject, s: InputSymbol, shndx: int) -> int:
     labels, and on riscv not the ``$x``/``$d`` mapping symbols)."""
     if s.type in (C.STT_SECTION, C.STT_FILE, C.STT_OBJECT, C.STT_TLS) or s.shndx != shndx:
         return 0
-    if obj.machine == C.EM_RISCV and s.bind == C.STB_LOCAL and s.name.startswith(("$d", "$x")):
+    if s.bind == C.STB_LOCAL and obj.target and s.name.startswith(obj.target.mapping_symbol_prefixes):
         return 0
     if (s.size == 0 and s.bind == C.STB_LOCAL and s.type == C.STT_NOTYPE
             and s.other & 3 == C.STV_HIDDEN):

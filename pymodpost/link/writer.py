@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from typing import NamedTuple
 
+from pymodpost.arch.target import Target
 from pymodpost.elf import constants as C
 from pymodpost.elf import layouts
 from pymodpost.link import inputs as I
@@ -104,7 +105,7 @@ class _Hdr:
         self.offset = 0
 
 
-def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[OutSym],
+def write_relocatable(target: Target, objects, out_secs, contents, relocs, syms: list[OutSym],
                       first_global: int, section_sym, build_id, group_info=None,
                       rela_in_group=frozenset(), bfd_order=None) -> bytes:
     """``out_secs`` in section-header order; ``bfd_order`` (default the same) is BFD's section
@@ -172,7 +173,8 @@ def write_relocatable(machine, objects, out_secs, contents, relocs, syms: list[O
                     off += h.size
     shoff = _align(off, 8)
     shnum = len(hdrs) + 1
-    flags = objects[0].flags if machine == C.EM_RISCV else 0
+    flags = objects[0].flags if target.keeps_eflags else 0
+    machine = target.machine
     # GNU extensions in the output (unique or ifunc symbols, retained sections) make BFD mark
     # the file ELFOSABI_GNU (_bfd_elf_final_write_processing)
     gnu = (any(s.info >> 4 == C.STB_GNU_UNIQUE or s.info & 0xF == C.STT_GNU_IFUNC for s in syms)

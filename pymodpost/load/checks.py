@@ -257,7 +257,7 @@ class ModuleCtx:
                 return True
             self.log.warn(f"{self.info.name}: disagrees about version of symbol {symname}")
             return False
-        if self.state.profile.dialect.missing_version_fatal:
+        if self.state.profile.dialect.loader.missing_version_fatal:
             self.log.warn(f"{self.info.name}: no symbol version for {symname}")
             return False
         key = f"noversion:{symname}"

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pymodpost.arch import arch_by_name
 from pymodpost.fileio import read_bytes
-from pymodpost.kernel.archfacts import first_module_base
 from pymodpost.kernel.errors import KernelError
 from pymodpost.load import checks
 from pymodpost.load.image import INIT_OFFSET_MASK, SHF_ALLOC, LoadInfo
@@ -97,7 +95,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     checks.module_sig_check(info, opt.flags, state, log)
     steps.append(StepRecord("module_sig_check", f"signature: {info.signature}; {info.len} bytes examined"))
 
-    checks.elf_validity_check(info, arch.machine, need_elfclass64=arch.name == "riscv64")
+    checks.elf_validity_check(info, arch.machine, need_elfclass64=arch.checks_elfclass)
     steps.append(StepRecord("elf_validity_check", f"{len(info.sechdrs)} sections"))
 
     mod_name = checks.setup_load_info(info, opt.flags, cfg.smp)
@@ -147,7 +145,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     if opt.anchors:
         core_base, init_base = _bases_from_anchors(info, opt.anchors, core_base, init_base)
     if core_base is None:
-        core_base = first_module_base(arch, profile.addresses)
+        core_base = arch.first_module_base(profile.addresses)
     if init_base is None:
         init_base = core_base + _page_align(lay.core_size, page) + page if lay.init_size else 0
     result.core_base, result.init_base = core_base, init_base
@@ -238,7 +236,7 @@ def _arch_env(ctx: checks.ModuleCtx):
         arr = info.relas(info.sechdrs[i])
         return zip(arr["r_info"].tolist(), arr["r_addend"].tolist())
 
-    return arch_by_name(profile.arch.name).module_frob_arch_sections(
+    return profile.arch.relocations(profile.dialect.loader.reloc_tables).module_frob_arch_sections(
         ctx.mod_name, info.sechdrs, relas_of,
         module_sections=profile.arch.module_sections, cmodel_medlow=profile.config.cmodel_medlow)
 

@@ -5,7 +5,6 @@ then sort_extable on ``__ex_table``.
 
 from __future__ import annotations
 
-from pymodpost.arch import arch_by_name
 from pymodpost.arch.common import RelocRecord
 from pymodpost.kernel.errors import KernelError
 from pymodpost.load.checks import ModuleCtx, find_sec
@@ -64,7 +63,8 @@ def _refuse_kind(ctx: ModuleCtx, kind: str) -> None:
 def apply_relocations(ctx: ModuleCtx, memory: ModuleMemory, symbols: SymbolTable, env,
                       records: list[RelocSection] | None) -> None:
     info = ctx.info
-    arch = arch_by_name(ctx.state.profile.arch.name)
+    profile = ctx.state.profile
+    arch = profile.arch.relocations(profile.dialect.loader.reloc_tables)
     work = list(_relocation_sections(ctx))
     if records is None and getattr(arch, "apply_relocate_add_bulk", None) and _apply_bulk(ctx, arch, memory, symbols, env, work):
         return

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from pymodpost.arch.target import by_name as target_by_name
 from pymodpost.elf import constants as C
 from pymodpost.errors import PymodpostError
 from pymodpost.walk.explain_table import ENTRIES, RISCV_32_PCREL, RISCV_32_PCREL_FIX, Entry
@@ -109,10 +110,11 @@ def _add_type_names(exp: Explanation, module: ModuleFacts | None) -> None:
     if "type" not in exp.groups:
         return
     rtype = int(exp.groups["type"])
-    machine = C.EM_RISCV if exp.entry.key == "unknown-relocation" else C.EM_X86_64
+    # riscv's apply_relocate_add words an unknown type this way, x86's the others
+    arch = "riscv64" if exp.entry.key == "unknown-relocation" else "x86_64"
     if module is not None and module.arch is not None:
-        machine = {"x86_64": C.EM_X86_64, "riscv64": C.EM_RISCV}[module.arch]
-    exp.groups["type_name"] = C.reloc_type_name(machine, rtype)
+        arch = module.arch
+    exp.groups["type_name"] = C.reloc_type_name(target_by_name(arch).machine, rtype)
     if exp.entry.key == "unknown-relocation":
         exp.groups["type_fix"] = (RISCV_32_PCREL_FIX if rtype == RISCV_32_PCREL else
                                   "Rebuild the module with the kernel's own compiler flags (kbuild); "

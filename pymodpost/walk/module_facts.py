@@ -11,10 +11,9 @@ import struct
 from dataclasses import dataclass
 from functools import cached_property
 
+from pymodpost.arch.target import for_machine
 from pymodpost.elf import constants as C
 
-#: e_machine -> the bundled kernel profile / architecture name
-ARCH_OF_MACHINE = {C.EM_X86_64: "x86_64", C.EM_RISCV: "riscv64"}
 #: one __versions entry of a 64-bit kernel: unsigned long crc, then the name in the rest of 64 bytes
 VERSION_ENTRY_SIZE = 64
 #: the global aliases module_init()/module_exit() give the module's init and exit functions
@@ -59,7 +58,8 @@ class ModuleFacts:
         if len(self.data) < 20:
             return None
         order = "big" if self.data[5:6] == b"\x02" else "little"
-        return ARCH_OF_MACHINE.get(int.from_bytes(self.data[18:20], order))
+        target = for_machine(int.from_bytes(self.data[18:20], order))
+        return target.name if target else None
 
     @cached_property
     def modinfo(self) -> list[tuple[str, str]]:

@@ -10,12 +10,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pymodpost.arch.target import by_name as target_by_name
 from pymodpost.bundled import testdata_dir
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes, write_atomic
 
-#: kbuild's ld emulation per architecture (the `-m` of the .ko link)
-EMULATION = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}
 #: where kbuild's linker script for modules lives in a kernel tree (Debian: the arch one)
 MODULE_LDS_PLACES = ("module.lds", "scripts/module.lds", "arch/x86/module.lds", "arch/riscv/module.lds")
 
@@ -93,11 +92,11 @@ def link_module(arch: str, module_lds: Path, objects: list[Path]):
 
     script = load_script(str(module_lds))
     inputs = [(str(p), read_bytes(p)) for p in objects]
-    return link(inputs, LinkOptions(emulation=EMULATION[arch], build_id=True, script=script))
+    return link(inputs, LinkOptions(emulation=target_by_name(arch).emulation, build_id=True, script=script))
 
 
 def link_command(arch: str, module: str) -> str:
-    return (f"ld -r -m {EMULATION[arch]} --build-id=sha1 -T module.lds "
+    return (f"ld -r -m {target_by_name(arch).emulation} --build-id=sha1 -T module.lds "
             f"-o {module}.ko {module}.o {module}.mod.o")
 
 

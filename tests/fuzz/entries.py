@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
+from pymodpost.arch.target import by_name
 from pymodpost.errors import PymodpostError
 from tests.conftest import TESTDATA
 from tests.fuzz import mutators as M
@@ -148,7 +149,6 @@ def make_link(rng: random.Random) -> Case:
     return Case("link", files, arch, [str(obj.relative_to(TESTDATA)), f"mutated {victim}", *used])
 
 
-EMULATIONS = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}
 
 
 def link_case(case: Case):
@@ -156,7 +156,7 @@ def link_case(case: Case):
     from pymodpost.link.linker import LinkOptions, link
 
     inputs = [("m.o", case.files["m.o"]), ("m.mod.o", case.files["m.mod.o"])]
-    return link(inputs, LinkOptions(emulation=EMULATIONS[case.arch], build_id=True,
+    return link(inputs, LinkOptions(emulation=by_name(case.arch).emulation, build_id=True,
                                     script=_module_lds(case.arch)))
 
 

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from pymodpost.arch.target import by_emulation
 from pymodpost.link.default_scripts import default_script
 from tests.conftest import require
 
@@ -43,5 +44,5 @@ def test_builtin_script_matches_installed_ld(emulation):
     real = _statements(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
     ours = [(s.name, s.address == 0, s.constraint,
              tuple(tuple(p.pattern for p in c.sections) for c in s.items))
-            for s in default_script(emulation).sections]
+            for s in default_script(by_emulation(emulation)).sections]
     assert ours == real

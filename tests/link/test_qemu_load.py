@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from pymodpost.arch.target import by_name
 from pymodpost.link import link, load_script
 from tests.conftest import TESTDATA
 from tests.harness.test_boot import require_kernel  # the harness tests' own check
 
 pytestmark = [pytest.mark.qemu, pytest.mark.slow]
 
-EMULATION = {"x86_64": "elf_x86_64", "riscv64": "elf64lriscv"}
 PARAMS = ["count=7", "greeting=hey", "verbose=1", "levels=4,5,6", "label=xyz", "bitmask=0x10"]
 
 
@@ -22,7 +22,7 @@ def _ours(arch: str, name: str, tmp_path) -> str:
     script = load_script(str(TESTDATA / "kernels" / arch / "module.lds"))
     out = tmp_path / f"{arch}-{name}.ko"
     out.write_bytes(link([d / f"{name}.o", d / f"{name}.mod.o"], script,
-                         emulation=EMULATION[arch], build_id=True, stack_note="noexecstack"))
+                         emulation=by_name(arch).emulation, build_id=True, stack_note="noexecstack"))
     return str(out)
 
 
@@ -76,7 +76,7 @@ def test_every_fixture_linked_by_us_loads_like_gnu_lds(arch, tmp_path):
             script = load_script(str(TESTDATA / "kernels" / arch / "module.lds"))
             out = tmp_path / f"{module}.ko"
             out.write_bytes(link([d / f"{module}.o", d / f"{module}.mod.o"], script,
-                                 emulation=EMULATION[arch], build_id=True, stack_note="noexecstack"))
+                                 emulation=by_name(arch).emulation, build_id=True, stack_note="noexecstack"))
             ours.append(str(out))
         else:  # one of the Debian kernel's own modules a fixture depends on
             ours.append(str(path))

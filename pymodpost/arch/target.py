@@ -1,0 +1,194 @@
+"""One :class:`Target` per architecture: everything arch-specific that a stage asks about.
+
+Shared code never tests the machine; it asks the target (the model is lld's ``TargetInfo``:
+``target->...``).  A target is found one way, by ELF machine (:func:`for_machine`) or by name
+or alias (:func:`by_name`).  The facts come from three places, named on each field: GNU ld's
+backend for the emulation (BFD's ``elf64-x86-64.c``/``elfnn-riscv.c`` and the ``*.em`` files),
+the kernel's ``arch/<arch>/`` code (``module.c``, ``module-sections.c``, ``asm/module.h``), and
+what the oracle kernels showed when booted with ``nokaslr``.
+
+The relocation handlers themselves live in one module per architecture
+(:mod:`pymodpost.arch.x86_64`, :mod:`pymodpost.arch.riscv64`); a target names, per generation of
+the kernel's handler table (a dialect's ``loader.reloc_tables``), which module holds it, and
+loads it on first use so that reading a target costs no import of numpy.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Callable
+
+from pymodpost.arch import ld_scripts
+from pymodpost.elf import constants as C
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    name: str  #: the project's name of the architecture: "x86_64", "riscv64"
+    #: names Debian, uname and kbuild's ARCH use for it
+    aliases: tuple[str, ...]
+    machine: int  #: ELF e_machine
+    elfclass: int  #: C.ELFCLASS64
+    little_endian: bool
+
+    # --- GNU ld (the module link) ---
+    emulation: str  #: ``ld -m`` name
+    #: statements of the emulation's built-in ``ld -r`` script (see arch/ld_scripts.py)
+    ld_script_tokens: Callable[[], list[str]]
+    #: fill for gaps between input sections of a code section (None: zeros); BFD pads x86
+    #: code with long NOPs
+    code_fill: Callable[[int], bytes] | None
+    #: ld -r edits .eh_frame (drops FDEs of discarded sections); riscvelf.em skips it in
+    #: relocatable links because relaxation comes later
+    edits_eh_frame: bool
+    #: riscvelf.em turns ld's default into -X: assembler-local labels (.L*) are dropped
+    discards_local_labels: bool
+    #: an input without .note.GNU-stack implies an executable stack (the x86-64 backend's
+    #: default; elf_backend_default_execstack)
+    default_execstack: bool
+    #: the output keeps the first input's e_flags (riscv: float ABI, RVC); x86-64 writes 0
+    keeps_eflags: bool
+    #: local symbols with these prefixes are mapping symbols, never a function's name
+    #: (BFD's maybe_function_sym on riscv: $x, $d)
+    mapping_symbol_prefixes: tuple[str, ...]
+    #: bytes a relocation type covers, when ld clears the field of a relocation against a
+    #: discarded section: {type: width}; others cover ``default_field_width``
+    field_widths: dict[int, int]
+    default_field_width: int
+
+    # --- the kernel (the loader) ---
+    page_size: int
+    vermagic_suffix: str  #: MODULE_ARCH_VERMAGIC
+    #: elf_check_arch() also checks the ELF class (riscv) or only the machine (x86)
+    checks_elfclass: bool
+    #: names ``ignore_undef_symbol()`` lets stay undefined without an error
+    ignore_undefined: tuple[str, ...]
+    #: ``struct kernel_symbol`` holds place-relative (PREL32) offsets (x86) or pointers
+    prel32_ksymtab: bool
+    #: the kernel reserves GOT/PLT sections for modules (riscv CONFIG_MODULE_SECTIONS)
+    module_sections: bool
+    #: handler-table generation (a dialect's ``loader.reloc_tables``) -> module holding it
+    reloc_modules: dict[str, str]
+    #: start of the module area when fixed (x86_64 without KASLR: MODULES_VADDR)
+    modules_vaddr: int | None = None
+    #: riscv64: the module area ends at the kernel image and starts this far below PFN_ALIGN(_end)
+    modules_below_end: int | None = None
+    #: where the first module lands inside the module area on the fixture kernel booted with
+    #: nokaslr (x86_64: earlier users take the first 2 MiB and a page; observed, not derived)
+    first_module_offset: int = 0
+
+    def relocations(self, generation: str) -> ModuleType:
+        """The module with the kernel's handler table, ``apply_relocate_add`` and
+        ``module_frob_arch_sections`` for that table generation."""
+        try:
+            name = self.reloc_modules[generation]
+        except KeyError:
+            raise KeyError(f"{self.name}: no relocation handlers for kernel table '{generation}'") from None
+        return importlib.import_module(f"pymodpost.arch.{name}")
+
+    def field_width(self, rtype: int) -> int:
+        return self.field_widths.get(rtype, self.default_field_width)
+
+    def first_module_base(self, symbols: dict[str, int]) -> int:
+        """Where a fresh nokaslr boot puts the first module's allocation."""
+        if self.modules_below_end is not None and "_end" in symbols:
+            end = (symbols["_end"] + self.page_size - 1) // self.page_size * self.page_size
+            return end - self.modules_below_end + self.first_module_offset
+        if self.modules_vaddr is not None:
+            return self.modules_vaddr + self.first_module_offset
+        return 0xFFFFFFFF00000000  # no better guess: pass --core-base
+
+
+# the x86 NOPs of 1..10 bytes that BFD pads code with (cpu-i386.c's long-NOP fill)
+_X86_NOPS = tuple(bytes.fromhex(h) for h in (
+    "90", "6690", "0f1f00", "0f1f4000", "0f1f440000", "660f1f440000", "0f1f8000000000",
+    "0f1f840000000000", "660f1f840000000000", "662e0f1f840000000000"))
+
+
+def x86_nop_fill(count: int) -> bytes:
+    """Padding between input sections of an x86-64 code section: 10-byte NOPs, then one NOP
+    of the remaining length."""
+    whole, rest = divmod(count, 10)
+    return _X86_NOPS[9] * whole + (_X86_NOPS[rest - 1] if rest else b"")
+
+
+X86_64 = Target(
+    name="x86_64",
+    aliases=("amd64", "x86"),
+    machine=C.EM_X86_64,
+    elfclass=C.ELFCLASS64,
+    little_endian=True,
+    emulation="elf_x86_64",
+    ld_script_tokens=lambda: ld_scripts.X86_64,
+    code_fill=x86_nop_fill,
+    edits_eh_frame=True,
+    discards_local_labels=False,
+    default_execstack=True,
+    keeps_eflags=False,
+    mapping_symbol_prefixes=(),
+    # R_X86_64_NONE covers nothing; 64, PC64, GOTOFF64, GOTPC64, GOTPCREL64, GOTPLT64 eight bytes
+    field_widths={0: 0, 1: 8, 24: 8, 25: 8, 26: 8, 28: 8, 29: 8},
+    default_field_width=4,
+    page_size=4096,
+    vermagic_suffix="",
+    checks_elfclass=False,
+    ignore_undefined=("_GLOBAL_OFFSET_TABLE_",),
+    prel32_ksymtab=True,
+    module_sections=False,
+    reloc_modules={"6.1": "x86_64"},
+    modules_vaddr=0xFFFFFFFFC0000000,
+    first_module_offset=0x201000,
+)
+
+RISCV64 = Target(
+    name="riscv64",
+    aliases=("riscv",),
+    machine=C.EM_RISCV,
+    elfclass=C.ELFCLASS64,
+    little_endian=True,
+    emulation="elf64lriscv",
+    ld_script_tokens=ld_scripts.riscv64,
+    code_fill=None,
+    edits_eh_frame=False,
+    discards_local_labels=True,
+    default_execstack=False,
+    keeps_eflags=True,
+    mapping_symbol_prefixes=("$d", "$x"),
+    # 32 and 64; ADD8/16/32/64 and SUB8/16/32/64
+    field_widths={1: 4, 2: 8, 35: 1, 36: 2, 37: 4, 38: 8, 39: 1, 40: 2, 41: 4, 42: 8},
+    default_field_width=4,
+    page_size=4096,
+    vermagic_suffix="riscv",
+    checks_elfclass=True,
+    ignore_undefined=(),
+    prel32_ksymtab=False,
+    module_sections=True,
+    reloc_modules={"6.1": "riscv64"},
+    modules_below_end=1 << 31,
+)
+
+TARGETS: tuple[Target, ...] = (X86_64, RISCV64)
+
+#: machines whose objects BFD lets name Solaris's SHN_BEFORE/SHN_AFTER in sh_link (elf_object_p):
+#: EM_386, EM_IAMCU, EM_X86_64 and the SPARCs -- also for objects of machines not modelled here
+SOLARIS_LINK_ORDER_MACHINES = frozenset({C.EM_386, C.EM_IAMCU, C.EM_X86_64, C.EM_SPARC, C.EM_OLD_SPARCV9,
+                                         C.EM_SPARC32PLUS, C.EM_SPARCV9})
+
+
+def for_machine(machine: int) -> Target | None:
+    """The target of an ELF e_machine, or None for a machine pymodpost does not model."""
+    return next((t for t in TARGETS if t.machine == machine), None)
+
+
+def by_name(name: str) -> Target:
+    """By the project's name or an alias (amd64, x86, riscv); KeyError names the supported ones."""
+    for t in TARGETS:
+        if name == t.name or name in t.aliases:
+            return t
+    raise KeyError(f"unknown architecture '{name}' (supported: {', '.join(t.name for t in TARGETS)})")
+
+
+def by_emulation(emulation: str) -> Target | None:
+    return next((t for t in TARGETS if t.emulation == emulation), None)
