@@ -3,7 +3,7 @@
 A relocation handler is a plain function ``handler(mem, off, S, A, P, env)`` that patches the
 bytearray ``mem`` at ``off`` (the bytes that sit at run-time address ``P``) the way the kernel's
 ``apply_relocate_add`` does for one relocation type, or raises
-:class:`pymodpost.kernel.errors.KernelError` with the kernel's message and errno.  ``env`` carries
+:class:`pymodpost.kernel_errors.KernelError` with the kernel's message and errno.  ``env`` carries
 what the kernel reads besides S, A and P: the module's name for messages and, on riscv, the GOT/PLT
 state.  Each architecture module collects its handlers in a :class:`RelocTable` keyed by ``R_*``
 number, like the kernel's ``reloc_handlers[]``.
@@ -124,7 +124,7 @@ class RelocRecord:
 def symbol_value(symbols: SymbolView, index: int, module: str) -> int:
     """The symbol's value, or a crash report when the index runs past the table (the kernel reads on)."""
     if index >= len(symbols.values):
-        from pymodpost.kernel.errors import KernelError
+        from pymodpost.kernel_errors import KernelError
 
         raise KernelError(
             f"{module}: relocation names symbol {index} past the end of the symbol table "

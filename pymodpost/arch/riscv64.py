@@ -34,7 +34,7 @@ from pymodpost.arch.common import (
 )
 from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch_sections
 from pymodpost.elf.constants import EM_RISCV, RRiscv  # noqa: F401  (EM_RISCV: part of the API)
-from pymodpost.kernel.errors import KernelError, format_pointer
+from pymodpost.kernel_errors import KernelError, format_pointer
 
 R_RISCV_32 = RRiscv.R_RISCV_32
 R_RISCV_64 = RRiscv.R_RISCV_64

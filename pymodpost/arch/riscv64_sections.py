@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
 from pymodpost.arch.common import U32, U64, get_u64, put_u64
-from pymodpost.kernel.errors import KernelError
+from pymodpost.kernel_errors import KernelError
 
 from pymodpost.elf.constants import SHF_ALLOC, SHF_EXECINSTR, SHT_NOBITS, SHT_RELA, RRiscv
 

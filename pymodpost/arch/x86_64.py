@@ -29,7 +29,7 @@ from pymodpost.arch.common import (
     signed,
 )
 from pymodpost.elf.constants import EM_X86_64, RX86_64  # noqa: F401  (EM_X86_64: part of the API)
-from pymodpost.kernel.errors import KernelError, format_pointer
+from pymodpost.kernel_errors import KernelError, format_pointer
 
 R_X86_64_NONE = RX86_64.R_X86_64_NONE
 R_X86_64_64 = RX86_64.R_X86_64_64

@@ -6,7 +6,7 @@ import pytest
 
 from pymodpost.arch import riscv64 as rv
 from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections
-from pymodpost.kernel.errors import KernelError
+from pymodpost.kernel_errors import KernelError
 from tests.arch.cases import case_id, expected_bytes, load_cases
 
 DATA = load_cases("riscv64")

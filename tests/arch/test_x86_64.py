@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pymodpost.arch import x86_64 as x86
-from pymodpost.kernel.errors import KernelError
+from pymodpost.kernel_errors import KernelError
 from tests.arch.cases import case_id, expected_bytes, load_cases
 
 DATA = load_cases("x86_64")
