@@ -19,6 +19,8 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
+from pymodpost.lazy_exports import home_module
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent / "pymodpost"
 
 #: TEMPORARY: the two cycles inside pymodpost.modpost, each closed by an import core.py hides in
@@ -67,7 +69,7 @@ def _lazy_homes(tree: ast.Module, package: str) -> set[str]:
     for node in tree.body:
         if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
                 and any(isinstance(t, ast.Name) and t.id == "_HOMES" for t in node.targets)):
-            return {f"{package}.{v.value}" for v in node.value.values}
+            return {home_module(package, v.value) for v in node.value.values}
     return set()
 
 

@@ -9,10 +9,11 @@ import sys
 import pytest
 
 LAZY = ["pymodpost.elf", "pymodpost.load", "pymodpost.kernel", "pymodpost.kmod",
-        "pymodpost.kbuild"]
+        "pymodpost.kbuild", "pymodpost.explain"]
 
 
 def test_documented_entry_points_import():
+    from pymodpost.explain import ModuleFacts, explain_lines  # noqa: F401
     from pymodpost.harness import boot_and_load, dump_at_module_finalize  # noqa: F401
     from pymodpost.arch import Target, by_name, for_machine  # noqa: F401
     from pymodpost.dialect import Dialect, for_release  # noqa: F401

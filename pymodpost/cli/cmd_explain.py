@@ -26,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pymodpost.errors import UsageError
     from pymodpost.fileio import read_bytes
-    from pymodpost.walk.explain import explain_lines
-    from pymodpost.walk.module_facts import ModuleFacts
+    from pymodpost.explain.explain import explain_lines
+    from pymodpost.explain.module_facts import ModuleFacts
 
     if not args.message and not args.log:
         raise UsageError("give a message or --log FILE")

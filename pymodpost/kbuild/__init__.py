@@ -1,6 +1,8 @@
-"""Working with kbuild's own build directories: staging a moved module's objects and ``.cmd``
-files where modpost looks for them (``stage_object``), and building a ``.mod.o`` with the real
-kbuild (``compile_with_kbuild``).  Names are imported on first use."""
+"""kbuild's side of a module build: the pipeline as kbuild runs it for one external module
+(``stages``: modpost's command line from Makefile.modpost, ``ld -r -T module.lds``, insmod),
+staging a moved module's objects and ``.cmd`` files where modpost looks for them
+(``stage_object``), and building a ``.mod.o`` with the real kbuild (``compile_with_kbuild``).
+Names are imported on first use."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ from pymodpost.elf import constants as elfc
 from pymodpost.fileio import write_atomic
 from pymodpost.kernel.symvers import SymversEntry, SymversParseError, UnknownExportType, parse_symvers
 from pymodpost.modpost import objfile as of
-from pymodpost.modpost.clib import c_string, remove_dot, strtoul
+from pymodpost.clib import c_string, remove_dot, strtoul
 from pymodpost.modpost.diagnostics import ERROR, RAW, WARNING, Diagnostic
 from pymodpost.modpost.messages import STYLES
 from pymodpost.modpost.model import ExportTable, Module, Symbol, add_namespace

@@ -30,7 +30,7 @@ import numpy as np
 
 from pymodpost.elf import constants as elfc
 from pymodpost.modpost import objfile as of
-from pymodpost.modpost.clib import glob_match, remove_dot
+from pymodpost.clib import glob_match, remove_dot
 
 if TYPE_CHECKING:
     from pymodpost.modpost.model import Module, Symbol

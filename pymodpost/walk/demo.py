@@ -22,7 +22,7 @@ from pathlib import Path
 from pymodpost.bundled import testdata_dir
 from pymodpost.fileio import read_bytes, write_atomic
 from pymodpost.kbuild.staging import stage_object
-from pymodpost.walk.stages import (
+from pymodpost.kbuild.stages import (
     kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
     write_kernel_symvers,
 )

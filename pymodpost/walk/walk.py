@@ -19,9 +19,9 @@ from pathlib import Path
 from pymodpost.elf import constants as C
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes
-from pymodpost.walk.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
+from pymodpost.explain.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
 from pymodpost.kbuild.staging import stage_object
-from pymodpost.walk.stages import (
+from pymodpost.kbuild.stages import (
     kbuild_modpost_flags, kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
     write_kernel_symvers,
 )
@@ -155,7 +155,7 @@ CHECKS = (
 
 def modpost_stage(ctx: WalkContext) -> WalkStage:
     from pymodpost.kernel.profile import load_profile
-    from pymodpost.walk.explain import match
+    from pymodpost.explain.explain import match
 
     kernel = kernel_files(ctx.kernel)
     ctx.kernel_symvers = write_kernel_symvers(kernel, ctx.work / "vmlinux.symvers")

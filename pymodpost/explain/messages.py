@@ -1,7 +1,7 @@
 """The messages ``pymodpost explain`` knows: a regular expression over Linux 6.1's exact text
 (modpost's, the module loader's, kmod's insmod) and what to tell a person about it.
 
-Each entry names a *locator* (a function in :mod:`pymodpost.walk.explain`) that, given the module
+Each entry names a *locator* (a function in :mod:`pymodpost.explain.explain`) that, given the module
 the message is about, points at the symbol, section or relocation involved.
 """
 

@@ -1,7 +1,7 @@
 """``pymodpost explain``: what a modpost / kernel-log message means, where it comes from in a given
 module, and how to fix it.
 
-Messages are matched against :data:`pymodpost.walk.explain_table.ENTRIES`.  With a module file
+Messages are matched against :data:`pymodpost.explain.messages.ENTRIES`.  With a module file
 the matching entry's locator reads that file (and the kernel profile, for CRCs and vermagic) to
 point at the symbol, section or relocation involved.
 """
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pymodpost.arch.target import by_name as target_by_name
 from pymodpost.elf import constants as C
 from pymodpost.errors import PymodpostError
-from pymodpost.walk.explain_table import ENTRIES, RISCV_32_PCREL, RISCV_32_PCREL_FIX, Entry
-from pymodpost.walk.module_facts import ModuleFacts
+from pymodpost.explain.messages import ENTRIES, RISCV_32_PCREL, RISCV_32_PCREL_FIX, Entry
+from pymodpost.explain.module_facts import ModuleFacts
 
 #: what a kernel log or build log puts in front of a message: "<4>", "[   12.345678] ",
 #: "insmod: ERROR: could not insert module x.ko: " -- removed before matching and display
@@ -167,7 +167,7 @@ def _symvers_row(mod: ModuleFacts, kernel: str | None, symbol: str):
     """The kernel's Module.symvers row for ``symbol`` (it lists the in-tree modules' exports too)."""
     from pymodpost.kernel.symvers import SymversEntry, parse_symvers
     from pymodpost.kernel.kallsyms import read_text_maybe_xz
-    from pymodpost.walk.stages import kernel_files
+    from pymodpost.kbuild.stages import kernel_files
 
     path = kernel_files(kernel or mod.arch).symvers
     for entry in parse_symvers(read_text_maybe_xz(path), str(path)):

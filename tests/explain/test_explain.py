@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from pymodpost.walk.explain import explain_lines, explain_message
-from pymodpost.walk.module_facts import ModuleFacts
+from pymodpost.explain.explain import explain_lines, explain_message
+from pymodpost.explain.module_facts import ModuleFacts
 from tests.conftest import TESTDATA, require_programs
 from tests.load.oracle_data import load_oracle, module_bytes
 
