@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from pymodpost import reloc
-from pymodpost.walk.explain import explain_message
-from pymodpost.walk.explain_table import RELOCATION_ENTRIES
+from pymodpost.explain.explain import explain_message
+from pymodpost.explain.messages import RELOCATION_ENTRIES
 from tests.load.oracle_data import load_oracle
 
 P = 0xFFFFFFFF01001000
