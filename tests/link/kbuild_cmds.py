@@ -1,9 +1,11 @@
 """The ld command lines kbuild recorded for each fixture, rewritten to run on the committed files.
 
 Each fixture directory keeps kbuild's ``.NAME.ko.cmd`` (final link) and, for composite modules,
-``.NAME.o.cmd`` (``ld -r -o NAME.o @NAME.mod``).  The recorded paths point into the build tree
-(``/tmp/pymodpost-kbuild/ARCH/NAME/...``) and the kernel tree (``arch/x86/module.lds``,
-``scripts/module.lds``); :func:`link_cases` maps them onto a scratch copy of the fixture.
+``.NAME.o.cmd`` (``ld -r -o NAME.o @NAME.mod``), for every kernel with fixtures.  The recorded
+paths point into the build tree (``/tmp/pymodpost-kbuild/[KERNEL/]ARCH/NAME/...``) and the
+kernel tree (``arch/x86/module.lds``, ``scripts/module.lds``); from 6.12 the final link also
+takes the ``.module-common.o`` kbuild compiled once beside the module, which the kernel facts
+keep (``module-common.o``).  :func:`link_cases` maps them onto a scratch copy of the fixture.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import TESTDATA
+from tests.fixtures import build_base, facts_dir, fixture_dir, kernel_arches, FIRST_KERNEL
 
-ARCHES = ("x86_64", "riscv64")
+#: the shared object kbuild links into every .ko from 6.12 (scripts/Makefile.modfinal)
+MODULE_COMMON = ".module-common.o"
 
 
 @dataclass(frozen=True)
 class LinkCase:
+    kernel: str
     arch: str
     name: str
     output: str  # file name kbuild produced (NAME.ko or NAME.o)
@@ -29,7 +33,8 @@ class LinkCase:
 
     @property
     def id(self) -> str:
-        return f"{self.arch}/{self.output}"
+        return f"{self.arch}/{self.output}" if self.kernel == FIRST_KERNEL else \
+            f"{self.kernel}/{self.arch}/{self.output}"
 
     def materialise(self, scratch: Path) -> list[str]:
         """Copy the fixture's inputs into ``scratch``; return argv runnable there."""
@@ -43,13 +48,17 @@ class LinkCase:
                     (scratch / f.name).write_text(text)
                 else:
                     shutil.copyfile(f, scratch / f.name)
-        lds = str(TESTDATA / "kernels" / self.arch / "module.lds")
+        facts = facts_dir(self.kernel, self.arch)
+        if (facts / "module-common.o").exists():
+            shutil.copyfile(facts / "module-common.o", scratch / MODULE_COMMON)
+        lds = str(facts / "module.lds")
         return [a.replace("{dir}/", str(scratch) + "/").replace("{lds}", lds) for a in self.argv]
 
 
 def _ld_line(cmd_file: Path) -> list[str] | None:
     line = cmd_file.read_text().splitlines()[0]
-    m = re.match(r"cmd_\S+ := (.*?)(;\s*true)?\s*$", line)
+    # 6.1 writes cmd_<target>, 6.12 savedcmd_<target>
+    m = re.match(r"(?:saved)?cmd_\S+ := (.*?)(;\s*true)?\s*$", line)
     if not m:
         return None
     words = shlex.split(m.group(1))
@@ -60,8 +69,8 @@ def _ld_line(cmd_file: Path) -> list[str] | None:
 
 def link_cases() -> list[LinkCase]:
     cases = []
-    for arch in ARCHES:
-        for d in sorted((TESTDATA / arch).iterdir()):
+    for kernel, arch in kernel_arches():
+        for d in sorted(fixture_dir(kernel, arch).iterdir()):
             for cmd_file, out in ((d / f".{d.name}.o.cmd", f"{d.name}.o"),
                                   (d / f".{d.name}.ko.cmd", f"{d.name}.ko")):
                 if not cmd_file.exists() or not (d / out).exists():
@@ -69,12 +78,12 @@ def link_cases() -> list[LinkCase]:
                 words = _ld_line(cmd_file)
                 if words is None:
                     continue
-                build = f"/tmp/pymodpost-kbuild/{arch}/{d.name}/"
+                build = f"{build_base(kernel, arch)}/{d.name}/"
                 argv = []
                 for w in words:
                     w = w.replace(build, "{dir}/")
                     if w in ("arch/x86/module.lds", "scripts/module.lds"):
                         w = "{lds}"
                     argv.append(w)
-                cases.append(LinkCase(arch, d.name, out, tuple(argv), d / out))
+                cases.append(LinkCase(kernel, arch, d.name, out, tuple(argv), d / out))
     return cases
