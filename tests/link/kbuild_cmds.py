@@ -30,6 +30,9 @@ class LinkCase:
     output: str  # file name kbuild produced (NAME.ko or NAME.o)
     argv: tuple[str, ...]  # ld arguments with build-tree paths replaced by "{dir}/"
     expected: Path
+    #: the command kbuild ran on ld's output before it became ``expected`` (6.12's x86_64
+    #: composite objects go through objtool), or None when ``expected`` is ld's own output
+    post: str | None = None
 
     @property
     def id(self) -> str:
@@ -55,16 +58,27 @@ class LinkCase:
         return [a.replace("{dir}/", str(scratch) + "/").replace("{lds}", lds) for a in self.argv]
 
 
-def _ld_line(cmd_file: Path) -> list[str] | None:
+def _ld_line(cmd_file: Path) -> tuple[list[str], str | None] | None:
+    """ld's arguments from kbuild's saved command, and what ran after ld (None for nothing)."""
     line = cmd_file.read_text().splitlines()[0]
     # 6.1 writes cmd_<target>, 6.12 savedcmd_<target>
-    m = re.match(r"(?:saved)?cmd_\S+ := (.*?)(;\s*true)?\s*$", line)
+    m = re.match(r"(?:saved)?cmd_\S+ := (.*)$", line)
     if not m:
         return None
-    words = shlex.split(m.group(1))
+    ld_cmd, _, after = m.group(1).partition(";")
+    words = shlex.split(ld_cmd)
     if not words or not re.search(r"(^|-)ld$", words[0]):
         return None
-    return words[1:]
+    after = after.strip()
+    return words[1:], (None if after in ("", "true") else after)
+
+
+def _btf_added(fixture: Path, output: str) -> bool:
+    """kbuild ran pahole on the .ko after ld (CONFIG_DEBUG_INFO_BTF_MODULES with a vmlinux at
+    hand, as Debian's 6.12 headers have): its build log says ``BTF [M] .../NAME.ko``."""
+    log = fixture / "build.log"
+    return log.exists() and any(line.split()[:2] == ["BTF", "[M]"] and line.endswith("/" + output)
+                                for line in log.read_text(errors="replace").splitlines())
 
 
 def link_cases() -> list[LinkCase]:
@@ -75,9 +89,12 @@ def link_cases() -> list[LinkCase]:
                                   (d / f".{d.name}.ko.cmd", f"{d.name}.ko")):
                 if not cmd_file.exists() or not (d / out).exists():
                     continue
-                words = _ld_line(cmd_file)
-                if words is None:
+                parsed = _ld_line(cmd_file)
+                if parsed is None:
                     continue
+                words, post = parsed
+                if post is None and _btf_added(d, out):
+                    post = "pahole -J (kbuild's BTF [M] step)"
                 build = f"{build_base(kernel, arch)}/{d.name}/"
                 argv = []
                 for w in words:
@@ -85,5 +102,5 @@ def link_cases() -> list[LinkCase]:
                     if w in ("arch/x86/module.lds", "scripts/module.lds"):
                         w = "{lds}"
                     argv.append(w)
-                cases.append(LinkCase(kernel, arch, d.name, out, tuple(argv), d / out))
+                cases.append(LinkCase(kernel, arch, d.name, out, tuple(argv), d / out, post))
     return cases
