@@ -4,8 +4,8 @@ Each fixture directory keeps kbuild's ``.NAME.ko.cmd`` (final link) and, for com
 ``.NAME.o.cmd`` (``ld -r -o NAME.o @NAME.mod``), for every kernel with fixtures.  The recorded
 paths point into the build tree (``/tmp/pymodpost-kbuild/[KERNEL/]ARCH/NAME/...``) and the
 kernel tree (``arch/x86/module.lds``, ``scripts/module.lds``); from 6.12 the final link also
-takes the ``.module-common.o`` kbuild compiled once beside the module, which the kernel facts
-keep (``module-common.o``).  :func:`link_cases` maps them onto a scratch copy of the fixture.
+takes the ``.module-common.o`` kbuild compiled beside the module (copied with the fixture's other
+objects).  :func:`link_cases` maps them onto a scratch copy of the fixture.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from pathlib import Path
 
 from tests.fixtures import build_base, facts_dir, fixture_dir, kernel_arches, FIRST_KERNEL
 
-#: the shared object kbuild links into every .ko from 6.12 (scripts/Makefile.modfinal)
-MODULE_COMMON = ".module-common.o"
 
 
 @dataclass(frozen=True)
@@ -51,10 +49,7 @@ class LinkCase:
                     (scratch / f.name).write_text(text)
                 else:
                     shutil.copyfile(f, scratch / f.name)
-        facts = facts_dir(self.kernel, self.arch)
-        if (facts / "module-common.o").exists():
-            shutil.copyfile(facts / "module-common.o", scratch / MODULE_COMMON)
-        lds = str(facts / "module.lds")
+        lds = str(facts_dir(self.kernel, self.arch) / "module.lds")
         return [a.replace("{dir}/", str(scratch) + "/").replace("{lds}", lds) for a in self.argv]
 
 
