@@ -35,19 +35,20 @@ class _Args:
         self.emulation: str | None = None
         self.build_id = False
         self.stack_note: str | None = None
+        self.force_group_allocation = False
         self.script: str | None = None
         self.output = "a.out"
         self.inputs: list[str] = []
         self.version = False
 
 
-def _response_file(path: str) -> list[str]:
+def _response_file(path: str) -> list[str] | None:
+    """The arguments an ``@file`` stands for, or None when it cannot be read."""
     from pymodpost.fileio import read_bytes
     try:
         text = read_bytes(path).decode("utf-8", "surrogateescape")
     except PymodpostError:
-        # ld keeps an unreadable @file as a literal argument, which then is not found
-        return ["@" + path]
+        return None
     return shlex.split(text)
 
 
@@ -66,7 +67,13 @@ def parse_args(argv: list[str]) -> _Args:
     while i < len(queue):
         a = queue[i]
         if a.startswith("@") and len(a) > 1:
-            queue[i:i + 1] = _response_file(a[1:])
+            expanded = _response_file(a[1:])
+            if expanded is not None:
+                queue[i:i + 1] = expanded
+                continue
+            # ld keeps an unreadable @file as a literal input name, which then is not found
+            args.inputs.append(a)
+            i += 1
             continue
         if a in ("-r", "-i", "--relocatable", "-Ur"):
             if a == "-Ur":
@@ -84,6 +91,8 @@ def parse_args(argv: list[str]) -> _Args:
             args.stack_note = kw
         elif a == "--no-warn-rwx-segments":
             pass
+        elif a == "--force-group-allocation":
+            args.force_group_allocation = True
         elif a in ("--build-id", "--build-id=sha1"):
             args.build_id = True
         elif a.startswith("--build-id="):
@@ -144,6 +153,7 @@ def run(argv: list[str]) -> int:
             raise LdUsageError(f"ld: cannot find {path}: No such file or directory") from None
     result = link(inputs, LinkOptions(emulation=args.emulation, build_id=args.build_id,
                                       stack_note=args.stack_note,
+                                      force_group_allocation=args.force_group_allocation,
                                       script=script))
     for line in result.warnings:
         sys.stderr.write(line + "\n")

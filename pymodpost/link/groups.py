@@ -29,6 +29,20 @@ def discard_duplicate_groups(objects: list[I.InputObject]) -> None:
                 seen.add(grp.signature)
 
 
+def allocate_group_members(objects: list[I.InputObject]) -> None:
+    """``--force-group-allocation`` (7.3's Makefile.modfinal passes it to the final ld -r):
+    BFD resolves the groups (resolve_section_groups) -- duplicates are still dropped, but the
+    SHT_GROUP sections themselves leave the output and their members are placed like any other
+    input section (script patterns match them, orphans merge by name, SHF_GROUP is cleared)."""
+    for obj in objects:
+        for grp in obj.sections:
+            if grp.type != C.SHT_GROUP:
+                continue
+            grp.output = DISCARDED
+            for member in grp.members:
+                member.group = None
+
+
 def group_contents(grp: I.InputSection, shndx, has_relocs, globals_,
                     local_maps) -> tuple[bytearray, int]:
     """An output SHT_GROUP section (``bfd_elf_set_group_contents`` for ld -r): the flag word,

@@ -25,7 +25,7 @@ from pymodpost.link import inputs as I
 from pymodpost.link.default_scripts import default_script
 from pymodpost.link.errors import LinkError
 from pymodpost.link.gnu_property import SECTION, merge_properties
-from pymodpost.link.groups import discard_duplicate_groups, group_contents
+from pymodpost.link.groups import allocate_group_members, discard_duplicate_groups, group_contents
 from pymodpost.link.placement import DISCARDED, Layout, OutputSection
 from pymodpost.link.relocate import (is_local_label_name, placed_symbol, reference_table, relocate,
                                      section_of)
@@ -38,6 +38,7 @@ class LinkOptions(NamedTuple):
     emulation: str | None = None  # ld -m; None: the target of the first input's machine
     build_id: bool = False  # --build-id=sha1
     stack_note: str | None = None  # "noexecstack" / "execstack" from -z
+    force_group_allocation: bool = False  # --force-group-allocation
     script: LinkerScript | None = None
 
 
@@ -68,6 +69,8 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
         raise LinkError(f"ld: {objects[0].path}: unsupported machine {machine}")
     _merged_notes(objects, target)
     discard_duplicate_groups(objects)
+    if options.force_group_allocation:
+        allocate_group_members(objects)
     script = options.script or default_script(target)
     build_id = None
     if options.build_id:

@@ -76,6 +76,37 @@ def _btf_added(fixture: Path, output: str) -> bool:
                                 for line in log.read_text(errors="replace").splitlines())
 
 
+#: ld options whose value is the next word and names no file of the module
+_VALUE_OPTIONS = {"-m", "-z"}
+
+
+def _portable_argv(words: list[str], build: str) -> list[str]:
+    """kbuild's ld words with the module's files as "{dir}/NAME" and module.lds as "{lds}".
+
+    6.1 and 6.12 ran ld in the kernel tree with absolute module paths (and a tree-relative
+    module.lds); 7.3 runs it in the module's directory with relative names (and an absolute
+    module.lds)."""
+    argv = []
+    takes_value = False
+    for w in words:
+        if takes_value:
+            takes_value = False
+        elif w in _VALUE_OPTIONS:
+            takes_value = True
+        elif w == "arch/x86/module.lds" or w.endswith("/module.lds") or w == "scripts/module.lds":
+            w = "{lds}"
+        elif w.startswith(build):
+            w = "{dir}/" + w[len(build):]
+        elif w.startswith("@" + build):
+            w = "@{dir}/" + w[len(build) + 1:]
+        elif w.startswith("@"):
+            w = "@{dir}/" + w[1:]
+        elif not w.startswith("-") and "/" not in w:
+            w = "{dir}/" + w
+        argv.append(w)
+    return argv
+
+
 def link_cases() -> list[LinkCase]:
     cases = []
     for kernel, arch in kernel_arches():
@@ -90,12 +121,6 @@ def link_cases() -> list[LinkCase]:
                 words, post = parsed
                 if post is None and _btf_added(d, out):
                     post = "pahole -J (kbuild's BTF [M] step)"
-                build = f"{build_base(kernel, arch)}/{d.name}/"
-                argv = []
-                for w in words:
-                    w = w.replace(build, "{dir}/")
-                    if w in ("arch/x86/module.lds", "scripts/module.lds"):
-                        w = "{lds}"
-                    argv.append(w)
+                argv = _portable_argv(words, f"{build_base(kernel, arch)}/{d.name}/")
                 cases.append(LinkCase(kernel, arch, d.name, out, tuple(argv), d / out, post))
     return cases

@@ -54,6 +54,9 @@ def _setup(tmp_path):
 CASES = {
     "missing file": (["-r", "-o", "out.o", "nope.o"],
                      "ld: cannot find nope.o: No such file or directory"),
+    # an @file that cannot be read stays a literal name (this once looped forever)
+    "missing response file": (["-r", "-o", "out.o", "@nope.mod"],
+                              "ld: cannot find @nope.mod: No such file or directory"),
     "not ELF": (["-r", "-o", "out.o", "hello.c"],
                 "ld:hello.c: file format not recognized; treating as linker script"),
     "wrong machine": (["-r", "-m", "elf_x86_64", "-o", "out.o", "rv.o"],
