@@ -7,7 +7,10 @@ the headers' Module.symvers (``-m -e -i <headers>/Module.symvers -o Module.symve
 The script then compares stderr, exit status and every file written, reports mismatches by
 module, and prints wall time and peak memory of both and their ratio.
 
-Usage: python bench/bench_modpost.py [--limit N] [--keep DIR] [--only-ours]
+With ``--kernel 6.12`` the corpus is Debian's 6.12 image (its ``.ko.xz`` files unpacked into the
+trees), the real tool 6.12's modpost with ``-M`` added, and ours speaks dialect 6.12.
+
+Usage: python bench/bench_modpost.py [--kernel 6.1|6.12] [--limit N] [--keep DIR] [--only-ours]
 Exit status 0 when outputs are identical.
 """
 
@@ -23,26 +26,47 @@ import time
 from pathlib import Path
 
 
-def find_inputs():
-    headers = sorted(glob.glob("/usr/src/linux-headers-*-amd64"))
-    if not headers:
-        raise SystemExit("linux-headers-amd64 not installed")
-    release = Path(headers[-1]).name.replace("linux-headers-", "")
-    kos = sorted(glob.glob(f"/lib/modules/{release}/kernel/**/*.ko", recursive=True))
+def find_inputs(kernel: str = "6.1"):
+    """The headers, release, modules and real modpost of ``kernel``: PYMODPOST_CORPUS_KDIR, else
+    the tree testdata/regen/pins.py picks (the pinned ABI when installed, else for 6.1 the newest
+    installed 6.1 ABI; never a tree of another series that sorts after it)."""
+    kdir = os.environ.get("PYMODPOST_CORPUS_KDIR")
+    if not kdir:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "testdata" / "regen"))
+        import pins
+
+        tree = pins.live_x86_tree(kernel)
+        if tree is None:
+            raise SystemExit(f"no Debian {kernel} amd64 headers installed ({pins.missing(pins.pin_for(kernel))})")
+        kdir = str(tree)
+    release = Path(kdir).name.replace("linux-headers-", "")
+    kos = sorted(glob.glob(f"/lib/modules/{release}/kernel/**/*.ko", recursive=True)
+                 + glob.glob(f"/lib/modules/{release}/kernel/**/*.ko.xz", recursive=True))
     if not kos:
-        raise SystemExit(f"no .ko under /lib/modules/{release}/kernel")
-    real = Path(headers[-1]) / "scripts/mod/modpost.real-lsb-64"
-    return Path(headers[-1]), release, kos, real
+        raise SystemExit(f"no .ko under /lib/modules/{release}/kernel (package linux-image-{release}-unsigned)")
+    # 6.1's headers carry modpost; 6.12's is in the linux-kbuild package the headers depend on
+    candidates = [Path(f"/usr/lib/linux-kbuild-{release.rsplit('-', 1)[0]}/scripts/mod/modpost.real-lsb-64"),
+                  Path(kdir) / "scripts/mod/modpost.real-lsb-64"]
+    real = next((c for c in candidates if c.exists()), None)
+    if real is None:
+        raise SystemExit(f"no real modpost for {release}: looked for {', '.join(map(str, candidates))}")
+    return Path(kdir), release, kos, real
 
 
 def prepare(tree: Path, kos: list[str], base: str) -> list[str]:
     names = []
     for ko in kos:
-        rel = os.path.relpath(ko, base)[:-3]
+        packed = ko.endswith(".xz")
+        rel = os.path.relpath(ko, base)[:-6 if packed else -3]
         obj = tree / (rel + ".o")
         obj.parent.mkdir(parents=True, exist_ok=True)
         if not obj.exists():
-            obj.symlink_to(ko)
+            if packed:
+                import lzma
+
+                obj.write_bytes(lzma.decompress(Path(ko).read_bytes()))
+            else:
+                obj.symlink_to(ko)
         (tree / (rel + ".mod")).write_bytes(b"")
         names.append(rel + ".o")
     (tree / "list").write_text("".join(n + "\n" for n in names))
@@ -95,11 +119,12 @@ def compare(real: dict[str, bytes], ours: dict[str, bytes]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kernel", default="6.1", help="the Debian kernel whose modules and modpost to use")
     ap.add_argument("--limit", type=int, default=0, help="only the first N modules")
     ap.add_argument("--keep", help="work in DIR and keep it")
     ap.add_argument("--repeat", type=int, default=1, help="time each tool this many times (best is reported)")
     args = ap.parse_args(argv)
-    headers, release, kos, real_bin = find_inputs()
+    headers, release, kos, real_bin = find_inputs(args.kernel)
     if args.limit:
         kos = kos[:args.limit]
     base = f"/lib/modules/{release}/kernel"
@@ -118,6 +143,9 @@ def main(argv: list[str]) -> int:
         # version-manager shim in front of it
         ours_cmd = [sys.executable, "-m", "pymodpost.cli.modpost"]
         argv_common = ["-m", "-e", "-i", str(headers / "Module.symvers"), "-o", "Module.symvers", "-T", "list"]
+        os.environ["PYMODPOST_DIALECT"] = "6.1-debian" if args.kernel == "6.1" else args.kernel
+        if args.kernel != "6.1":
+            argv_common.insert(0, "-M")  # CONFIG_MODULES, as 6.6+ kbuild passes it
         results = {}
         # The tools take turns, and each run starts from a settled file system: the outputs of
         # the last run deleted, then sync() -- otherwise one tool pays for the other's (or its

@@ -15,7 +15,10 @@ LAZY = ["pymodpost.elf", "pymodpost.load", "pymodpost.kernel", "pymodpost.kmod",
 def test_documented_entry_points_import():
     from pymodpost.explain import ModuleFacts, explain_lines  # noqa: F401
     from pymodpost.harness import boot_and_load, dump_at_module_finalize  # noqa: F401
-    from pymodpost.kernel import KernelError, KernelProfile, load_profile
+    from pymodpost.arch import Target, by_name, for_machine  # noqa: F401
+    from pymodpost.dialect import Dialect, for_release  # noqa: F401
+    from pymodpost.errors import KernelError
+    from pymodpost.kernel import KernelProfile, load_profile
     from pymodpost.kmod import modinfo_file, module_info  # noqa: F401
     from pymodpost.load import KernelState, LoadOptions, load_file, load_module  # noqa: F401
 

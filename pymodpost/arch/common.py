@@ -3,7 +3,7 @@
 A relocation handler is a plain function ``handler(mem, off, S, A, P, env)`` that patches the
 bytearray ``mem`` at ``off`` (the bytes that sit at run-time address ``P``) the way the kernel's
 ``apply_relocate_add`` does for one relocation type, or raises
-:class:`pymodpost.kernel_errors.KernelError` with the kernel's message and errno.  ``env`` carries
+:class:`pymodpost.errors.KernelError` with the kernel's message and errno.  ``env`` carries
 what the kernel reads besides S, A and P: the module's name for messages and, on riscv, the GOT/PLT
 state.  Each architecture module collects its handlers in a :class:`RelocTable` keyed by ``R_*``
 number, like the kernel's ``reloc_handlers[]``.
@@ -19,27 +19,44 @@ U32 = 0xFFFFFFFF
 U64 = 0xFFFFFFFFFFFFFFFF
 
 
+def check_field(mem: bytearray, off: int, width: int) -> None:
+    """A field must lie inside the buffer: a slice assignment past the end would silently grow it.
+
+    Raised as ValueError because it is the caller's mistake (the loader only hands handlers fields
+    inside module memory), not something the kernel would report.
+    """
+    if off < 0 or off + width > len(mem):
+        raise ValueError(f"the relocation field at offset {off} ({width} bytes) does not fit in the "
+                         f"{len(mem)} bytes given")
+
+
 def get_u16(mem: bytearray, off: int) -> int:
+    check_field(mem, off, 2)
     return int.from_bytes(mem[off:off + 2], "little")
 
 
 def get_u32(mem: bytearray, off: int) -> int:
+    check_field(mem, off, 4)
     return int.from_bytes(mem[off:off + 4], "little")
 
 
 def get_u64(mem: bytearray, off: int) -> int:
+    check_field(mem, off, 8)
     return int.from_bytes(mem[off:off + 8], "little")
 
 
 def put_u16(mem: bytearray, off: int, value: int) -> None:
+    check_field(mem, off, 2)
     mem[off:off + 2] = (value & U16).to_bytes(2, "little")
 
 
 def put_u32(mem: bytearray, off: int, value: int) -> None:
+    check_field(mem, off, 4)
     mem[off:off + 4] = (value & U32).to_bytes(4, "little")
 
 
 def put_u64(mem: bytearray, off: int, value: int) -> None:
+    check_field(mem, off, 8)
     mem[off:off + 8] = (value & U64).to_bytes(8, "little")
 
 
@@ -47,6 +64,19 @@ def signed(value: int, bits: int) -> int:
     """Reinterpret the low ``bits`` of ``value`` as a two's-complement number (a C cast to sN)."""
     value &= (1 << bits) - 1
     return value - (1 << bits) if value >> (bits - 1) else value
+
+
+def fits_signed(value: int, bits: int) -> bool:
+    return -(1 << (bits - 1)) <= value < (1 << (bits - 1))
+
+
+def truncates_unchecked(bits: int, *, pc_relative: bool) -> Callable[[int, int, int], bool]:
+    """For a handler without a range check: does the value (S + A, minus P when pc-relative, as the
+    kernel's signed 64-bit arithmetic sees it) need more than the ``bits`` signed bits its field
+    keeps?  Then the kernel writes it truncated, where GNU ld reports "truncated to fit"."""
+    if pc_relative:
+        return lambda S, A, P: not fits_signed(signed(S + A - P, 64), bits)
+    return lambda S, A, P: not fits_signed(signed(S + A, 64), bits)
 
 
 class Handler(Protocol):
@@ -62,11 +92,16 @@ class RelocHandler:
     apply: Callable[..., None]
     #: how many bytes at P the handler reads or writes (for before/after records)
     width: int
+    #: what the handler computes and writes, in the psABI's S, A, P notation, with its checks
+    formula: str = ""
+    #: (S, A, P) -> True when the kernel writes the value truncated without a word (no range check)
+    truncates: Callable[[int, int, int], bool] | None = None
 
 
-def row(member, apply: Callable[..., None], width: int) -> RelocHandler:
+def row(member, apply: Callable[..., None], width: int, formula: str,
+        truncates: Callable[[int, int, int], bool] | None = None) -> RelocHandler:
     """A table row for an ``R_*`` enum member of pymodpost.elf.constants (its name is the member's)."""
-    return RelocHandler(int(member), member.name, apply, width)
+    return RelocHandler(int(member), member.name, apply, width, formula, truncates)
 
 
 class RelocTable:
@@ -124,7 +159,7 @@ class RelocRecord:
 def symbol_value(symbols: SymbolView, index: int, module: str) -> int:
     """The symbol's value, or a crash report when the index runs past the table (the kernel reads on)."""
     if index >= len(symbols.values):
-        from pymodpost.kernel_errors import KernelError
+        from pymodpost.errors import KernelError
 
         raise KernelError(
             f"{module}: relocation names symbol {index} past the end of the symbol table "

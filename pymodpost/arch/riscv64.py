@@ -7,7 +7,10 @@ silently truncated, exactly as the kernel does.  The file has no ``pr_fmt``: mes
 the module name.
 
 Handlers take ``(mem, off, S, A, P, env)``; the PCREL_LO12 ones take their HI20 partner instead of
-their own S + A, which the kernel ignores for them.
+their own S + A, which the kernel ignores for them.  Every riscv kernel with modules has the module
+GOT/PLT (``CONFIG_MODULE_SECTIONS``), and so does the default environment: a handler called on its
+own, outside a laid-out module, gets a fresh GOT/PLT placed just after the auipc (see
+:meth:`RiscvEnv.sections_near`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pymodpost.arch.common import (
     RelocRecord,
     RelocTable,
     SymbolView,
+    check_field,
     get_u16,
     get_u32,
     get_u64,
@@ -31,10 +35,11 @@ from pymodpost.arch.common import (
     rela_entries,
     signed,
     symbol_value,
+    truncates_unchecked,
 )
-from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch_sections
+from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch_sections, sections_for_one_pair
 from pymodpost.elf.constants import EM_RISCV, RRiscv  # noqa: F401  (EM_RISCV: part of the API)
-from pymodpost.kernel_errors import KernelError, format_pointer
+from pymodpost.errors import KernelError, format_pointer
 
 R_RISCV_32 = RRiscv.R_RISCV_32
 R_RISCV_64 = RRiscv.R_RISCV_64
@@ -66,17 +71,34 @@ _ERR_FLOOR = (1 << 64) - 4095
 class RiscvEnv:
     """What the riscv handlers read besides S, A and P.
 
-    ``sections`` is the module's GOT/PLT (CONFIG_MODULE_SECTIONS, which riscv always selects with
-    modules); ``None`` models a kernel without it.  ``cmodel_medlow`` makes absolute HI20 fail.
+    ``module_sections`` is CONFIG_MODULE_SECTIONS, which riscv selects whenever modules are on
+    (False models a kernel without it); ``sections`` is the module's GOT/PLT once sized, or None
+    for handlers applied outside a module.  ``cmodel_medlow`` makes absolute HI20 fail.
     """
 
     module: str = "module"
     sections: ModuleSections | None = None
     cmodel_medlow: bool = False
+    module_sections: bool = True
+
+    def sections_near(self, auipc: int) -> ModuleSections | None:
+        """The GOT/PLT a GOT_HI20, CALL_PLT or PCREL_LO12 at the auipc ``auipc`` uses.
+
+        Without a module's own (a handler called on its own) a fresh one-entry GOT/PLT just after
+        the auipc pair stands in, so such a call computes what the kernel would with the GOT/PLT
+        there and keeps nothing between calls; None on a kernel without CONFIG_MODULE_SECTIONS.
+        """
+        if not self.module_sections:
+            return None
+        if self.sections is not None:
+            return self.sections
+        return sections_for_one_pair(auipc)
 
     def frob_detail(self) -> str:
-        if self.sections is None:
+        if not self.module_sections:
             return "no GOT/PLT (CONFIG_MODULE_SECTIONS off)"
+        if self.sections is None:
+            return "GOT/PLT not sized yet (no module laid out)"
         return f"GOT room for {self.sections.got.max_entries}, PLT room for {self.sections.plt.max_entries}"
 
     def place(self, shdrs, memory) -> None:
@@ -99,7 +121,7 @@ def module_frob_arch_sections(module: str, shdrs, relas_of, *, module_sections: 
                               cmodel_medlow: bool = False) -> RiscvEnv:
     """Size the GOT/PLT placeholders (riscv64_sections.frob_arch_sections) and return the env the
     handlers use; its areas get memory in :meth:`RiscvEnv.place` once the module is moved."""
-    env = RiscvEnv(module, cmodel_medlow=cmodel_medlow)
+    env = RiscvEnv(module, cmodel_medlow=cmodel_medlow, module_sections=module_sections)
     if module_sections:
         counts = frob_arch_sections(module, shdrs, relas_of)
         env.sections = ModuleSections(
@@ -157,6 +179,7 @@ def _set_stype(mem: bytearray, off: int, lo12: int) -> None:
 
 
 def _set_auipc_jalr(mem: bytearray, off: int, offset: int) -> None:
+    check_field(mem, off, 8)  # both words, so a short buffer is refused before either is written
     hi20 = _hi20(offset)
     _set_utype(mem, off, hi20)
     _set_itype(mem, off + 4, offset - hi20)
@@ -229,8 +252,9 @@ def pcrel_lo12_value(partner: Hi20Partner | None, env: RiscvEnv = DEFAULT_ENV) -
         raise KernelError(f"{env.module}: Can not find HI20 relocation information", "EINVAL")
     val = (partner.S + partner.A) & U64
     target = val
-    if partner.type == R_RISCV_GOT_HI20 and env.sections is not None:
-        target = env.sections.emit_got_entry(val)
+    sections = env.sections_near(partner.P) if partner.type == R_RISCV_GOT_HI20 else None
+    if sections is not None:
+        target = sections.emit_got_entry(val)
     offset = (target - partner.P) & U64
     hi20 = signed(_hi20(offset), 32)
     return signed(offset - hi20, 32)
@@ -275,12 +299,13 @@ def r_riscv_lo12_s(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvE
 def r_riscv_got_hi20(mem: bytearray, off: int, S: int, A: int, P: int, env: RiscvEnv = DEFAULT_ENV) -> None:
     """R_RISCV_GOT_HI20: always makes (or reuses) a GOT entry holding S + A; no range check."""
     v = (S + A) & U64
-    if env.sections is None:
+    sections = env.sections_near(P)
+    if sections is None:
         raise KernelError(
             f"{env.module}: can not generate the GOT entry for symbol = {v:016x} from PC = {format_pointer(P)}",
             "EINVAL",
         )
-    entry = env.sections.emit_got_entry(v)
+    entry = sections.emit_got_entry(v)
     _set_utype(mem, off, _hi20(signed(entry - P, 64)))
 
 
@@ -288,9 +313,10 @@ def r_riscv_call_plt(mem: bytearray, off: int, S: int, A: int, P: int, env: Risc
     """R_RISCV_CALL_PLT: auipc + jalr pair; a target out of reach goes through a PLT entry."""
     d = _pc_offset(S, A, P)
     if not _in_auipc_jalr_range(d):
-        if env.sections is None:
+        sections = env.sections_near(P)
+        if sections is None:
             raise _unreachable(S + A, P, env)
-        d = signed(env.sections.emit_plt_entry((S + A) & U64) - P, 64)
+        d = signed(sections.emit_plt_entry((S + A) & U64) - P, 64)
     _set_auipc_jalr(mem, off, d)
 
 
@@ -337,35 +363,48 @@ def _refuse(rtype: int, env: RiscvEnv) -> None:
     raise KernelError(f"{env.module}: Unknown relocation type {rtype}", "EINVAL")
 
 
+_NO_CHECK = "no range check: truncated when out of range"
+_PCREL_PAIR = "the HI20 partner's offset (its S + A - P; GOT entry - P for GOT_HI20); own S = the auipc's address"
+
 HANDLERS = RelocTable(
     [
-        row(R_RISCV_32, r_riscv_32, 4),
-        row(R_RISCV_64, r_riscv_64, 8),
-        row(R_RISCV_BRANCH, r_riscv_branch, 4),
-        row(R_RISCV_JAL, r_riscv_jal, 4),
-        row(R_RISCV_CALL, r_riscv_call, 8),
-        row(R_RISCV_CALL_PLT, r_riscv_call_plt, 8),
-        row(R_RISCV_GOT_HI20, r_riscv_got_hi20, 4),
-        row(R_RISCV_PCREL_HI20, r_riscv_pcrel_hi20, 4),
-        row(R_RISCV_PCREL_LO12_I, r_riscv_pcrel_lo12_i, 4),
-        row(R_RISCV_PCREL_LO12_S, r_riscv_pcrel_lo12_s, 4),
-        row(R_RISCV_HI20, r_riscv_hi20, 4),
-        row(R_RISCV_LO12_I, r_riscv_lo12_i, 4),
-        row(R_RISCV_LO12_S, r_riscv_lo12_s, 4),
-        row(R_RISCV_ADD32, r_riscv_add32, 4),
-        row(R_RISCV_ADD64, r_riscv_add64, 8),
-        row(R_RISCV_SUB32, r_riscv_sub32, 4),
-        row(R_RISCV_SUB64, r_riscv_sub64, 8),
-        row(R_RISCV_ALIGN, r_riscv_align, 0),
-        row(R_RISCV_RVC_BRANCH, r_riscv_rvc_branch, 2),
-        row(R_RISCV_RVC_JUMP, r_riscv_rvc_jump, 2),
-        row(R_RISCV_RELAX, r_riscv_relax, 0),
+        row(R_RISCV_32, r_riscv_32, 4, "S + A (refused unless < 2^32)"),
+        row(R_RISCV_64, r_riscv_64, 8, "S + A"),
+        row(R_RISCV_BRANCH, r_riscv_branch, 4, f"S + A - P into the B-type immediate, 13 bits ({_NO_CHECK})",
+            truncates_unchecked(13, pc_relative=True)),
+        row(R_RISCV_JAL, r_riscv_jal, 4, f"S + A - P into the J-type immediate, 21 bits ({_NO_CHECK})",
+            truncates_unchecked(21, pc_relative=True)),
+        row(R_RISCV_CALL, r_riscv_call, 8, "S + A - P into auipc (hi20) + jalr (lo12) "
+            "(refused outside [-2^31 - 2^11, 2^31 - 2^11))"),
+        row(R_RISCV_CALL_PLT, r_riscv_call_plt, 8, "S + A - P into auipc (hi20) + jalr (lo12); "
+            "out of auipc range: PLT entry - P"),
+        row(R_RISCV_GOT_HI20, r_riscv_got_hi20, 4, "GOT entry(S + A) - P, upper 20 bits (U-type); "
+            "always makes or reuses a GOT entry"),
+        row(R_RISCV_PCREL_HI20, r_riscv_pcrel_hi20, 4, "S + A - P, upper 20 bits (U-type) "
+            "(refused outside [-2^31 - 2^11, 2^31 - 2^11))"),
+        row(R_RISCV_PCREL_LO12_I, r_riscv_pcrel_lo12_i, 4, f"low 12 bits (I-type) of {_PCREL_PAIR}"),
+        row(R_RISCV_PCREL_LO12_S, r_riscv_pcrel_lo12_s, 4, f"low 12 bits (S-type) of {_PCREL_PAIR}"),
+        row(R_RISCV_HI20, r_riscv_hi20, 4, f"(s32)(S + A), upper 20 bits (U-type) ({_NO_CHECK}; "
+            "refused under CONFIG_CMODEL_MEDLOW)", truncates_unchecked(32, pc_relative=False)),
+        row(R_RISCV_LO12_I, r_riscv_lo12_i, 4, "(s32)(S + A), low 12 bits (I-type)"),
+        row(R_RISCV_LO12_S, r_riscv_lo12_s, 4, "(s32)(S + A), low 12 bits (S-type)"),
+        row(R_RISCV_ADD32, r_riscv_add32, 4, "field + (S + A), 32 bits, in place"),
+        row(R_RISCV_ADD64, r_riscv_add64, 8, "field + (S + A), 64 bits, in place"),
+        row(R_RISCV_SUB32, r_riscv_sub32, 4, "field - (S + A), 32 bits, in place"),
+        row(R_RISCV_SUB64, r_riscv_sub64, 8, "field - (S + A), 64 bits, in place"),
+        row(R_RISCV_ALIGN, r_riscv_align, 0, "always refused (modules are built with -mno-relax)"),
+        row(R_RISCV_RVC_BRANCH, r_riscv_rvc_branch, 2, f"S + A - P into the CB-type immediate, 9 bits "
+            f"({_NO_CHECK})", truncates_unchecked(9, pc_relative=True)),
+        row(R_RISCV_RVC_JUMP, r_riscv_rvc_jump, 2, f"S + A - P into the CJ-type immediate, 12 bits "
+            f"({_NO_CHECK})", truncates_unchecked(12, pc_relative=True)),
+        row(R_RISCV_RELAX, r_riscv_relax, 0, "nothing written (a linker hint)"),
     ],
     _refuse,
 )
 
-_LO12 = (R_RISCV_PCREL_LO12_I, R_RISCV_PCREL_LO12_S)
-_HI20_PARTNERS = (R_RISCV_PCREL_HI20, R_RISCV_GOT_HI20)
+#: the types that take their value from an HI20 partner, and the types that can be that partner
+PCREL_LO12_TYPES = (R_RISCV_PCREL_LO12_I, R_RISCV_PCREL_LO12_S)
+HI20_PARTNER_TYPES = (R_RISCV_PCREL_HI20, R_RISCV_GOT_HI20)
 
 
 def apply_relocate_add(
@@ -384,11 +423,11 @@ def apply_relocate_add(
                 continue
             raise KernelError(f"{env.module}: Unknown symbol {symbols.name(sym)}", "ENOENT")
         row = HANDLERS.lookup(rtype, env)
-        if rtype in _LO12:
+        if rtype in PCREL_LO12_TYPES:
             if partners is None:
                 partners = {}
                 for j, (o, inf, _a) in enumerate(relas):
-                    if inf & 0xFFFFFFFF in _HI20_PARTNERS:
+                    if inf & 0xFFFFFFFF in HI20_PARTNER_TYPES:
                         partners.setdefault((target_addr + o) & U64, j)
             j = partners.get(S)
             partner = None

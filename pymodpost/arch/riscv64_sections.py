@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
 from pymodpost.arch.common import U32, U64, get_u64, put_u64
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 
 from pymodpost.elf.constants import SHF_ALLOC, SHF_EXECINSTR, SHT_NOBITS, SHT_RELA, RRiscv
 
@@ -62,6 +62,12 @@ def _count_unique(entries: list[tuple[int, int]], wanted: int) -> int:
     return count
 
 
+def count_entries(entries: list[tuple[int, int]]) -> tuple[int, int]:
+    """(PLT, GOT) entries one relocation section with an executable target reserves (6.1's
+    ``count_max_entries``), from its (r_info, r_addend) pairs."""
+    return _count_unique(entries, R_RISCV_CALL_PLT), _count_unique(entries, R_RISCV_GOT_HI20)
+
+
 def frob_arch_sections(
     module: str,
     shdrs: list[MutableShdr],
@@ -87,9 +93,9 @@ def frob_arch_sections(
         # sh_info is not range-checked here in 6.1; an index past the table reads garbage, we stop
         if sh.sh_info >= len(shdrs) or not shdrs[sh.sh_info].sh_flags & SHF_EXECINSTR:
             continue
-        entries = list(relas_of(i))
-        plts += _count_unique(entries, R_RISCV_CALL_PLT)
-        gots += _count_unique(entries, R_RISCV_GOT_HI20)
+        section_plts, section_gots = count_entries(list(relas_of(i)))
+        plts += section_plts
+        gots += section_gots
     for name, flags, size in (
         (".plt", SHF_EXECINSTR | SHF_ALLOC, (plts + 1) * PLT_ENTRY_SIZE),
         (".got", SHF_ALLOC, (gots + 1) * GOT_ENTRY_SIZE),
@@ -172,3 +178,31 @@ def _bug(line: int) -> KernelError:
     # BUG_ON: the kernel oopses inside init_module; insmod never gets an errno back
     return KernelError(f"kernel BUG at arch/riscv/kernel/module-sections.c:{line}!", None, crash=True)
 
+
+
+def _align(addr: int, alignment: int = L1_CACHE_BYTES) -> int:
+    return (addr + alignment - 1) // alignment * alignment
+
+
+def place_sections(after: int, max_plts: int, max_gots: int, *, plt_addr: int | None = None,
+                   got_addr: int | None = None) -> ModuleSections:
+    """A GOT/PLT of its own memory for relocations applied outside a laid-out module.
+
+    Sized as ``module_frob_arch_sections`` sizes them (one spare entry each) and, unless given,
+    placed as a module's would roughly be: ``.plt``, then ``.got.plt``, then ``.got``, each at the
+    next L1_CACHE_BYTES boundary from ``after`` on.
+    """
+    plt = _align(after) if plt_addr is None else plt_addr
+    got_plt = _align(plt + (max_plts + 1) * PLT_ENTRY_SIZE)
+    got = _align(got_plt + (max_plts + 1) * GOT_ENTRY_SIZE) if got_addr is None else got_addr
+    return ModuleSections(
+        got=EntryArea(bytearray((max_gots + 1) * GOT_ENTRY_SIZE), 0, got & U64, max_gots),
+        plt=EntryArea(bytearray((max_plts + 1) * PLT_ENTRY_SIZE), 0, plt & U64, max_plts),
+        got_plt=EntryArea(bytearray((max_plts + 1) * GOT_ENTRY_SIZE), 0, got_plt & U64, max_plts),
+    )
+
+
+def sections_for_one_pair(auipc: int, *, plt_addr: int | None = None, got_addr: int | None = None) -> ModuleSections:
+    """The GOT/PLT for one relocation (or one auipc pair) applied on its own: room for the one
+    entry it can make, placed after the auipc + second instruction unless addresses are given."""
+    return place_sections((auipc + 8) & U64, 1, 1, plt_addr=plt_addr, got_addr=got_addr)

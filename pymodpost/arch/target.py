@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from enum import IntEnum
 from types import ModuleType
 from typing import Callable
 
@@ -71,6 +72,8 @@ class Target:
     module_sections: bool
     #: handler-table generation (a dialect's ``loader.reloc_tables``) -> module holding it
     reloc_modules: dict[str, str]
+    #: the architecture's R_* numbers by name (an IntEnum of pymodpost.elf.constants)
+    reloc_types: type[IntEnum]
     #: start of the module area when fixed (x86_64 without KASLR: MODULES_VADDR)
     modules_vaddr: int | None = None
     #: riscv64: the module area ends at the kernel image and starts this far below PFN_ALIGN(_end)
@@ -138,6 +141,7 @@ X86_64 = Target(
     prel32_ksymtab=True,
     module_sections=False,
     reloc_modules={"6.1": "x86_64"},
+    reloc_types=C.RX86_64,
     modules_vaddr=0xFFFFFFFFC0000000,
     first_module_offset=0x201000,
 )
@@ -166,6 +170,7 @@ RISCV64 = Target(
     prel32_ksymtab=False,
     module_sections=True,
     reloc_modules={"6.1": "riscv64"},
+    reloc_types=C.RRiscv,
     modules_below_end=1 << 31,
 )
 

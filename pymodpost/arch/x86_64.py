@@ -27,9 +27,10 @@ from pymodpost.arch.common import (
     apply_entry,
     rela_entries,
     signed,
+    truncates_unchecked,
 )
 from pymodpost.elf.constants import EM_X86_64, RX86_64  # noqa: F401  (EM_X86_64: part of the API)
-from pymodpost.kernel_errors import KernelError, format_pointer
+from pymodpost.errors import KernelError, format_pointer
 
 R_X86_64_NONE = RX86_64.R_X86_64_NONE
 R_X86_64_64 = RX86_64.R_X86_64_64
@@ -148,13 +149,17 @@ def _refuse(rtype: int, env: X86Env) -> None:
 
 HANDLERS = RelocTable(
     [
-        row(R_X86_64_NONE, r_x86_64_none, 0),
-        row(R_X86_64_64, r_x86_64_64, 8),
-        row(R_X86_64_PC32, r_x86_64_pc32, 4),
-        row(R_X86_64_PLT32, r_x86_64_plt32, 4),
-        row(R_X86_64_32, r_x86_64_32, 4),
-        row(R_X86_64_32S, r_x86_64_32s, 4),
-        row(R_X86_64_PC64, r_x86_64_pc64, 8),
+        row(R_X86_64_NONE, r_x86_64_none, 0, "nothing written"),
+        row(R_X86_64_64, r_x86_64_64, 8, "S + A (8 bytes; the field must be zero before)"),
+        row(R_X86_64_PC32, r_x86_64_pc32, 4, "S + A - P (4 bytes, no range check: truncated when out of "
+            "s32 range; the field must be zero before)", truncates_unchecked(32, pc_relative=True)),
+        row(R_X86_64_PLT32, r_x86_64_plt32, 4, "S + A - P, as PC32 (modules have no PLT)",
+            truncates_unchecked(32, pc_relative=True)),
+        row(R_X86_64_32, r_x86_64_32, 4, "S + A (4 bytes, written, then refused unless it zero-extends "
+            "from 32 bits; the field must be zero before)"),
+        row(R_X86_64_32S, r_x86_64_32s, 4, "S + A (4 bytes, written, then refused unless it sign-extends "
+            "from 32 bits; the field must be zero before)"),
+        row(R_X86_64_PC64, r_x86_64_pc64, 8, "S + A - P (8 bytes; the field must be zero before)"),
     ],
     _refuse,
 )
@@ -179,8 +184,7 @@ def apply_relocate_add(
             apply_entry(space, row, i, sym, S, A, P, env, records)
 
 
-_WIDTH = {R_X86_64_NONE: 0, R_X86_64_64: 8, R_X86_64_PC32: 4, R_X86_64_PLT32: 4, R_X86_64_32: 4,
-          R_X86_64_32S: 4, R_X86_64_PC64: 8}
+_WIDTH = {RX86_64(handler.number): handler.width for handler in HANDLERS}
 
 
 _TABLES = None

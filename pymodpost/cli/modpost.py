@@ -1,8 +1,11 @@
-"""``pymodpost-modpost``: a drop-in for Linux 6.1 ``scripts/mod/modpost``.
+"""``pymodpost-modpost``: a drop-in for the kernel's ``scripts/mod/modpost`` (6.1, 6.12, 7.3).
 
 Same command line, same files, same stderr, same exit status -- so kbuild can run it as
-``make M=... MODPOST=$(command -v pymodpost-modpost) modules``.  This front end only parses
-the options, feeds ``-T -`` from stdin and prints the diagnostics the library returns.
+``make M=... MODPOST=$(command -v pymodpost-modpost) modules``.  Which kernel's modpost it is
+comes from :func:`pymodpost.dialect.from_environment` (``PYMODPOST_DIALECT``, else the
+``VERSION``/``PATCHLEVEL`` kbuild exports, else the tree in the current directory).  This front
+end only parses the options, feeds ``-T -`` from stdin where the dialect reads it, and prints
+the diagnostics the library returns.
 """
 
 from __future__ import annotations
@@ -26,19 +29,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str], prog: str) -> int:
+    from pymodpost.dialect import DialectError, from_environment
     from pymodpost.modpost.options import GetoptError, parse_args
 
     try:
-        opts = parse_args(args, prog)
+        dialect = from_environment()
+    except DialectError as e:
+        _write_stderr(f"{prog}: {e}\n")
+        return 1
+    try:
+        opts = parse_args(args, prog, dialect.modpost.optstring)
     except GetoptError as e:
         _write_stderr(e.message)
         return 1
     from pymodpost.modpost import run
 
     stdin = None
-    if opts.files_source == "-":
+    if opts.files_source == "-" and dialect.modpost.list_from_stdin:
         stdin = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
-    result = run(opts, stdin=stdin)
+    result = run(opts, stdin=stdin, dialect=dialect)
     _write_stderr(result.stderr)
     return result.status
 

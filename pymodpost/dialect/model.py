@@ -22,6 +22,57 @@ class ModpostRules:
     optstring: str
     #: ``-T -`` reads the object list from standard input (removed in 6.12: always fopen())
     list_from_stdin: bool
+    #: the level fatal() prints before it exits: "FATAL" (6.1), "ERROR" (6.12: fatal() became
+    #: error() + exit(1))
+    fatal_level: str
+    #: where exports come from: "ksymtab-symbols" (6.1: ``__ksymtab_<sym>`` symbols in
+    #: ``___ksymtab[_gpl]+*`` sections, namespaces from ``__kstrtabns_<sym>``) or
+    #: "export-symbol-section" (6.5+: relocations of the ``.export_symbol`` records, with -M)
+    export_discovery: str
+    #: what the .mod.c says per export: "crc-only" (6.1: ``SYMBOL_CRC(sym, crc, "_gpl")`` with -m),
+    #: "ksymtab-license" (6.5: ``KSYMTAB_FUNC|DATA(sym, "_gpl", "ns")`` then the CRCs) or
+    #: "ksymtab-flags" (7.0: ``KSYMTAB_*(sym, "ns")`` + ``SYMBOL_FLAGS(sym, 0x..)``, ``SYMBOL_CRC(sym, crc)``)
+    export_lines: str
+    #: the .mod.c header carries vermagic, build salt, LTO note and retpoline (6.1); 6.12 moved
+    #: them to scripts/module-common.c, compiled once into ``.module-common.o``
+    vermagic_in_mod_c: bool
+    #: check_modname_len()/check_exports() run for every module before any .mod.c is written
+    #: (6.6+); 6.1 checks each module just before writing its .mod.c
+    checks_before_writing: bool
+    #: printf format of a CRC in ``__versions``: "%#8x" (6.1, 6.12: space-padded) or "0x%08x" (6.14+)
+    versions_crc_format: str
+    #: ``missing MODULE_DESCRIPTION()``: "never" (6.1.192), "with-W" (6.5, W=1 only), "always" (6.15)
+    description_warning: str
+    #: section-check rule set (tables, whitelist, report format) of :mod:`pymodpost.modpost.secmismatch`:
+    #: "6.1", "6.12" (6.7 rework: init/exit only, symsearch, ``sym+0xoff``) or "7.3"
+    section_check: str
+    #: file2alias generation (bus types, formatters and the struct layouts derived from that kernel's
+    #: <linux/mod_devicetable.h>): "6.1", "6.12" (+cdx, slim, vchiq, coreboot) or "7.3" (+mcb)
+    devtables: str
+    #: parse_elf() refuses an object whose EI_DATA is neither LSB nor MSB ("target endian is
+    #: unknown", 6.12); 6.1 reads anything but MSB as little-endian
+    rejects_unknown_endian: bool
+    #: wording of the per-module messages (:mod:`pymodpost.modpost.messages`): "classic" or
+    #: "mod-prefixed" (7.3's mod_warn()/mod_error(): ``dir/mod.ko: `` then a reworded text)
+    message_style: str
+    #: ``__versions`` is written with -b (7.3: CONFIG_BASIC_MODVERSIONS, 6.14) instead of -m;
+    #: with -x (CONFIG_EXTENDED_MODVERSIONS) long names go to ``__version_ext_*`` tables instead
+    versions_need_basic: bool
+    #: Module.symvers dumps name modules per file: the same module name in two ``-i`` files is
+    #: two modules (7.3, find_module(dump_file, name)); before, one module
+    dump_modules_per_file: bool
+    #: undefined ``__start_*``/``__stop_*`` (linker-made section bounds) are not imports (7.3)
+    ignores_section_bounds: bool
+    #: names in a ``.no_trim_symbol`` section (symbol_get() users) count as used for -t (7.3)
+    no_trim_symbols: bool
+    #: ``module:<name>[,...]`` namespaces (EXPORT_SYMBOL_FOR_MODULES, 6.16): granted to the
+    #: named modules without an import, and refused as an explicit import
+    module_namespaces: bool
+    #: ``.vmlinux.export.c`` also includes <linux/module.h> for built-in modules' aliases (6.18)
+    vmlinux_export_aliases: bool
+    #: a CRC file is ``.<stem>.o.cmd`` with the object's last two characters (".o") cut and
+    #: ``.thinlto-native`` dropped (7.3); before, ``.<object>.cmd``
+    cmd_file_from_stem: bool
 
 
 @dataclass(frozen=True, slots=True)

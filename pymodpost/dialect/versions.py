@@ -18,7 +18,28 @@ DEBIAN_6_1 = Dialect(
     version=(6, 1),
     default_for_version=True,
     oracle="Debian 6.1.192 (linux-kbuild-6.1, linux-image-6.1.0-56-amd64, linux-source-6.1)",
-    modpost=ModpostRules(optstring="ei:mnT:o:aWwENd:", list_from_stdin=True),
+    modpost=ModpostRules(
+        optstring="ei:mnT:o:aWwENd:",
+        list_from_stdin=True,
+        fatal_level="FATAL",
+        export_discovery="ksymtab-symbols",
+        export_lines="crc-only",
+        vermagic_in_mod_c=True,
+        checks_before_writing=False,
+        versions_crc_format="%#8x",
+        description_warning="never",
+        section_check="6.1",
+        devtables="6.1",
+        rejects_unknown_endian=False,
+        message_style="classic",
+        versions_need_basic=False,
+        dump_modules_per_file=False,
+        ignores_section_bounds=False,
+        no_trim_symbols=False,
+        module_namespaces=False,
+        vmlinux_export_aliases=False,
+        cmd_file_from_stem=False,
+    ),
     link=LinkRules(extra_objects=()),
     loader=LoaderRules(missing_version_fatal=True, reloc_tables="6.1", memory_layout="core-init"),
 )
@@ -32,4 +53,67 @@ UPSTREAM_6_1 = replace(
     loader=replace(DEBIAN_6_1.loader, missing_version_fatal=False),
 )
 
-ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1)
+#: Debian's 6.12.118 (bookworm-security: linux-headers-6.12.118+deb12-amd64, linux-kbuild-6.12.118+deb12,
+#: linux-source-6.12 6.12.118-1~deb12u1)
+DEBIAN_6_12 = replace(
+    DEBIAN_6_1,
+    name="6.12",
+    version=(6, 12),
+    default_for_version=True,
+    oracle="Debian 6.12.118 (linux-kbuild-6.12.118+deb12, linux-source-6.12 6.12.118-1~deb12u1)",
+    modpost=replace(
+        DEBIAN_6_1.modpost,
+        # -M CONFIG_MODULES (6.6), -t/-u CONFIG_TRIM_UNUSED_KSYMS without recursion (6.5)
+        optstring="ei:MmnT:to:au:WwENd:",
+        # Makefile.modpost passes -T modules.order (listing .o files since 6.2)
+        list_from_stdin=False,
+        fatal_level="ERROR",
+        # "kbuild: generate KSYMTAB entries by modpost" (6.5)
+        export_discovery="export-symbol-section",
+        export_lines="ksymtab-license",
+        # "modpost: compile constant module information only once" (6.12)
+        vermagic_in_mod_c=False,
+        checks_before_writing=True,
+        description_warning="with-W",
+        section_check="6.12",
+        devtables="6.12",
+        rejects_unknown_endian=True,
+    ),
+    # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 6.12's
+    link=DEBIAN_6_1.link,
+    loader=DEBIAN_6_1.loader,
+)
+
+#: Debian's 7.3.4 (trixie-backports: linux-source-7.3 7.3.4-1~bpo13+1); its modpost built from that tree
+DEBIAN_7_3 = replace(
+    DEBIAN_6_12,
+    name="7.3",
+    version=(7, 3),
+    oracle="Debian 7.3.4 (linux-source-7.3 7.3.4-1~bpo13+1, scripts/mod/modpost built from it)",
+    modpost=replace(
+        DEBIAN_6_12.modpost,
+        # -x CONFIG_EXTENDED_MODVERSIONS, -b CONFIG_BASIC_MODVERSIONS (6.14)
+        optstring="ei:MmnT:to:au:WwENd:xb",
+        # KSYMTAB_*(sym, "ns") + SYMBOL_FLAGS, no _gpl sections (__kflagstab, 6.19/7.0)
+        export_lines="ksymtab-flags",
+        # "modpost: zero-pad CRC values in modversion_info array" (6.14)
+        versions_crc_format="0x%08x",
+        # "modpost: require a MODULE_DESCRIPTION()" (6.15)
+        description_warning="always",
+        section_check="7.3",
+        devtables="7.3",
+        message_style="mod-prefixed",
+        versions_need_basic=True,
+        dump_modules_per_file=True,
+        ignores_section_bounds=True,
+        no_trim_symbols=True,
+        module_namespaces=True,
+        vmlinux_export_aliases=True,
+        cmd_file_from_stem=True,
+    ),
+    # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 7.3's
+    link=DEBIAN_6_1.link,
+    loader=DEBIAN_6_1.loader,
+)
+
+ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1, DEBIAN_6_12, DEBIAN_7_3)

@@ -389,3 +389,40 @@ def section_flag_letters(flags: int) -> str:
     if flags & SHF_MASKPROC & ~SHF_EXCLUDE & ~known:
         out.append("p")
     return "".join(out)
+
+
+class R386(IntEnum):
+    """i386 relocation types modpost reads REL addends for."""
+    R_386_32 = 1
+    R_386_PC32 = 2
+
+
+class RArm(IntEnum):
+    """ARM relocation types modpost reads REL addends for."""
+    R_ARM_PC24 = 1
+    R_ARM_ABS32 = 2
+    R_ARM_REL32 = 3
+    R_ARM_THM_PC22 = 10
+    R_ARM_CALL = 28
+    R_ARM_JUMP24 = 29
+    R_ARM_THM_JUMP24 = 30
+    R_ARM_MOVW_ABS_NC = 43
+    R_ARM_MOVT_ABS = 44
+    R_ARM_THM_MOVW_ABS_NC = 47
+    R_ARM_THM_MOVT_ABS = 48
+    R_ARM_THM_JUMP19 = 51
+
+
+class RMips(IntEnum):
+    """MIPS relocation types modpost reads REL addends for."""
+    R_MIPS_32 = 2
+    R_MIPS_26 = 4
+    R_MIPS_HI16 = 5
+    R_MIPS_LO16 = 6
+
+
+class RLarch(IntEnum):
+    """LoongArch relocation types modpost's section check skips."""
+    R_LARCH_SUB32 = 55
+    R_LARCH_RELAX = 100
+    R_LARCH_ALIGN = 102

@@ -239,3 +239,124 @@ RISCV_32_PCREL_FIX = (
     "ccflags-y += -fno-asynchronous-unwind-tables in the module's Kbuild), so there is no "
     ".eh_frame to relocate."
 )
+
+#: what the relocation handlers and drivers of arch/x86/kernel/module.c and arch/riscv/kernel/
+#: module.c (with module-sections.c) print in 6.1, besides the unknown-type lines above
+RELOCATION_ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "reloc-target-nonzero",
+        _re(r"x86/modules: Skipping invalid relocation target, existing value is nonzero for type "
+            r"(?P<type>\d+), loc (?P<loc>\S+), val (?P<val>[0-9a-f]+)"),
+        "relocated field not zero (x86_64)",
+        "x86_64 modules carry their addends in the relocation entries (RELA), so every field a "
+        "relocation fills must still be zero in the file. This one ({type_name} at {loc}) is not: a "
+        "second relocation hit the same bytes, or a tool wrote an addend into the field.",
+        "Find what puts two relocations on one place or writes into relocated fields (a hand-written "
+        "assembly .reloc, a post-processing tool); a module built by kbuild has neither.",
+        "locate_reloc_type",
+    ),
+    Entry(
+        "reloc-overflow",
+        _re(r"overflow in relocation type (?P<type>\d+) val (?P<val>[0-9a-f]+)"),
+        "relocation value does not fit (x86_64)",
+        "The value {val} does not fit the 32-bit field of a {type_name} relocation (32 must "
+        "zero-extend, 32S sign-extend). Modules live in the top 2 GiB, which only 32S reaches, and only "
+        "for code built with -mcmodel=kernel. 6.1 writes the truncated value before checking; the "
+        "load fails either way (-ENOEXEC).",
+        "Build the module with kbuild (it passes -mcmodel=kernel); a hand-written absolute 32-bit "
+        "reference to a kernel or module address must become RIP-relative or 64-bit.",
+        "locate_reloc_type",
+    ),
+    Entry(
+        "reloc-not-mcmodel-kernel",
+        _re(r"`(?P<module>[^']+)' likely not compiled with -mcmodel=kernel"),
+        "module probably built without -mcmodel=kernel",
+        "The second line of x86_64's relocation overflow report: a 32-bit absolute relocation could "
+        "not hold an address, which happens when {module} was compiled for another code model.",
+        "Build {module} through kbuild (make -C <kernel build dir> M=$PWD), which sets the kernel's "
+        "code model.",
+    ),
+    Entry(
+        "reloc-32-out-of-range",
+        _re(r"(?P<module>[\w-]+): value (?P<value>[0-9a-f]+) out of range for 32-bit field"),
+        "R_RISCV_32 value out of range",
+        "An R_RISCV_32 relocation must produce a value below 2^32; {value} is a full 64-bit address "
+        "(kernel and module addresses are), so the riscv loader refuses (-EINVAL).",
+        "Store addresses in 64-bit fields (.quad / R_RISCV_64); for distances use a label difference, "
+        "which the assembler turns into ADD32/SUB32 pairs.",
+    ),
+    Entry(
+        "reloc-out-of-reach",
+        _re(r"(?P<module>[\w-]+): target (?P<target>[0-9a-f]+) can not be addressed by the 32-bit "
+            r"offset from PC = (?P<pc>\S+)"),
+        "target out of pc-relative reach (riscv)",
+        "An auipc-based relocation (PCREL_HI20, CALL, or CALL_PLT without a PLT) at {pc} must reach "
+        "{target} within [-2 GiB - 2 KiB, 2 GiB - 2 KiB); it does not. Also printed for every "
+        "absolute HI20 on a kernel built with CONFIG_CMODEL_MEDLOW. The load fails with -EINVAL.",
+        "The target is usually a symbol that did not resolve (a weak undefined symbol has address 0) "
+        "or data placed far from the module; call through CALL_PLT (the compiler's default for "
+        "calls) and reach far data through the GOT (la via GOT_HI20) instead of a direct reference.",
+    ),
+    Entry(
+        "reloc-no-got",
+        _re(r"(?P<module>[\w-]+): can not generate the GOT entry for symbol = (?P<target>[0-9a-f]+) "
+            r"from PC = (?P<pc>\S+)"),
+        "no module GOT (riscv, CONFIG_MODULE_SECTIONS off)",
+        "A GOT_HI20 relocation needs a GOT entry, and this kernel has no module GOT/PLT sections. "
+        "riscv selects CONFIG_MODULE_SECTIONS whenever modules are enabled, so a real kernel does "
+        "not print this; it comes from a simulation of such a kernel.",
+        "Use a kernel configuration with modules (which selects CONFIG_MODULE_SECTIONS).",
+    ),
+    Entry(
+        "reloc-align",
+        _re(r"(?P<module>[\w-]+): The unexpected relocation type 'R_RISCV_ALIGN' from PC = (?P<pc>\S+)"),
+        "R_RISCV_ALIGN in a module",
+        "R_RISCV_ALIGN marks padding a linker may shrink when it relaxes code; the module loader does "
+        "not relax and refuses it (-EINVAL). It appears when the object was assembled with linker "
+        "relaxation on.",
+        "Build with kbuild's flags, which include -mno-relax (also for assembly: -Wa,-mno-relax).",
+    ),
+    Entry(
+        "reloc-no-hi20",
+        _re(r"(?P<module>[\w-]+): Can not find HI20 relocation information"),
+        "PCREL_LO12 without its HI20 (riscv)",
+        "A PCREL_LO12_I/S relocation names the label at its auipc; the loader looks for a PCREL_HI20 "
+        "or GOT_HI20 at that address in the same relocation section and found none, so it cannot "
+        "compute the low 12 bits (-EINVAL).",
+        "Keep each auipc and its %pcrel_lo use in one section (no section switch or separately "
+        "placed code between them); in assembly the %pcrel_lo must name the auipc's label.",
+    ),
+    Entry(
+        "reloc-unknown-symbol",
+        _re(r"(?P<module>[\w-]+): Unknown symbol (?P<symbol>\S+)$"),
+        "relocation against an unresolved symbol (riscv)",
+        "riscv's relocation driver found {symbol} still holding an error value from symbol "
+        "resolution and refuses (-ENOENT); a weak symbol would be skipped instead.",
+        "See the 'Unknown symbol {symbol} (err ...)' line before it: load the module that exports "
+        "{symbol} first, or fix what that line says.",
+        "locate_uses",
+    ),
+    Entry(
+        "module-sections-missing",
+        _re(r"(?P<module>[\w-]+): module (?P<what>PLT|GOT|GOT\.PLT) section\(s\) missing"),
+        "module GOT/PLT placeholder missing (riscv)",
+        "riscv modules carry three one-byte placeholder sections, .plt, .got and .got.plt, from the "
+        "kernel's module linker script; the loader sizes them for the relocations that need GOT or "
+        "PLT entries. This module has no {what} section, so it was not linked with that script "
+        "(-ENOEXEC).",
+        "Link the module through kbuild (ld -r -T scripts/module.lds), not with a plain ld -r.",
+    ),
+    Entry(
+        "got-plt-overflow-bug",
+        _re(r"kernel BUG at arch/riscv/kernel/module-sections\.c:(?P<line>\d+)!"),
+        "module GOT/PLT overflow (riscv kernel BUG)",
+        "More GOT or PLT entries were needed than module_frob_arch_sections reserved: 6.1 counts "
+        "only relocations in sections whose target is executable, so a GOT_HI20 (or far CALL_PLT) "
+        "in a data section overruns the reservation and hits a BUG_ON. The kernel oopses; insmod is "
+        "killed instead of getting an error.",
+        "Move the GOT-using code into an executable section, or reference the symbol without the GOT "
+        "(PC-relative, when it is within reach).",
+    ),
+)
+
+ENTRIES += RELOCATION_ENTRIES

@@ -1,6 +1,6 @@
 """Facts about a target kernel: its profile (release, config, vermagic, exported symbols with
-addresses), ``Module.symvers``, ``System.map``/kallsyms; and, re-exported from
-:mod:`pymodpost.kernel_errors`, the error its loader refuses a module with.
+addresses), ``Module.symvers``, ``System.map``/kallsyms.  (The loader's refusals are
+:class:`pymodpost.errors.KernelError`.)
 
 Library use::
 
@@ -19,12 +19,11 @@ from pymodpost.lazy_exports import lazy_exports
 
 _HOMES = {
     "load_profile": "profile", "load_profile_dir": "profile", "KernelProfile": "profile",
-    "Export": "profile", "KernelError": "pymodpost.kernel_errors",
+    "Export": "profile",
 }
 
 __all__ = sorted(_HOMES)
 __getattr__ = lazy_exports(__name__, _HOMES)
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
-    from pymodpost.kernel_errors import KernelError
     from pymodpost.kernel.profile import Export, KernelProfile, load_profile, load_profile_dir

@@ -9,7 +9,7 @@ Library use::
     result.ok, result.error, result.sections, result.log
 
 ``load_module(data, state, options, path)`` does the same for bytes in memory.  A refusal is
-``result.error``: a :class:`~pymodpost.kernel_errors.KernelError` with the kernel's log lines
+``result.error``: a :class:`~pymodpost.errors.KernelError` with the kernel's log lines
 and errno.  Names are imported on first use (see :mod:`pymodpost.lazy_exports`).
 """
 

@@ -2,7 +2,7 @@
 rewrite_section_headers, the module_layout version check and check_modinfo (Linux 6.1).
 
 Each function mirrors the kernel function of the same name; a refusal raises
-:class:`~pymodpost.kernel_errors.KernelError` with the kernel's log line(s) and errno, and every
+:class:`~pymodpost.errors.KernelError` with the kernel's log line(s) and errno, and every
 other line the kernel would print goes to ``log``.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 from pymodpost.load.image import (
     EHDR64,
     ET_REL,

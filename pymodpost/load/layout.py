@@ -8,7 +8,7 @@ sections whose names start with ".init" (and ".exit" without MODULE_UNLOAD) go t
 
 from __future__ import annotations
 
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 from pymodpost.load.checks import ModuleCtx, find_sec
 from pymodpost.load.image import (
     ENTSIZE_UNSET,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pymodpost.fileio import read_bytes
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 from pymodpost.load import checks
 from pymodpost.load.image import INIT_OFFSET_MASK, SHF_ALLOC, LoadInfo
 from pymodpost.load.layout import (

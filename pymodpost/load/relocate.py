@@ -6,7 +6,7 @@ then sort_extable on ``__ex_table``.
 from __future__ import annotations
 
 from pymodpost.arch.common import RelocRecord
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 from pymodpost.load.checks import ModuleCtx, find_sec
 from pymodpost.load.image import SHF_ALLOC, SHF_RELA_LIVEPATCH, SHT_REL, SHT_RELA
 from pymodpost.load.result import RelocSection

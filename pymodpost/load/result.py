@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pymodpost.arch.common import RelocRecord
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 from pymodpost.load.log import LogLine
 
 

@@ -1,9 +1,11 @@
-"""Stage 1: Linux 6.1 ``scripts/mod/modpost`` re-created in Python.
+"""Stage 1: the kernel's ``scripts/mod/modpost`` re-created in Python, per kernel dialect.
 
 Library use::
 
     from pymodpost.modpost import run
     result = run(["-m", "-e", "-i", "Module.symvers", "-o", "out/Module.symvers", "out/foo.o"])
+    run(["-M", "-m", "-T", "modules.order"], dialect="6.12")   # Linux 6.12's modpost
+    result.dialect              # the name of the dialect that produced the result
     result.status               # modpost's exit status
     result.diagnostics          # [Diagnostic(level, kind, message)], in stderr order
     result.modules              # [Module]: exported_symbols / unresolved_symbols with CRCs, namespaces
@@ -29,17 +31,23 @@ __all__ = ["run", "parse_args", "ModpostOptions", "ModpostResult", "Diagnostic",
 
 
 def run(args: "list[str] | ModpostOptions", *, cwd: str | None = None, stdin: str | None = None,
-        write: bool = True, prog: str = "modpost") -> "ModpostResult":
+        write: bool = True, prog: str = "modpost", dialect=None) -> "ModpostResult":
     """Run modpost with a command line (list of arguments) or ready :class:`ModpostOptions`.
 
-    ``stdin`` is the text ``-T -`` reads; ``cwd`` is the directory relative paths are taken
-    from.  A bad command line raises :class:`pymodpost.modpost.options.GetoptError`.
+    ``dialect`` is the kernel whose modpost to be (a :class:`pymodpost.dialect.Dialect` or its
+    name; default :data:`pymodpost.dialect.DEFAULT`).  ``stdin`` is the text ``-T -`` reads
+    where the dialect has that; ``cwd`` is the directory relative paths are taken from.  A bad
+    command line raises :class:`pymodpost.modpost.options.GetoptError`.
     """
+    from pymodpost.dialect import DEFAULT, by_name
     from pymodpost.modpost.core import Modpost
     from pymodpost.modpost.options import ModpostOptions, parse_args
 
-    opts = args if isinstance(args, ModpostOptions) else parse_args(list(args), prog)
-    return Modpost(opts, cwd=cwd, stdin=stdin, write=write).run()
+    chosen = DEFAULT if dialect is None else by_name(dialect)
+    opts = args if isinstance(args, ModpostOptions) else parse_args(list(args), prog, chosen.modpost.optstring)
+    result = Modpost(opts, rules=chosen.modpost, cwd=cwd, stdin=stdin, write=write).run()
+    result.dialect = chosen.name
+    return result
 
 
 def __getattr__(name: str):

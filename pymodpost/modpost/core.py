@@ -1,17 +1,20 @@
-"""Linux 6.1 ``scripts/mod/modpost``: main(), read_symbols(), the checks and the writers.
+"""``scripts/mod/modpost``: main(), read_symbols(), the checks and the writers.
 
-The order of work, and therefore of every diagnostic, follows modpost.c's main():
+Every way the kernels' modposts differ is a field of the dialect's
+:class:`~pymodpost.dialect.ModpostRules` (``self.rules``); the order of work, and therefore of
+every diagnostic, follows modpost.c's main():
 
 1. read every ``-i`` dump (read_dump), in command-line order;
 2. read every positional object, then every object named by ``-T`` (read_symbols): licence and
-   namespace imports from .modinfo, the symbol walk (handle_symbol + device tables), namespaces
-   from ``__kstrtabns_*``, the section-mismatch scan, srcversion, and with ``-m`` the
+   namespace imports from .modinfo, the symbol walk (handle_symbol + device tables), the
+   exports (6.1: ``__ksymtab_*``/``__kstrtabns_*`` symbols; 6.5+: the ``.export_symbol``
+   records, met during the section-mismatch scan), srcversion, and with ``-m`` the
    ``module_layout`` import and CRCs from the ``.<obj>.cmd`` files;
-3. for each module read from an object: check_exports + write ``<name>.mod.c``
-   (``.vmlinux.export.c`` for vmlinux) -- checks and writes interleave;
+3. check_exports + write ``<name>.mod.c`` (``.vmlinux.export.c`` for vmlinux) -- 6.1 checks
+   each module just before writing it, 6.6+ checks all modules first;
 4. ``-d`` nsdeps, ``-o`` Module.symvers, the ``-E`` verdict, the "suppressed" warning.
 
-Once an ERROR has been logged no file is written any more (write_buf); a FATAL ends the run
+Once an ERROR has been logged no file is written any more (write_buf); fatal() ends the run
 on the spot.  The result is returned as data (:class:`ModpostResult`); nothing is printed here.
 """
 
@@ -23,11 +26,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from pymodpost.dialect import DEFAULT, ModpostRules
+from pymodpost.elf import constants as elfc
 from pymodpost.fileio import write_atomic
 from pymodpost.kernel.symvers import SymversEntry, SymversParseError, UnknownExportType, parse_symvers
 from pymodpost.modpost import objfile as of
-from pymodpost.modpost.clib import c_string, remove_dot, strtoul
-from pymodpost.modpost.diagnostics import ERROR, FATAL, RAW, WARNING, Diagnostic
+from pymodpost.clib import c_string, remove_dot, strtoul
+from pymodpost.modpost.diagnostics import ERROR, RAW, WARNING, Diagnostic
+from pymodpost.modpost.messages import STYLES
 from pymodpost.modpost.model import ExportTable, Module, Symbol, add_namespace
 from pymodpost.modpost.options import ModpostOptions
 
@@ -81,6 +87,8 @@ class ModpostResult:
     #: the Module.symvers rows of ``-o`` (computed even when an error suppressed writing)
     symvers: list[SymversEntry] = field(default_factory=list)
     sec_mismatch_count: int = 0
+    #: name of the kernel dialect whose modpost produced this result
+    dialect: str = ""
 
     @property
     def stderr(self) -> str:
@@ -90,9 +98,12 @@ class ModpostResult:
 class Modpost:
     """One modpost run.  ``cwd`` is where relative paths are taken from (modpost's CWD)."""
 
-    def __init__(self, options: ModpostOptions, *, cwd: str | None = None, stdin: str | None = None,
-                 write: bool = True, jobs: int | None = None):
+    def __init__(self, options: ModpostOptions, *, rules: ModpostRules | None = None, cwd: str | None = None,
+                 stdin: str | None = None, write: bool = True, jobs: int | None = None):
         self.opts = options
+        #: the dialect's modpost differences
+        self.rules = rules if rules is not None else DEFAULT.modpost
+        self._texts = STYLES[self.rules.message_style]
         #: worker processes for reading objects (None: PYMODPOST_JOBS, else the usable CPUs)
         self.jobs = jobs
         self.cwd = cwd
@@ -113,8 +124,6 @@ class Modpost:
 
     def log(self, level: str, kind: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(level, kind, message))
-        if level == FATAL:
-            raise Stop(1)
         if level == ERROR:
             self.error_occurred = True
 
@@ -125,7 +134,15 @@ class Modpost:
         self.log(ERROR, kind, message)
 
     def fatal(self, kind: str, message: str) -> None:
-        self.log(FATAL, kind, message)
+        """fatal(): the message at the dialect's fatal level, then the run ends."""
+        self.log(self.rules.fatal_level, kind, message)
+        raise Stop(1)
+
+    def text(self, kind: str, mod: Module, **fields: str) -> str:
+        """The dialect's wording of a per-module message about ``mod``."""
+        shown = mod.name if mod.is_vmlinux else mod.name + ".ko"
+        return self._texts[kind].format(name=mod.name, base=mod.basename, file=mod.object_path, shown=shown,
+                                        **fields)
 
     def raw(self, kind: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(RAW, kind, message))
@@ -139,13 +156,16 @@ class Modpost:
     def path(self, p: str) -> str:
         return p if self.cwd is None or os.path.isabs(p) else os.path.join(self.cwd, p)
 
-    def read_text_file(self, name: str) -> str:
-        """read_text_file(): the whole file as a C string; perror + exit(1) if unreadable."""
+    def read_file_bytes(self, name: str) -> bytes:
+        """The whole file; perror + exit(1) if unreadable."""
         try:
-            data = read_small_file(self.path(name))
+            return read_small_file(self.path(name))
         except OSError as e:
             self.perror_exit(name, os.strerror(e.errno) if e.errno else str(e))
-        return c_string(data.decode("utf-8", "surrogateescape"))
+
+    def read_text_file(self, name: str) -> str:
+        """read_text_file(): the whole file as a C string; perror + exit(1) if unreadable."""
+        return c_string(self.read_file_bytes(name).decode("utf-8", "surrogateescape"))
 
     def write_buf(self, name: str, text: str) -> None:
         data = text.encode("utf-8", "surrogateescape")
@@ -217,6 +237,17 @@ class Modpost:
             if early is not None:
                 early.abandon()
 
+        if self.rules.checks_before_writing:
+            for mod in self.modules:
+                if mod.no_trim_symbols:
+                    self.keep_no_trim_symbols(mod)
+                if mod.from_dump or mod.is_vmlinux:
+                    continue
+                self.check_modname_len(mod)
+                self.check_exports(mod)
+        if opts.unused_exports_white_list is not None:
+            self.handle_white_list_exports(opts.unused_exports_white_list)
+
         for mod in self.modules:
             if mod.from_dump:
                 continue
@@ -251,8 +282,8 @@ class Modpost:
                 return mod
         return None
 
-    def sym_add_exported(self, name: str, mod: Module, gpl_only: bool) -> Symbol:
-        s = Symbol(name, module=mod, is_gpl_only=gpl_only)
+    def sym_add_exported(self, name: str, mod: Module, gpl_only: bool, namespace: str | None = None) -> Symbol:
+        s = Symbol(name, module=mod, is_gpl_only=gpl_only, namespace=namespace or None)
         self.add_export(s)
         mod.exported_symbols.append(s)
         return s
@@ -262,8 +293,8 @@ class Modpost:
         mod = s.module
         prev = self.exports.find(s.name)
         if prev is not None and (not self.opts.external_module or prev.module.is_vmlinux or prev.module is mod):
-            self.error("exported-twice", f"{mod.name}: '{s.name}' exported twice. Previous export was in "
-                       f"{prev.module.name}{'' if prev.module.is_vmlinux else '.ko'}\n")
+            self.error("exported-twice", self.text("exported-twice", mod, sym=s.name, prev=prev.module.name
+                                                   + ("" if prev.module.is_vmlinux else ".ko")))
         self.exports.add(s)
 
     def sym_update_namespace(self, name: str, namespace: str) -> None:
@@ -276,6 +307,7 @@ class Modpost:
     # -- read_dump ----------------------------------------------------------------------
 
     def read_dump(self, fname: str) -> None:
+        self._dump_file = fname
         text = self.read_text_file(fname)
         try:
             rows = parse_symvers(text, fname)
@@ -289,7 +321,11 @@ class Modpost:
         self._take_dump_rows(rows)
 
     def _take_dump_rows(self, rows: list[SymversEntry | UnknownExportType]) -> None:
-        modules: dict[str, Module] = {m.name: m for m in reversed(self.modules)}
+        if self.rules.dump_modules_per_file:
+            # find_module(dump_file, name): only this file's modules (all earlier ones are dumps)
+            modules = {m.name: m for m in reversed(self.modules) if m.dump_file == self._dump_file}
+        else:
+            modules = {m.name: m for m in reversed(self.modules)}
         for row in rows:
             if isinstance(row, UnknownExportType):
                 self.error("symvers-unknown-export", row.message)
@@ -298,6 +334,7 @@ class Modpost:
             if mod is None:
                 mod = self.new_module(row.module)
                 mod.from_dump = True
+                mod.dump_file = self._dump_file
                 modules[row.module] = mod
             s = Symbol(row.symbol, module=mod, is_gpl_only=row.gpl_only, crc=row.crc, crc_valid=True)
             self.add_export(s)
@@ -338,9 +375,9 @@ class Modpost:
             self.read_symbols(name)
 
     def object_list(self, source: str) -> list[str]:
-        """The object names of ``-T source`` (``-`` is stdin), split as modpost's fgets() loop
-        splits them."""
-        if source == "-":
+        """The object names of ``-T source`` (``-`` is stdin where the dialect reads it), split
+        as modpost's fgets() loop splits them."""
+        if source == "-" and self.rules.list_from_stdin:
             text = self.stdin if self.stdin is not None else ""
         else:
             with open(self.path(source), "rb") as f:
@@ -369,6 +406,8 @@ class Modpost:
             self.perror_exit(filename, e.strerror)
         if len(data) < (64 if data[4:5] != b"\x01" else 52) or data[:4] != b"\x7fELF":
             return  # an empty .o or not ELF at all: silently skipped
+        if self.rules.rejects_unknown_endian and data[5] not in (elfc.ELFDATA2LSB, elfc.ELFDATA2MSB):
+            self.fatal("bad-object", "target endian is unknown\n")
         try:
             obj = of.ObjectFile(filename, data)
         except of.ObjectFatal as e:
@@ -390,22 +429,29 @@ class Modpost:
         mod = self.new_module(filename[:-2])
         mod.object_path = filename
 
+        if self.rules.no_trim_symbols:
+            mod.no_trim_symbols = obj.no_trim_symbols
         if not mod.is_vmlinux:
             licenses = of.modinfo_values(obj.modinfo, "license")
             if not licenses:
-                self.error("missing-license", f"missing MODULE_LICENSE() in {filename}\n")
+                self.error("missing-license", self.text("missing-license", mod))
             for lic in licenses:
                 if lic not in GPL_COMPATIBLE:
                     mod.is_gpl_compatible = False
                     break
             for ns in of.modinfo_values(obj.modinfo, "import_ns"):
+                if self.rules.module_namespaces and ns.startswith(MODULE_NS_PREFIX):
+                    self.error("module-namespace-import", self.text("module-namespace-import", mod, ns=ns))
                 add_namespace(mod.imported_namespaces, ns)
+            if self._description_warned and not of.modinfo_values(obj.modinfo, "description"):
+                self.warn("missing-description", self.text("missing-description", mod))
 
         self._walk_symbols(mod, obj)
 
         from pymodpost.modpost.secmismatch import check_sec_ref
 
-        check_sec_ref(self, filename, obj)
+        self.sec_mismatch_count += check_sec_ref(self, self.rules.section_check, mod, obj, self._export_records,
+                                                 self.opts.extra_warn)
 
         if not mod.is_vmlinux:
             if of.modinfo_values(obj.modinfo, "version") or self.opts.all_versions:
@@ -416,6 +462,19 @@ class Modpost:
         if self.opts.modversions:
             mod.unresolved_symbols.append(Symbol("module_layout"))
             self.mod_set_crcs(mod)
+
+    @property
+    def _description_warned(self) -> bool:
+        """Whether a module without MODULE_DESCRIPTION() is warned about in this run."""
+        when = self.rules.description_warning
+        return when == "always" or (when == "with-W" and self.opts.extra_warn)
+
+    @property
+    def _export_records(self):
+        """What the section scan calls for each ``.export_symbol`` relocation (6.5+ with -M)."""
+        if self.rules.export_discovery == "export-symbol-section" and self.opts.module_enabled:
+            return self.sym_add_exported
+        return None
 
     def _walk_symbols(self, mod: Module, obj: of.ObjectFile) -> None:
         """Both symbol-table passes of read_symbols(), touching in Python only symbols that matter.
@@ -436,12 +495,18 @@ class Modpost:
                               & (shndx != of.SHN_UNDEF) & ~common)
         cw = words[cand]
         interesting = np.zeros(len(shndx), bool)
-        interesting[cand[starts(cw, b"__ksymtab_") | starts(cw, b"init_module")
-                         | starts(cw, b"cleanup_module") | starts(cw, b"__mod_")]] = True
+        wanted = starts(cw, b"init_module") | starts(cw, b"cleanup_module") | starts(cw, b"__mod_")
+        from_ksymtab = self.rules.export_discovery == "ksymtab-symbols"
+        if from_ksymtab:
+            wanted |= starts(cw, b"__ksymtab_")
+        interesting[cand[wanted]] = True
         interesting |= common
-        # pass 2 looks at every symbol, defined or not
-        under = np.flatnonzero(head == 0x5F5F)
-        ns_idx = under[starts(words[under], b"__kstrtabns_")]
+        # 6.1's pass 2 looks at every symbol, defined or not, for namespaces
+        if from_ksymtab:
+            under = np.flatnonzero(head == 0x5F5F)
+            ns_idx = under[starts(words[under], b"__kstrtabns_")]
+        else:
+            ns_idx = np.zeros(0, np.int64)
         machine = obj.machine
 
         undef_idx = np.flatnonzero(undef)
@@ -449,6 +514,12 @@ class Modpost:
             weak = (bind[undef_idx] == of.STB_WEAK).tolist()
             names = obj.names_of(undef_idx)
             out = mod.unresolved_symbols
+            if self.rules.ignores_section_bounds:
+                # linker-made __start_<sec>/__stop_<sec> are no imports (7.3)
+                keep = [not n.startswith(("__start_", "__stop_")) for n in names]
+                if not all(keep):
+                    names = [n for n, k in zip(names, keep) if k]
+                    weak = [w for w, k in zip(weak, keep) if k]
             if machine in _PLAIN_MACHINES and not any("." in n for n in names):
                 out.extend([Symbol(n, weak=w) for n, w in zip(names, weak)
                             if n != "__this_module" and n != "_GLOBAL_OFFSET_TABLE_"])
@@ -475,9 +546,9 @@ class Modpost:
                 sh = int(shndx[i])
                 if sh == of.SHN_COMMON:
                     if not symname.startswith("__gnu_lto_"):
-                        self.warn("common-symbol", f"\"{symname}\" [{mod.name}] is COMMON symbol\n")
+                        self.warn("common-symbol", self.text("common-symbol", mod, sym=symname))
                     continue
-                if symname.startswith("__ksymtab_"):
+                if from_ksymtab and symname.startswith("__ksymtab_"):
                     secname = obj.sec_name(int(obj.sym_secindex[i]))
                     if secname.startswith("___ksymtab_gpl+"):
                         self.sym_add_exported(symname[10:], mod, True)
@@ -488,7 +559,7 @@ class Modpost:
                 if symname == "cleanup_module":
                     mod.has_cleanup = True
                 if symname.startswith("__mod_"):
-                    handle_moddevtable(self, mod, obj, i, symname)
+                    handle_moddevtable(self, self.rules.devtables, mod, obj, i, symname)
 
         for i, raw in zip(ns_idx.tolist(), obj.names_of(ns_idx)):
             symname = remove_dot(raw)
@@ -514,7 +585,15 @@ class Modpost:
 
     def extract_crcs_for_object(self, obj: str, mod: Module) -> None:
         slash = obj.rfind("/")
-        cmd_file = f"{obj[:slash + 1]}.{obj[slash + 1:]}.cmd"
+        if self.rules.cmd_file_from_stem:
+            # "%.*s.%.*s.o.cmd": the name minus its last two characters (".o"), and minus
+            # ".thinlto-native" for Clang's distributed ThinLTO objects
+            stem = obj[slash + 1:len(obj) - 2] if len(obj) - slash - 1 >= 2 else ""
+            if obj.endswith(".thinlto-native.o"):
+                stem = stem[:-len(".thinlto-native")]
+            cmd_file = f"{obj[:slash + 1]}.{stem}.o.cmd"
+        else:
+            cmd_file = f"{obj[:slash + 1]}.{obj[slash + 1:]}.cmd"
         if len(cmd_file.encode()) >= PATH_MAX:
             self.error("path-too-long", f"{cmd_file[:PATH_MAX - 1]}: too long path was truncated\n")
             return
@@ -548,6 +627,7 @@ class Modpost:
         find = self.exports.find
         chains = self.exports.chains  # ExportTable.latest() inlined: ~200k lookups per corpus
         basename = mod.basename
+        module_namespaces = self.rules.module_namespaces
         for s in mod.unresolved_symbols:
             name = s.name
             if name.startswith("."):
@@ -559,43 +639,70 @@ class Modpost:
                 if not s.weak:
                     if self.nr_unresolved < MAX_UNRESOLVED_REPORTS:
                         self.log(WARNING if self.opts.warn_unresolved else ERROR, "undefined",
-                                 f"\"{s.name}\" [{mod.name}.ko] undefined!\n")
+                                 self.text("undefined", mod, sym=s.name))
                     self.nr_unresolved += 1
                 continue
             if exp.module is mod:
-                self.error("exported-without-definition",
-                           f"\"{s.name}\" [{mod.name}.ko] was exported without definition\n")
+                self.error("exported-without-definition", self.text("exported-without-definition", mod, sym=s.name))
                 continue
+            exp.used = True
             s.module = exp.module
             s.crc_valid = exp.crc_valid
             s.crc = exp.crc
-            if exp.namespace and exp.namespace not in mod.imported_namespaces:
+            ns = exp.namespace
+            if ns and ns not in mod.imported_namespaces \
+                    and not (module_namespaces and verify_module_namespace(ns, basename)):
                 self.log(WARNING if self.opts.allow_missing_ns_imports else ERROR, "namespace-not-imported",
-                         f"module {basename} uses symbol {exp.name} from namespace {exp.namespace}, "
-                         "but does not import it.\n")
-                add_namespace(mod.missing_namespaces, exp.namespace)
+                         self.text("namespace-not-imported", mod, sym=exp.name, ns=ns))
+                add_namespace(mod.missing_namespaces, ns)
             if not mod.is_gpl_compatible and exp.is_gpl_only:
-                self.error("gpl-only-symbol",
-                           f"GPL-incompatible module {basename}.ko uses GPL-only symbol '{exp.name}'\n")
+                self.error("gpl-only-symbol", self.text("gpl-only-symbol", mod, sym=exp.name))
+
+    def handle_white_list_exports(self, white_list: str) -> None:
+        """``-u``: the exports named in the file count as used (kept by ``-t``)."""
+        for name in self.read_text_file(white_list).split("\n"):
+            sym = self.exports.find(name)
+            if sym is not None:
+                sym.used = True
+
+    def keep_no_trim_symbols(self, mod: Module) -> None:
+        """7.3: exports named in the module's ``.no_trim_symbol`` section count as used."""
+        for name in mod.no_trim_symbols:
+            sym = self.exports.find(name)
+            if sym is not None:
+                sym.used = True
+
+    def _kept_exports(self, mod: Module) -> list[Symbol]:
+        """The module's exports that are written out (``-t`` drops those nothing uses)."""
+        if self.opts.trim_unused_exports:
+            return [s for s in mod.exported_symbols if s.used]
+        return mod.exported_symbols
 
     def check_modname_len(self, mod: Module) -> None:
         if len(mod.basename.encode()) >= self.module_name_len:
-            self.error("module-name-too-long", f"module name is too long [{mod.name}.ko]\n")
+            self.error("module-name-too-long", self.text("module-name-too-long", mod))
 
     def add_header(self, b: list[str], mod: Module) -> None:
-        b.append("#include <linux/module.h>\n"
-                 "#define INCLUDE_VERMAGIC\n"
-                 "#include <linux/build-salt.h>\n"
-                 "#include <linux/elfnote-lto.h>\n"
-                 "#include <linux/export-internal.h>\n"
-                 "#include <linux/vermagic.h>\n"
-                 "#include <linux/compiler.h>\n"
-                 "\n"
-                 "BUILD_SALT;\n"
-                 "BUILD_LTO_INFO;\n"
-                 "\n"
-                 "MODULE_INFO(vermagic, VERMAGIC_STRING);\n"
-                 "MODULE_INFO(name, KBUILD_MODNAME);\n"
+        vermagic = self.rules.vermagic_in_mod_c
+        if vermagic:
+            b.append("#include <linux/module.h>\n"
+                     "#define INCLUDE_VERMAGIC\n"
+                     "#include <linux/build-salt.h>\n"
+                     "#include <linux/elfnote-lto.h>\n"
+                     "#include <linux/export-internal.h>\n"
+                     "#include <linux/vermagic.h>\n"
+                     "#include <linux/compiler.h>\n"
+                     "\n"
+                     "BUILD_SALT;\n"
+                     "BUILD_LTO_INFO;\n"
+                     "\n"
+                     "MODULE_INFO(vermagic, VERMAGIC_STRING);\n")
+        else:
+            b.append("#include <linux/module.h>\n"
+                     "#include <linux/export-internal.h>\n"
+                     "#include <linux/compiler.h>\n"
+                     "\n")
+        b.append("MODULE_INFO(name, KBUILD_MODNAME);\n"
                  "\n"
                  "__visible struct module __this_module\n"
                  "__section(\".gnu.linkonce.this_module\") = {\n"
@@ -607,44 +714,85 @@ class Modpost:
         b.append("\t.arch = MODULE_ARCH_INIT,\n};\n")
         if not self.opts.external_module:
             b.append("\nMODULE_INFO(intree, \"Y\");\n")
-        b.append("\n#ifdef CONFIG_RETPOLINE\nMODULE_INFO(retpoline, \"Y\");\n#endif\n")
+        if vermagic:
+            b.append("\n#ifdef CONFIG_RETPOLINE\nMODULE_INFO(retpoline, \"Y\");\n#endif\n")
         if mod.name.startswith("drivers/staging"):
             b.append("\nMODULE_INFO(staging, \"Y\");\n")
         if mod.name.startswith("tools/testing"):
             b.append("\nMODULE_INFO(test, \"Y\");\n")
 
     def add_exported_symbols(self, b: list[str], mod: Module) -> None:
+        exports = self._kept_exports(mod)
+        style = self.rules.export_lines
+        if style == "ksymtab-license":
+            b.append("\n")
+            for sym in exports:
+                self.bprintf(b, f"KSYMTAB_{'FUNC' if sym.is_func else 'DATA'}({sym.name}, "
+                                f"\"{'_gpl' if sym.is_gpl_only else ''}\", \"{sym.namespace or ''}\");\n")
+        elif style == "ksymtab-flags":
+            b.append("\n")
+            for sym in exports:
+                self.bprintf(b, f"KSYMTAB_{'FUNC' if sym.is_func else 'DATA'}({sym.name}, \"{sym.namespace or ''}\");\n")
+                # KSYM_FLAG_GPL_ONLY
+                self.bprintf(b, f"SYMBOL_FLAGS({sym.name}, 0x{1 if sym.is_gpl_only else 0:02x});\n")
         if not self.opts.modversions:
             return
         b.append("\n")
-        for sym in mod.exported_symbols:
+        with_license = style != "ksymtab-flags"
+        for sym in exports:
             if not sym.crc_valid:
-                self.warn("export-without-crc",
-                          f"EXPORT symbol \"{sym.name}\" [{mod.name}{'' if mod.is_vmlinux else '.ko'}] "
-                          "version generation failed, symbol will not be versioned.\n"
-                          f"Is \"{sym.name}\" prototyped in <asm/asm-prototypes.h>?\n")
-            self.bprintf(b, f"SYMBOL_CRC({sym.name}, 0x{sym.crc:08x}, \"{'_gpl' if sym.is_gpl_only else ''}\");\n")
+                self.warn("export-without-crc", self.text("export-without-crc", mod, sym=sym.name))
+            if with_license:
+                self.bprintf(b, f"SYMBOL_CRC({sym.name}, 0x{sym.crc:08x}, \"{'_gpl' if sym.is_gpl_only else ''}\");\n")
+            else:
+                self.bprintf(b, f"SYMBOL_CRC({sym.name}, 0x{sym.crc:08x});\n")
 
     def add_versions(self, b: list[str], mod: Module) -> None:
-        if not self.opts.modversions:
+        if not (self.opts.basic_modversions if self.rules.versions_need_basic else self.opts.modversions):
             return
         b.append("\nstatic const struct modversion_info ____versions[]\n__used __section(\"__versions\") = {\n")
         limit = self.module_name_len
         append = b.append
+        zero_padded = self.rules.versions_crc_format == "0x%08x"
+        extended = self.opts.extended_modversions
         for s in mod.unresolved_symbols:
             if s.module is None:
                 continue
             name = s.name
             if not s.crc_valid:
-                self.warn("no-crc", f"\"{name}\" [{mod.name}.ko] has no CRC!\n")
+                self.warn("no-crc", self.text("no-crc", mod, sym=name))
                 continue
             if len(name) >= limit // 4 and len(name.encode("utf-8", "surrogateescape")) >= limit:
-                self.error("symbol-name-too-long", f"too long symbol \"{name}\" [{mod.name}.ko]\n")
+                if extended:
+                    continue  # only in the extended tables
+                self.error("symbol-name-too-long", self.text("symbol-name-too-long", mod, sym=name))
                 break
             crc = s.crc
-            # printf("%#8x"): 0x-prefixed and right-aligned in 8 columns, except 0 (no prefix)
-            append(f"\t{{ {crc:#8x}, \"{name}\" }},\n" if crc else f"\t{{        0, \"{name}\" }},\n")
+            if zero_padded:
+                append(f"\t{{ 0x{crc:08x}, \"{name}\" }},\n")
+            else:
+                # printf("%#8x"): 0x-prefixed and right-aligned in 8 columns, except 0 (no prefix)
+                append(f"\t{{ {crc:#8x}, \"{name}\" }},\n" if crc else f"\t{{        0, \"{name}\" }},\n")
         append("};\n")
+
+    def add_extended_versions(self, b: list[str], mod: Module) -> None:
+        """-x (7.3): every versioned import's CRC and name, long names included."""
+        if not self.opts.extended_modversions:
+            return
+        b.append("\nstatic const u32 ____version_ext_crcs[]\n__used __section(\"__version_ext_crcs\") = {\n")
+        versioned = []
+        for s in mod.unresolved_symbols:
+            if s.module is None:
+                continue
+            if not s.crc_valid:
+                self.warn("no-crc", self.text("no-crc", mod, sym=s.name))
+                continue
+            versioned.append(s)
+            b.append(f"\t0x{s.crc:08x},\n")
+        b.append("};\nstatic const char ____version_ext_names[]\n__used __section(\"__version_ext_names\") =\n")
+        for s in versioned:
+            self.bprintf(b, f"\t\"{s.name}\\0\"\n")
+        b.append(";\n")
 
     def add_depends(self, b: list[str], mod: Module) -> None:
         for s in mod.unresolved_symbols:
@@ -670,12 +818,14 @@ class Modpost:
             b.append(f"\nMODULE_INFO(srcversion, \"{mod.srcversion}\");\n")
 
     def write_mod_c_file(self, mod: Module) -> None:
-        self.check_modname_len(mod)
-        self.check_exports(mod)
+        if not self.rules.checks_before_writing:
+            self.check_modname_len(mod)
+            self.check_exports(mod)
         b: list[str] = []
         self.add_header(b, mod)
         self.add_exported_symbols(b, mod)
         self.add_versions(b, mod)
+        self.add_extended_versions(b, mod)
         self.add_depends(b, mod)
         self.add_moddevtable(b, mod)
         self.add_srcversion(b, mod)
@@ -688,6 +838,9 @@ class Modpost:
     def write_vmlinux_export_c_file(self, mod: Module) -> None:
         b = ["#include <linux/export-internal.h>\n"]
         self.add_exported_symbols(b, mod)
+        if self.rules.vmlinux_export_aliases:
+            b.append("#include <linux/module.h>\n#undef __MODULE_INFO_PREFIX\n#define __MODULE_INFO_PREFIX\n")
+            b.extend(mod.dev_table_buf)
         self.write_if_changed(".vmlinux.export.c", "".join(b))
 
     def write_namespace_deps_files(self, fname: str) -> None:
@@ -706,9 +859,26 @@ class Modpost:
         for mod in self.modules:
             if mod.from_dump:
                 continue
-            for sym in mod.exported_symbols:
+            for sym in self._kept_exports(mod):
                 rows.append(SymversEntry(sym.crc, sym.name, mod.name, sym.is_gpl_only, sym.namespace or ""))
         return rows
+
+
+MODULE_NS_PREFIX = "module:"
+
+
+def verify_module_namespace(namespace: str, modname: str) -> bool:
+    """7.3 verify_module_namespace(): a ``module:a,b*`` namespace grants access to the modules
+    it names, each pattern exact or with a trailing ``*``."""
+    if not namespace.startswith(MODULE_NS_PREFIX):
+        return False
+    for pattern in namespace[len(MODULE_NS_PREFIX):].split(","):
+        if pattern.endswith("*"):
+            if modname.startswith(pattern[:-1]):
+                return True
+        elif pattern == modname:
+            return True
+    return False
 
 
 def read_small_file(path: str) -> bytes:
@@ -737,7 +907,7 @@ def _split_keep(text: str) -> list[str]:
 
 
 #: machines whose undefined symbols modpost ignores only by the two generic names
-_PLAIN_MACHINES = frozenset({of.EM_X86_64, of.EM_RISCV, of.EM_386, of.EM_ARM, 183, of.EM_MIPS})
+_PLAIN_MACHINES = frozenset({elfc.EM_X86_64, elfc.EM_RISCV, elfc.EM_386, elfc.EM_ARM, elfc.EM_AARCH64, elfc.EM_MIPS})
 
 _PPC_IGNORED = ("_restgpr_", "_savegpr_", "_rest32gpr_", "_save32gpr_", "_restvr_", "_savevr_")
 _PPC64_IGNORED = ("_restgpr0_", "_savegpr0_", "_restgpr1_", "_savegpr1_", "_restfpr_", "_savefpr_",

@@ -10,8 +10,10 @@ field's size and, for arrays, the element size; every numeric constant file2alia
   x86_64:  compiled through Debian's linux-headers kbuild (``make -C <headers> M=<tmp> layouts.s``)
   riscv64: compiled through the riscv64 kernel tree built by testdata/regen/build-riscv64-kernel.sh
 
-Output: pymodpost/modpost/devtable_layouts.py (committed; regenerate with
-``python -m pymodpost.modpost.gen_devtable_layouts [--x86_64 KDIR] [--riscv64 KDIR] --source LINUX_SRC``).
+Each kernel dialect has its own data file, derived from that kernel's own file2alias.c and headers:
+pymodpost/modpost/devtable_layouts.py (6.1), devtable_layouts_6_12.py, devtable_layouts_7_3.py
+(committed; regenerate with ``python -m pymodpost.modpost.gen_devtable_layouts --kernel 6.12
+[--x86_64 KDIR] [--riscv64 KDIR] --source LINUX_SRC``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ EXTRA_EXPR = {
     "ELEM_input_device_id_evbit": "sizeof(((struct input_device_id *)0)->evbit[0])",
     "SIZEOF_KERNEL_ULONG": "sizeof(kernel_ulong_t)",
 }
+
+def layout_module(kernel: str) -> str:
+    """The module name of a kernel's layout data (6.1's keeps its original name)."""
+    return "devtable_layouts" if kernel == "6.1" else "devtable_layouts_" + kernel.replace(".", "_")
+
 
 FIELD_USE = re.compile(r"DEF_FIELD(?:_ADDR)?(?:_VAR)?\(\s*symval[^,]*,\s*(\w+)\s*,\s*(\w+)")
 
@@ -107,11 +114,19 @@ def build(kdir: str, make_vars: list[str], source: str) -> dict[str, int]:
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--source", default="/tmp/linux-src/linux-source-6.1", help="unpacked linux-source-6.1")
-    ap.add_argument("--x86_64", default=(sorted(glob.glob("/usr/src/linux-headers-*-amd64")) or [None])[0])
-    ap.add_argument("--riscv64", default=os.path.expanduser("~/.cache/pymodpost/riscv64-6.1/build"))
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "devtable_layouts.py"))
+    ap.add_argument("--kernel", default="6.1", help="the dialect's file2alias generation: 6.1, 6.12, 7.3")
+    ap.add_argument("--source", default=None, help="unpacked linux-source of that kernel")
+    ap.add_argument("--x86_64", default=None, help="x86_64 headers or build tree of that kernel")
+    ap.add_argument("--riscv64", default=None, help="riscv64 build tree of that kernel (optional)")
+    ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
+    args.source = args.source or f"/tmp/linux-src/linux-source-{args.kernel}"
+    if args.x86_64 is None:
+        found = sorted(glob.glob(f"/usr/src/linux-headers-{args.kernel}.*-amd64"))
+        args.x86_64 = found[0] if found else None
+    if args.riscv64 is None:
+        args.riscv64 = os.path.expanduser(f"~/.cache/pymodpost/riscv64-{args.kernel}/build")
+    args.out = args.out or os.path.join(os.path.dirname(__file__), layout_module(args.kernel) + ".py")
     f2a = open(os.path.join(args.source, "scripts/mod/file2alias.c")).read()
     header = open(os.path.join(args.source, "include/linux/mod_devicetable.h")).read()
     fields = fields_used(f2a)
@@ -126,7 +141,7 @@ def main(argv: list[str]) -> int:
         '"""Device-table struct layouts and constants per architecture -- GENERATED, do not edit.',
         "",
         "Produced by pymodpost/modpost/gen_devtable_layouts.py: the target compiler (through kbuild) was",
-        "asked for sizeof/offsetof of every struct field Linux 6.1 scripts/mod/file2alias.c reads, and",
+        f"asked for sizeof/offsetof of every struct field Linux {args.kernel} scripts/mod/file2alias.c reads, and",
         "for the numeric constants it uses from <linux/mod_devicetable.h>.  Sources:",
         f"  x86_64:  {args.x86_64}",
         f"  riscv64: {args.riscv64}",

@@ -1,6 +1,6 @@
 """modpost's in-memory world: modules, their exported and unresolved symbols, the export table.
 
-Mirrors ``struct module`` and ``struct symbol`` of Linux 6.1 scripts/mod/modpost.c.  The export
+Mirrors ``struct module`` and ``struct symbol`` of scripts/mod/modpost.c (6.1 to 7.3).  The export
 hash there returns the *most recently added* export of a name (new entries go to the head of a
 bucket), so :class:`ExportTable` keeps, per name, the exports in the order they were added and
 searches from the newest.
@@ -20,6 +20,10 @@ class Symbol:
     crc_valid: bool = False
     weak: bool = False
     is_gpl_only: bool = False
+    #: an exported function rather than data (KSYMTAB_FUNC vs KSYMTAB_DATA, 6.5+)
+    is_func: bool = False
+    #: some module uses this export, or -u lists it (what -t keeps, 6.5+)
+    used: bool = False
 
 
 @dataclass(slots=True, eq=False)
@@ -40,6 +44,10 @@ class Module:
     srcversion: str = ""
     #: the object file it was read from ("" for modules that come from a dump)
     object_path: str = ""
+    #: the -i file a dump module came from (7.3 keeps same-named modules of two dumps apart)
+    dump_file: str = ""
+    #: names listed in the object's .no_trim_symbol section (7.3)
+    no_trim_symbols: list[str] = field(default_factory=list)
 
     @property
     def basename(self) -> str:

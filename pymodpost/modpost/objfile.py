@@ -1,4 +1,4 @@
-"""An object file as Linux 6.1 modpost sees it (its ``struct elf_info`` and ``parse_elf()``).
+"""An object file as modpost sees it (its ``struct elf_info`` and ``parse_elf()``, 6.1 to 7.3).
 
 modpost has its own, very particular, way of accepting and refusing ELF files -- an empty
 ``.o`` is skipped silently, a non-ELF file too, a non-relocatable one is FATAL with a message
@@ -21,16 +21,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# ELF constants modpost uses (kept local: this module must not depend on a changing API)
-ET_REL = 1
-SHT_SYMTAB, SHT_RELA, SHT_NOBITS, SHT_REL, SHT_SYMTAB_SHNDX, SHT_PROGBITS = 2, 4, 8, 9, 18, 1
-SHF_ALLOC, SHF_EXECINSTR = 0x2, 0x4
-SHN_UNDEF, SHN_LORESERVE, SHN_ABS, SHN_COMMON, SHN_XINDEX, SHN_HIRESERVE = 0, 0xFF00, 0xFFF1, 0xFFF2, 0xFFFF, 0xFFFF
-STB_LOCAL, STB_GLOBAL, STB_WEAK = 0, 1, 2
-STT_OBJECT, STT_FUNC, STT_SECTION = 1, 2, 3
-EM_386, EM_MIPS, EM_PPC, EM_PPC64, EM_S390, EM_ARM, EM_X86_64, EM_RISCV = 3, 8, 20, 21, 22, 40, 62, 243
-EM_SPARC, EM_SPARCV9 = 2, 43
-STT_SPARC_REGISTER = 13
+# the ELF constants modpost uses, from the project's one table (re-exported for the stage's modules)
+from pymodpost.elf.constants import (  # noqa: E402,F401
+    EM_386, EM_ARM, EM_MIPS, EM_PPC, EM_PPC64, EM_RISCV, EM_S390, EM_SPARC, EM_SPARCV9, EM_X86_64, ET_REL,
+    SHF_ALLOC, SHF_EXECINSTR, SHN_ABS, SHN_COMMON, SHN_HIRESERVE, SHN_LORESERVE, SHN_UNDEF, SHN_XINDEX,
+    SHT_NOBITS, SHT_PROGBITS, SHT_REL, SHT_RELA, SHT_SYMTAB, SHT_SYMTAB_SHNDX, STB_GLOBAL, STB_LOCAL, STB_WEAK,
+    STT_FUNC, STT_OBJECT, STT_SECTION, STT_SPARC_REGISTER,
+)
 
 
 class ObjectFatal(Exception):
@@ -188,6 +185,8 @@ class ObjectFile:
         symtab_idx = -1
         shndx_idx = -1
         self.modinfo: bytes | None = None
+        #: the strings of the last .no_trim_symbol section (7.3: symbol_get() targets)
+        self.no_trim_symbols: list[str] = []
         types = self.sh_type
         offsets = self.sh_offset
         sizes = self.sh_size
@@ -200,6 +199,9 @@ class ObjectFile:
                 if nobits:
                     raise ObjectFatal(f"{path} has NOBITS .modinfo\n")
                 self.modinfo = data[offsets[i]:offsets[i] + sizes[i]]
+            elif self.secnames[i] == ".no_trim_symbol":
+                raw = data[offsets[i]:offsets[i] + sizes[i]]
+                self.no_trim_symbols = [n.decode("utf-8", "surrogateescape") for n in raw.split(b"\0") if n]
             if types[i] == SHT_SYMTAB:
                 symtab_idx = i
             if types[i] == SHT_SYMTAB_SHNDX:

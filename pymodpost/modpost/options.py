@@ -1,4 +1,7 @@
-"""modpost's command line (6.1: getopt ``"ei:mnT:o:aWwENd:"``) as a dataclass, and its parser.
+"""modpost's command line as a dataclass, and its parser.
+
+Which options exist is the dialect's getopt string (:attr:`ModpostRules.optstring`): 6.1 has
+``"ei:mnT:o:aWwENd:"``, 6.12 adds ``-M``, ``-t``, ``-u``, 7.3 ``-x`` and ``-b``.
 
 The parser reproduces glibc getopt's behaviour and messages (option clusters like ``-me``,
 attached arguments like ``-iFILE``, ``--`` ending options, permutation of non-options) because
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: the 6.1 option string (the default dialect's)
 OPTSTRING = "ei:mnT:o:aWwENd:"
 
 
@@ -27,6 +31,11 @@ class ModpostOptions:
     sec_mismatch_warn_only: bool = True      # -E clears it
     allow_missing_ns_imports: bool = False   # -N
     missing_namespace_deps: str | None = None  # -d
+    module_enabled: bool = False             # -M (CONFIG_MODULES: read .export_symbol)
+    trim_unused_exports: bool = False        # -t (CONFIG_TRIM_UNUSED_KSYMS)
+    unused_exports_white_list: str | None = None  # -u
+    basic_modversions: bool = False          # -b (CONFIG_BASIC_MODVERSIONS: __versions)
+    extended_modversions: bool = False       # -x (CONFIG_EXTENDED_MODVERSIONS)
     objects: list[str] = field(default_factory=list)  # positional arguments
 
 
@@ -38,10 +47,10 @@ class GetoptError(Exception):
         self.message = message
 
 
-def parse_args(argv: list[str], prog: str) -> ModpostOptions:
-    """Parse like glibc getopt(argc, argv, OPTSTRING) followed by modpost's switch."""
+def parse_args(argv: list[str], prog: str, optstring: str = OPTSTRING) -> ModpostOptions:
+    """Parse like glibc getopt(argc, argv, optstring) followed by modpost's switch."""
     opts = ModpostOptions()
-    takes_arg = {c: OPTSTRING[i + 1:i + 2] == ":" for i, c in enumerate(OPTSTRING) if c != ":"}
+    takes_arg = {c: optstring[i + 1:i + 2] == ":" for i, c in enumerate(optstring) if c != ":"}
     positional: list[str] = []
     i = 0
     n = len(argv)
@@ -79,9 +88,11 @@ def parse_args(argv: list[str], prog: str) -> ModpostOptions:
 #: options without an argument: the field they set and the value
 _FLAGS = {"e": ("external_module", True), "m": ("modversions", True), "n": ("ignore_missing_files", True),
           "a": ("all_versions", True), "W": ("extra_warn", True), "w": ("warn_unresolved", True),
-          "E": ("sec_mismatch_warn_only", False), "N": ("allow_missing_ns_imports", True)}
+          "E": ("sec_mismatch_warn_only", False), "N": ("allow_missing_ns_imports", True),
+          "M": ("module_enabled", True), "t": ("trim_unused_exports", True),
+          "b": ("basic_modversions", True), "x": ("extended_modversions", True)}
 #: options with an argument: the field that takes it (-i collects every occurrence)
-_VALUES = {"o": "dump_write", "T": "files_source", "d": "missing_namespace_deps"}
+_VALUES = {"o": "dump_write", "T": "files_source", "d": "missing_namespace_deps", "u": "unused_exports_white_list"}
 
 
 def _apply(opts: ModpostOptions, c: str, value: str | None) -> None:

@@ -28,21 +28,19 @@ import pickle
 import signal
 
 from pymodpost.modpost.core import Modpost, Stop
-from pymodpost.modpost.diagnostics import ERROR, FATAL, RAW, Diagnostic
+from pymodpost.modpost.diagnostics import ERROR, RAW, Diagnostic
 from pymodpost.modpost.model import Module, Symbol
 
 
 class RecordingModpost(Modpost):
     """read_symbols() in a worker: shared-state steps and diagnostics become events."""
 
-    def __init__(self, opts, cwd):
-        super().__init__(opts, cwd=cwd, write=False, jobs=1)
+    def __init__(self, opts, rules, cwd):
+        super().__init__(opts, rules=rules, cwd=cwd, write=False, jobs=1)
         self.events: list[tuple] = []
 
     def log(self, level: str, kind: str, message: str) -> None:
         self.events.append(("diag", Diagnostic(level, kind, message)))
-        if level == FATAL:
-            raise Stop(1)
 
     def raw(self, kind: str, message: str) -> None:
         self.events.append(("diag", Diagnostic(RAW, kind, message)))
@@ -52,8 +50,8 @@ class RecordingModpost(Modpost):
         self.events.append(("module", mod))
         return mod
 
-    def sym_add_exported(self, name: str, mod: Module, gpl_only: bool) -> Symbol:
-        s = Symbol(name, module=mod, is_gpl_only=gpl_only)
+    def sym_add_exported(self, name: str, mod: Module, gpl_only: bool, namespace: str | None = None) -> Symbol:
+        s = Symbol(name, module=mod, is_gpl_only=gpl_only, namespace=namespace or None)
         mod.exported_symbols.append(s)
         self.exports.add(s)  # private table: only this module's CRC lookups use it
         self.events.append(("export", s))
@@ -63,8 +61,8 @@ class RecordingModpost(Modpost):
         self.events.append(("ns", name, namespace))
 
 
-def _read_one(opts, cwd, filename: str):
-    rec = RecordingModpost(opts, cwd)
+def _read_one(opts, rules, cwd, filename: str):
+    rec = RecordingModpost(opts, rules, cwd)
     try:
         rec.read_symbols(filename)
     except Stop as stop:
@@ -80,8 +78,6 @@ def replay(mp: Modpost, events: list[tuple], sec_mismatches: int, name_len: int)
             mp.diagnostics.append(d)
             if d.level == ERROR:
                 mp.error_occurred = True
-            elif d.level == FATAL:
-                raise Stop(1)
         elif what == "module":
             mp.modules.append(event[1])
             mp.module_name_len = name_len
@@ -125,7 +121,7 @@ def _child(mp: Modpost, names: list[str], fd: int) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         results = []
         for name in names:
-            events, count, name_len = _read_one(mp.opts, mp.cwd, name)
+            events, count, name_len = _read_one(mp.opts, mp.rules, mp.cwd, name)
             results.append((events, count, name_len))
             if events and events[-1][0] == "stop":
                 break  # the run ends there: nothing after it is ever replayed

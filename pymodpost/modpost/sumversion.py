@@ -1,4 +1,4 @@
-"""srcversion: Linux 6.1 scripts/mod/sumversion.c.
+"""srcversion: scripts/mod/sumversion.c (the same algorithm from 6.1 to 7.3).
 
 For a module with MODULE_VERSION (or every module with ``-a``) modpost hashes the module's
 source files -- for each object listed in ``<module>.mod``, the ``source_`` file named in its
@@ -15,10 +15,16 @@ standard MD4 (and hashlib's md4, when present at all, would give a different ans
 from __future__ import annotations
 
 import struct
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from pymodpost.modpost.core import Modpost
+
+class SourceFiles(Protocol):
+    """What srcversion needs from the run: modpost's file reading (perror + exit(1) when a file
+    cannot be read) and its warnings."""
+
+    def read_text_file(self, name: str) -> str: ...
+    def read_file_bytes(self, name: str) -> bytes: ...
+    def warn(self, kind: str, message: str) -> None: ...
 
 _MASK = 0xFFFFFFFF
 _SPACE = frozenset(b" \t\n\v\f\r")
@@ -116,24 +122,17 @@ def squeeze_source(text: bytes) -> bytes:
     return bytes(out)
 
 
-def _read_c_file(mp: "Modpost", name: str) -> bytes:
-    import os
-
-    from pymodpost.modpost.core import read_small_file
-
-    try:
-        data = read_small_file(mp.path(name))
-    except OSError as e:
-        mp.perror_exit(name, os.strerror(e.errno) if e.errno else str(e))
+def _read_c_file(files: SourceFiles, name: str) -> bytes:
+    data = files.read_file_bytes(name)
     nul = data.find(b"\0")
     return data if nul < 0 else data[:nul]
 
 
-def _parse_source_files(mp: "Modpost", objfile: str, md: SumversionMD4) -> bool:
+def _parse_source_files(files: SourceFiles, objfile: str, md: SumversionMD4) -> bool:
     slash = objfile.rfind("/")
     cmd = f"{objfile[:slash + 1]}.{objfile[slash + 1:]}.cmd"
     directory = objfile[:slash + 1]
-    text = _read_c_file(mp, cmd).decode("utf-8", "surrogateescape")
+    text = _read_c_file(files, cmd).decode("utf-8", "surrogateescape")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -143,9 +142,9 @@ def _parse_source_files(mp: "Modpost", objfile: str, md: SumversionMD4) -> bool:
         if line.startswith("source_"):
             space = line.rfind(" ")
             if space < 0:
-                mp.warn("sumversion", f"malformed line: {line}\n")
+                files.warn("sumversion", f"malformed line: {line}\n")
                 return False
-            md.update(squeeze_source(_read_c_file(mp, line[space + 1:])))
+            md.update(squeeze_source(_read_c_file(files, line[space + 1:])))
             continue
         if line.startswith("deps_"):
             check_files = True
@@ -163,19 +162,19 @@ def _parse_source_files(mp: "Modpost", objfile: str, md: SumversionMD4) -> bool:
         # hash only files directly in the object's directory
         found = line.find(directory)
         if found >= 0 and directory and found + len(directory) - 1 == line.rfind("/"):
-            md.update(squeeze_source(_read_c_file(mp, line)))
+            md.update(squeeze_source(_read_c_file(files, line)))
     return True
 
 
-def get_src_version(mp: "Modpost", modname: str) -> str:
+def get_src_version(files: SourceFiles, modname: str) -> str:
     """The srcversion of ``modname`` ("" when a .cmd file was malformed)."""
-    text = mp.read_text_file(f"{modname}.mod")
+    text = files.read_text_file(f"{modname}.mod")
     md = SumversionMD4()
     for fname in text.split("\n"):
         if not fname:
             continue
         if len(fname) >= 2 and fname.endswith(".a"):
             continue
-        if not _parse_source_files(mp, fname, md):
+        if not _parse_source_files(files, fname, md):
             return ""
     return md.hexdigest(23)

@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
 """Rebuild the kbuild fixtures in testdata/ with the real tools.
 
-For each (architecture, module) pair the module's sources (testdata/modules/<name>/) are copied
-to a fixed build directory, /tmp/pymodpost-kbuild/<arch>/<name>, built there with
+For each (kernel, architecture, module) the module's sources (testdata/modules/<name>/) are
+copied to a fixed build directory, built there with
 ``make -C <kernel build tree> M=<build dir> modules`` and the whole M= directory, exactly as
-kbuild leaves it, is copied to testdata/<arch>/<name>/.  modpost is run through
-modpost-wrapper.sh, which records its argv, stdin, stderr and exit status.  Kernel-side facts
-(Module.symvers, .config, utsrelease.h, vermagic, module.lds, System.map) go to
-testdata/kernels/<arch>/ and everything is described in testdata/manifest.json.
+kbuild leaves it, is copied to the fixture folder.  modpost is run through modpost-wrapper.sh,
+which records its argv, cwd, stdin, stderr and exit status.  Kernel-side facts (Module.symvers,
+.config, utsrelease.h, vermagic, module.lds, System.map, 6.12+: .module-common.o) go to the
+kernel-facts folder and everything is described in testdata/manifest.json.
 
-Usage: regen.py [--arch x86_64|riscv64|all] [--module NAME]... [--check]
+  kernel  build directory                           fixture folder              facts                          manifest
+  6.1     /tmp/pymodpost-kbuild/<arch>/<name>       testdata/<arch>/<name>      testdata/kernels/<arch>        [<arch>]
+  6.12    /tmp/pymodpost-kbuild/6.12/<arch>/<name>  testdata/6.12/<arch>/<name> testdata/kernels/6.12/<arch>   ["6.12"][<arch>]
+  7.3     /tmp/pymodpost-kbuild/7.3/<arch>/<name>   testdata/7.3/<arch>/<name>  testdata/kernels/7.3/<arch>    ["7.3"][<arch>]
+
+Kernels: x86_64 6.1 and 6.12 are Debian's own (the pinned linux-headers-<abi> of the
+manifest); every other (kernel, arch) is built by build-kernel.sh from its recipe.
+
+Usage: regen.py [--kernel 6.1|6.12|7.3] [--arch x86_64|riscv64|all] [--module NAME]... [--check]
 
 --check rebuilds the same way but writes nothing under testdata/: it compares every rebuilt
 file (and the kernel facts and manifest entries) with the committed ones and exits 1 listing
@@ -21,17 +29,17 @@ from __future__ import annotations
 import argparse
 import datetime
 import fcntl
-import glob
 import hashlib
 import json
 import lzma
 import os
-import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import pins  # testdata/regen/pins.py: the pinned Debian amd64 kernels
 
 REGEN = Path(__file__).resolve().parent
 TESTDATA = REGEN.parent
@@ -43,6 +51,8 @@ WRAPPER_SOURCE = REGEN / "modpost-wrapper.sh"
 # path, so that the fixtures do not depend on where the repository is checked out.
 WRAPPER = BUILD_ROOT / "modpost-wrapper.sh"
 ARCHES = ("x86_64", "riscv64")
+KERNELS = ("6.1", "6.12", "7.3")
+DEFAULT_KERNEL = "6.1"  # its fixtures, facts and manifest entries sit at the top level
 
 # Debian's amd64 kernel is built with CONFIG_DEBUG_INFO=y, so kbuild compiles and assembles
 # modules with -g.  To keep testdata small, every x86_64 module except these is built with
@@ -50,6 +60,12 @@ ARCHES = ("x86_64", "riscv64")
 # genuine kbuild outputs.  These keep
 # their DWARF, so .debug_* sections and their .rela.debug_* relocations are exercised.
 X86_DEBUG_INFO = ("hello", "params")
+
+
+def qualified(entries: tuple[str, ...], value: str, kernel: str) -> bool:
+    """Whether ``value`` is listed in ``entries``, as itself (every kernel) or as
+    ``value@kernel`` (that kernel only)."""
+    return value in entries or f"{value}@{kernel}" in entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +76,15 @@ class ModuleSpec:
     covers: str
     arches: tuple[str, ...] = ARCHES
     needs: tuple[str, ...] = ()  # fixtures whose Module.symvers it uses (built first)
-    modpost_fails: tuple[str, ...] = ()  # arches where modpost exits non-zero (no .ko)
+    # arches where modpost exits non-zero (no .ko); "arch@kernel" for one kernel only
+    modpost_fails: tuple[str, ...] = ()
     loads: bool = True  # meant to be inserted by the qemu harness
-    refused: tuple[str, ...] = ()  # built fine, but the real kernel refuses to load these
+    # built fine, but the real kernel refuses to load these; "module@kernel" for one kernel
+    refused: tuple[str, ...] = ()
     kernel_modules_first: tuple[str, ...] = ()  # the distribution's modules it depends on
     kos: tuple[str, ...] = ()  # modules the folder builds, when not just "<name>"
     own_dwarf: bool = False  # its Kbuild asks for -g whatever the kernel config says
+    kernels: tuple[str, ...] = KERNELS  # the fixture kernels it is built for
 
     @property
     def modules(self) -> tuple[str, ...]:
@@ -99,19 +118,20 @@ MODULES: tuple[ModuleSpec, ...] = (
                "(modpost error)", modpost_fails=ARCHES, loads=False),
     ModuleSpec("no_license", "no MODULE_LICENSE (modpost error)", modpost_fails=ARCHES,
                loads=False),
-    # Debian's amd64 config has SECTION_MISMATCH_WARN_ONLY=y (warnings only); the riscv64
-    # tinyconfig does not, so there kbuild passes -E and modpost fails.
+    # Debian's amd64 config has SECTION_MISMATCH_WARN_ONLY=y (warnings only); the tinyconfig
+    # kernels (riscv64, x86_64 7.3) do not, so there kbuild passes -E and modpost fails.
     ModuleSpec("mismatch", "section mismatches: non-__init code/data referencing __init "
                "function and __initdata, exported __init function, .text -> .exit.text/"
                ".exit.data (x86_64: warnings; riscv64: modpost -E error)",
-               modpost_fails=("riscv64",)),
+               modpost_fails=("riscv64", "x86_64@7.3")),
     ModuleSpec("version", "MODULE_VERSION with srcversion over a local header, MODULE_ALIAS, "
                "MODULE_SOFTDEP, MODULE_FIRMWARE, MODULE_INFO, two MODULE_AUTHORs, dual "
                "licence"),
     ModuleSpec("ns_import", "MODULE_IMPORT_NS(EFIVAR), a namespace vmlinux exports into"),
     ModuleSpec("kdepends", "symbols exported by in-kernel modules (crc-itu-t, crc8): CRCs and "
                "depends= from the kernel's Module.symvers; loading needs those modules",
-               arches=("x86_64",), kernel_modules_first=("crc8", "crc-itu-t")),
+               arches=("x86_64",), kernel_modules_first=("crc8", "crc-itu-t"),
+               kernels=("6.1", "6.12")),  # the small 7.3 kernel has neither as a module
     ModuleSpec("pair", "two modules in one M= directory, one using the other's exports "
                "(plain and namespaced GPL variable) in the same modpost run",
                kos=("pair_provider", "pair_user")),
@@ -144,7 +164,22 @@ MODULES: tuple[ModuleSpec, ...] = (
     # 6.1's riscv64 apply_relocate_add has no handler for type 57: the kernel refuses it.
     ModuleSpec("eh_frame", "-fasynchronous-unwind-tables: .eh_frame with R_RISCV_32_PCREL "
                "(the 6.1 kernel refuses it: Unknown relocation type 57)",
-               arches=("riscv64",), refused=("eh_frame",)),
+               arches=("riscv64",), refused=("eh_frame@6.1",)),
+    # Newer kernels only.
+    ModuleSpec("no_description", "a module without MODULE_DESCRIPTION (7.3: modpost warns; "
+               "6.12 only with W=1)", kernels=("6.12", "7.3")),
+    ModuleSpec("module_ns", "EXPORT_SYMBOL_FOR_MODULES into a module: namespace used by a "
+               "named and a glob-admitted module (7.3: allowed without import; 6.12 has the "
+               "macro but its modpost treats the namespace as an ordinary one: error)",
+               kos=("modns_provider", "modns_friend", "modns_globbed"),
+               modpost_fails=("x86_64@6.12", "riscv64@6.12"), kernels=("6.12", "7.3")),
+    ModuleSpec("module_ns_denied", "a module: namespace used by a module it does not name, and "
+               "an explicit import of a module: namespace (modpost error; 6.12 accepts the "
+               "import)", kos=("modns_owner", "modns_stranger", "modns_importer"),
+               modpost_fails=ARCHES, loads=False, kernels=("6.12", "7.3")),
+    ModuleSpec("riscv_relocs", "ADD/SUB 8/16/32/64 and SET6/SUB6 pairs at one address, "
+               "SET6/8/16/32 of a symbol's own address (the loader accumulates them)",
+               arches=("riscv64",), kernels=("6.12", "7.3")),
 )
 SPECS = {m.name: m for m in MODULES}
 
@@ -185,50 +220,90 @@ def xz_copy(src: Path, dst: Path) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Kernel:
+    kernel: str  # "6.1", "6.12", "7.3"
     arch: str
     tree: Path  # the -C directory for "make M=..."
     make_vars: tuple[str, ...]  # ARCH=/CROSS_COMPILE= etc.
     facts: dict
+    # Debian's amd64 kernels have debug info: modules not in X86_DEBUG_INFO are built with
+    # KCFLAGS/KAFLAGS=-g0 plus these make variables (6.12: no BTF, which needs DWARF).
+    nodebug_vars: tuple[str, ...] = ()
+
+    @property
+    def debian_debug_info(self) -> bool:
+        return self.facts["kcflags"]["default"] is not None
 
 
-def x86_kernel() -> Kernel:
-    override = os.environ.get("PYMODPOST_X86_KDIR")
+def kernel_entry(manifest: dict, kernel: str) -> dict:
+    """The manifest section of ``kernel``: the top level for 6.1, manifest[kernel] otherwise."""
+    return manifest if kernel == DEFAULT_KERNEL else manifest.setdefault(kernel, {})
+
+
+def fixture_root(kernel: str) -> Path:
+    return TESTDATA if kernel == DEFAULT_KERNEL else TESTDATA / kernel
+
+
+def build_root(kernel: str) -> Path:
+    return BUILD_ROOT if kernel == DEFAULT_KERNEL else BUILD_ROOT / kernel
+
+
+def facts_rel(kernel: str, arch: str) -> str:
+    return f"kernels/{arch}" if kernel == DEFAULT_KERNEL else f"kernels/{kernel}/{arch}"
+
+
+def debian_x86_tree(kernel: str) -> Path:
+    """Debian's headers tree of ``kernel``: the ABI pinned in the manifest (pins.py); for 6.1
+    without it the newest installed 6.1 ABI; PYMODPOST_X86_KDIR overrides it for 6.1."""
+    override = os.environ.get("PYMODPOST_X86_KDIR") if kernel == DEFAULT_KERNEL else None
     if override:
-        tree = Path(override)
-    else:
-        # Plain Debian amd64 flavour only (not -rt-amd64 or -cloud-amd64); newest ABI wins.
-        flavour = re.compile(r"linux-headers-(\d+)\.(\d+)\.(\d+)-(\d+)-amd64")
-        found = sorted((tuple(int(n) for n in m.groups()), path)
-                       for path in glob.glob("/usr/src/linux-headers-*-amd64")
-                       if (m := flavour.fullmatch(Path(path).name)))
-        if not found:
-            sys.exit("regen: no /usr/src/linux-headers-*-amd64 (install linux-headers-amd64)")
-        tree = Path(found[-1][1])
+        return Path(override)
+    tree = pins.live_x86_tree(kernel)
+    if tree is None:
+        sys.exit(f"regen: {pins.missing(pins.pin_for(kernel))}")
+    return tree
+
+
+def debian_x86_kernel(kernel: str) -> Kernel:
+    tree = debian_x86_tree(kernel)
     abi = tree.name.removeprefix("linux-headers-")
+    flavourless = abi.rsplit("-", 1)[0]
+    packages = [f"linux-headers-{abi}", f"linux-headers-{flavourless}-common"]
+    if kernel != DEFAULT_KERNEL:
+        packages.append(f"linux-kbuild-{flavourless}")
     facts = {
         "kernel_abi": abi,
         "kernel_tree": str(tree),
         "kernelrelease": (tree / "include/config/kernel.release").read_text().strip(),
-        "packages": {p: package_version(p) for p in
-                     (f"linux-headers-{abi}", f"linux-headers-{abi.rsplit('-', 1)[0]}-common")},
+        "packages": {p: package_version(p) for p in packages},
         "real_modpost": str(tree / "scripts/mod/modpost"),
         "module_lds": "arch/x86/module.lds",
         # passed as both KCFLAGS and KAFLAGS
         "kcflags": {"default": "-g0", "debug_info_modules": list(X86_DEBUG_INFO)},
     }
-    return Kernel("x86_64", tree, (), facts)
+    nodebug_vars: tuple[str, ...] = ()
+    if kernel != DEFAULT_KERNEL:
+        # CONFIG_DEBUG_INFO_BTF_MODULES=y: pahole cannot make BTF from a module without DWARF
+        nodebug_vars = ("CONFIG_DEBUG_INFO_BTF_MODULES=",)
+        facts["nodebug_make_vars"] = list(nodebug_vars)
+    return Kernel(kernel, "x86_64", tree, (), facts, nodebug_vars)
 
 
-def riscv_kernel() -> Kernel:
-    script = REGEN / "build-riscv64-kernel.sh"
-    proc = subprocess.run([str(script)], stdout=subprocess.PIPE, text=True)
+def built_kernel(kernel: str, arch: str) -> Kernel:
+    """A kernel build-kernel.sh makes from its recipe (6.1 riscv64 through its old wrapper)."""
+    if (kernel, arch) == (DEFAULT_KERNEL, "riscv64"):
+        argv = [str(REGEN / "build-riscv64-kernel.sh")]
+        script = "testdata/regen/build-riscv64-kernel.sh"
+    else:
+        argv = [str(REGEN / "build-kernel.sh"), kernel, arch]
+        script = f"testdata/regen/build-kernel.sh {kernel} {arch}"
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, text=True)
     if proc.returncode != 0 or not proc.stdout.strip():
-        sys.exit(f"regen: {script.name} failed (status {proc.returncode})")
+        sys.exit(f"regen: {script} failed (status {proc.returncode})")
     tree = Path(proc.stdout.strip().splitlines()[-1])
     config = (tree / ".config").read_bytes()
     facts = {
         "kernel_tree": str(tree),
-        "kernel_build_script": "testdata/regen/build-riscv64-kernel.sh",
+        "kernel_build_script": script,
         "kernelrelease": (tree / "include/config/kernel.release").read_text().strip(),
         "config_sha256": hashlib.sha256(config).hexdigest(),
         "stamp": (tree.parent / "stamp").read_text().strip(),
@@ -236,8 +311,14 @@ def riscv_kernel() -> Kernel:
         "module_lds": "scripts/module.lds",
         "kcflags": {"default": None, "debug_info_modules": []},
     }
-    return Kernel("riscv64", tree, ("ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-"),
-                  facts)
+    make_vars = ("ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-") if arch == "riscv64" else ()
+    return Kernel(kernel, arch, tree, make_vars, facts)
+
+
+def kernel_for(kernel: str, arch: str) -> Kernel:
+    if arch == "x86_64" and kernel in ("6.1", "6.12"):
+        return debian_x86_kernel(kernel)
+    return built_kernel(kernel, arch)
 
 
 def utsrelease(tree: Path) -> str:
@@ -245,7 +326,8 @@ def utsrelease(tree: Path) -> str:
     return text.split('"')[1]
 
 
-def copy_kernel_facts(kernel: Kernel, vermagic: str | None, out: Path) -> dict:
+def copy_kernel_facts(kernel: Kernel, vermagic: str | None, module_common: Path | None,
+                      out: Path) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     tree = kernel.tree
     xz_copy(tree / "Module.symvers", out / "Module.symvers.xz")
@@ -259,7 +341,12 @@ def copy_kernel_facts(kernel: Kernel, vermagic: str | None, out: Path) -> dict:
     if vermagic is not None:
         (out / "vermagic").write_text(vermagic + "\n")
         files.append("vermagic")
-    return {"dir": f"testdata/kernels/{kernel.arch}", "files": files}
+    if module_common is not None:
+        # 6.12+: what kbuild compiles from scripts/module-common.c for an external module
+        # (vermagic, build salt, ORC header ...), here the one of the hello fixture's build.
+        shutil.copyfile(module_common, out / "module-common.o")
+        files.append("module-common.o")
+    return {"dir": f"testdata/{facts_rel(kernel.kernel, kernel.arch)}", "files": files}
 
 
 def modinfo_field(ko: Path, field: str) -> str | None:
@@ -291,33 +378,33 @@ def clean_env() -> dict[str, str]:
 
 def build_module(kernel: Kernel, spec: ModuleSpec, out: Path) -> dict:
     """Build ``spec`` in its fixed build directory and copy the result to ``out``/<name>."""
-    bdir = BUILD_ROOT / kernel.arch / spec.name
+    bdir = build_root(kernel.kernel) / kernel.arch / spec.name
     if bdir.exists():
         shutil.rmtree(bdir)
     shutil.copytree(SOURCES / spec.name, bdir)
     kcflags = None
-    if kernel.arch == "x86_64" and spec.name not in X86_DEBUG_INFO:
+    if kernel.debian_debug_info and spec.name not in X86_DEBUG_INFO:
         kcflags = "-g0"
     argv = ["make", "-C", str(kernel.tree), *kernel.make_vars, f"M={bdir}",
             f"MODPOST={WRAPPER}"]
     if kcflags:
-        argv += [f"KCFLAGS={kcflags}", f"KAFLAGS={kcflags}"]
+        argv += [f"KCFLAGS={kcflags}", f"KAFLAGS={kcflags}", *kernel.nodebug_vars]
     argv.append("modules")
     env = clean_env()
     env["PYMODPOST_RECORD_DIR"] = str(bdir)
     env["PYMODPOST_REAL_MODPOST"] = kernel.facts["real_modpost"]
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
-                          cwd=bdir)
+                          cwd=bdir, stdin=subprocess.DEVNULL)
     (bdir / "build.log").write_bytes(proc.stdout)
     (bdir / "build.status").write_text(f"{proc.returncode}\n")
     status_file = bdir / "modpost.status"
     modpost_status = int(status_file.read_text()) if status_file.exists() else None
     kos = [f"{m}.ko" for m in spec.modules if (bdir / f"{m}.ko").exists()]
     ok = modpost_status == 0 and proc.returncode == 0 and len(kos) == len(spec.modules)
-    expect_fail = kernel.arch in spec.modpost_fails
+    expect_fail = qualified(spec.modpost_fails, kernel.arch, kernel.kernel)
     if ok == expect_fail:
         sys.stderr.write(proc.stdout.decode(errors="replace"))
-        sys.exit(f"regen: {kernel.arch}/{spec.name}: build status {proc.returncode}, modpost "
+        sys.exit(f"regen: {kernel.kernel} {kernel.arch}/{spec.name}: build status {proc.returncode}, modpost "
                  f"status {modpost_status}; expected modpost to "
                  f"{'fail' if expect_fail else 'succeed'}")
     dest = out / spec.name
@@ -332,13 +419,15 @@ def build_module(kernel: Kernel, spec: ModuleSpec, out: Path) -> dict:
         "env": {"PYMODPOST_RECORD_DIR": str(bdir),
                 "PYMODPOST_REAL_MODPOST": kernel.facts["real_modpost"]},
         "kcflags": kcflags,
-        "debug_info": spec.own_dwarf or (kernel.arch == "x86_64" and kcflags is None),
+        "debug_info": spec.own_dwarf or (kernel.debian_debug_info and kcflags is None),
         "needs": list(spec.needs),
         "covers": spec.covers,
         # the modules a qemu harness run is expected to load successfully
         "loads": [m for m in spec.modules
-                  if spec.loads and m not in spec.refused and (bdir / f"{m}.ko").exists()],
-        "refused": [m for m in spec.refused if (bdir / f"{m}.ko").exists()],
+                  if spec.loads and not qualified(spec.refused, m, kernel.kernel)
+                  and (bdir / f"{m}.ko").exists()],
+        "refused": [m for m in spec.modules
+                    if qualified(spec.refused, m, kernel.kernel) and (bdir / f"{m}.ko").exists()],
         "kernel_modules_first": list(spec.kernel_modules_first),
         "modpost_fails": expect_fail,
         "make_status": proc.returncode,
@@ -392,6 +481,7 @@ def differences(new: Path, old: Path) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kernel", choices=KERNELS, default=DEFAULT_KERNEL)
     ap.add_argument("--arch", choices=(*ARCHES, "all"), default="all")
     ap.add_argument("--module", action="append", choices=sorted(SPECS), dest="modules")
     ap.add_argument("--check", action="store_true",
@@ -408,44 +498,57 @@ def main() -> None:
     manifest = json.loads(json.dumps(committed))
     manifest["about"] = ("Reference outputs of the real kbuild/modpost/ld; written by "
                          "testdata/regen/regen.py -- see testdata/README.md")
-    manifest["regen_command"] = "testdata/regen/regen.sh [--arch ARCH] [--module NAME]"
+    manifest["regen_command"] = ("testdata/regen/regen.sh [--kernel KERNEL] [--arch ARCH] "
+                                 "[--module NAME]")
     manifest["build_root"] = str(BUILD_ROOT)
     manifest["modpost_wrapper"] = "testdata/regen/modpost-wrapper.sh"
     manifest["tools"] = tool_versions()
-    check_root = BUILD_ROOT / "check"
+    kernel_name = args.kernel
+    section = kernel_entry(manifest, kernel_name)
+    committed_section = committed if kernel_name == DEFAULT_KERNEL else committed.get(
+        kernel_name, {})
+    where = "" if kernel_name == DEFAULT_KERNEL else f"{kernel_name}."
+    check_root = BUILD_ROOT / "check" / ("" if kernel_name == DEFAULT_KERNEL else kernel_name)
+    committed_root = fixture_root(kernel_name)
     problems: list[str] = []
     for arch in arches:
-        kernel = x86_kernel() if arch == "x86_64" else riscv_kernel()
         wanted = args.modules or [m.name for m in MODULES]
-        specs = [s for s in ordered(wanted) if arch in s.arches]
-        entry = manifest.get(arch, {})
+        specs = [s for s in ordered(wanted) if arch in s.arches and kernel_name in s.kernels]
+        if not specs:
+            continue
+        kernel = kernel_for(kernel_name, arch)
+        entry = section.get(arch, {})
         entry.update(kernel.facts)
         entry["utsrelease"] = utsrelease(kernel.tree)
         entry["make_vars"] = list(kernel.make_vars)
         entry["generated"] = datetime.datetime.now(datetime.timezone.utc).strftime(
             "%Y-%m-%dT%H:%M:%SZ")
         modules = entry.setdefault("modules", {})
-        out = check_root / arch if args.check else TESTDATA / arch
+        out = check_root / arch if args.check else committed_root / arch
         for spec in specs:
-            print(f"regen: building {arch}/{spec.name}", file=sys.stderr)
+            print(f"regen: building {kernel_name} {arch}/{spec.name}", file=sys.stderr)
             modules[spec.name] = build_module(kernel, spec, out)
             if args.check:
-                problems += differences(out / spec.name, TESTDATA / arch / spec.name)
-                if modules[spec.name] != committed.get(arch, {}).get("modules", {}).get(
-                        spec.name):
-                    problems.append(f"manifest.json: {arch}.modules.{spec.name} differs")
+                problems += differences(out / spec.name, committed_root / arch / spec.name)
+                if modules[spec.name] != committed_section.get(arch, {}).get(
+                        "modules", {}).get(spec.name):
+                    problems.append(f"manifest.json: {where}{arch}.modules.{spec.name} differs")
         entry["modules"] = dict(sorted(modules.items()))
-        hello_ko = BUILD_ROOT / arch / "hello" / "hello.ko"
-        vermagic = modinfo_field(hello_ko, "vermagic") if hello_ko.exists() else None
-        if vermagic is None and arch in manifest and "vermagic" in manifest[arch]:
-            vermagic = manifest[arch]["vermagic"]
+        hello = build_root(kernel_name) / arch / "hello"
+        vermagic = modinfo_field(hello / "hello.ko", "vermagic") \
+            if (hello / "hello.ko").exists() else None
+        if vermagic is None:
+            vermagic = section.get(arch, {}).get("vermagic")
         entry["vermagic"] = vermagic
-        facts_out = check_root / "kernels" / arch if args.check else TESTDATA / "kernels" / arch
-        entry["kernel_facts"] = copy_kernel_facts(kernel, vermagic, facts_out)
-        manifest[arch] = entry
+        module_common = hello / ".module-common.o"
+        facts_out = check_root / "kernels" / arch if args.check \
+            else TESTDATA / facts_rel(kernel_name, arch)
+        entry["kernel_facts"] = copy_kernel_facts(
+            kernel, vermagic, module_common if module_common.exists() else None, facts_out)
+        section[arch] = entry
         if args.check:
             # Only the facts regen writes (kallsyms* come from the qemu harness).
-            committed_facts = TESTDATA / "kernels" / arch
+            committed_facts = TESTDATA / facts_rel(kernel_name, arch)
             problems += [p for p in differences(facts_out, committed_facts)
                          if "kallsyms" not in p and "README" not in p]
         else:

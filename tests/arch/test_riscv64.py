@@ -6,7 +6,7 @@ import pytest
 
 from pymodpost.arch import riscv64 as rv
 from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 from tests.arch.cases import case_id, expected_bytes, load_cases
 
 DATA = load_cases("riscv64")
@@ -113,7 +113,7 @@ def test_hi20_under_medlow_is_refused():
 
 def test_got_without_module_sections_is_refused():
     with pytest.raises(KernelError) as e:
-        rv.r_riscv_got_hi20(bytearray(4), 0, 0x1234, 0, 0xFFFFFFFF01000000, rv.RiscvEnv("m"))
+        rv.r_riscv_got_hi20(bytearray(4), 0, 0x1234, 0, 0xFFFFFFFF01000000, rv.RiscvEnv("m", module_sections=False))
     assert e.value.message == (
         "m: can not generate the GOT entry for symbol = 0000000000001234 from PC = ffffffff01000000"
     )
@@ -139,7 +139,8 @@ def test_call_plt_far_uses_plt():
         rv.r_riscv_call(ref, 0, case["P"] + 0x100, 0, case["P"])
         assert mem == ref
         with pytest.raises(KernelError, match="can not be addressed"):
-            rv.r_riscv_call_plt(bytearray(8), 0, case["S"], case["A"], case["P"], rv.RiscvEnv("m"))
+            rv.r_riscv_call_plt(bytearray(8), 0, case["S"], case["A"], case["P"],
+                                rv.RiscvEnv("m", module_sections=False))
 
 
 def test_pcrel_lo12_before_its_got_hi20_creates_the_got_entry_first():
@@ -158,3 +159,31 @@ def test_pcrel_lo12_before_its_got_hi20_creates_the_got_entry_first():
     rv.r_riscv_pcrel_hi20(ref, 0, sections.got.addr, 0, P)
     rv.r_riscv_pcrel_lo12_i(ref, 4, P, 0, P + 4, hi20=rv.Hi20Partner(rv.R_RISCV_PCREL_HI20, sections.got.addr, 0, P))
     assert mem == ref
+
+
+@pytest.mark.parametrize("row", [r for r in rv.HANDLERS if r.width], ids=lambda r: r.name)
+def test_a_field_past_the_buffer_is_a_value_error_and_leaves_it_alone(row):
+    mem = bytearray(row.width - 1 if row.width == 8 else 1)
+    before = bytes(mem)
+    extra = {"hi20": rv.Hi20Partner(rv.R_RISCV_PCREL_HI20, 0x2000, 0, 0x1000)} if "LO12" in row.name and "PCREL" in row.name else {}
+    with pytest.raises(ValueError, match=r"relocation field at offset 0 \(\d bytes\) does not fit"):
+        row.apply(mem, 0, 0x1100, 0, 0x1000, rv.RiscvEnv(), **extra)
+    assert mem == before
+
+
+def test_default_environment_has_the_module_got_and_plt():
+    """Every riscv kernel with modules selects CONFIG_MODULE_SECTIONS: a handler called with the
+    default environment uses a GOT/PLT just after the auipc instead of refusing."""
+    P = 0xFFFFFFFF01001000
+    far = P + (1 << 32)
+    mem = bytearray(bytes.fromhex("9700000067800000"))  # auipc ra, 0; jalr ra, 0(ra)
+    rv.r_riscv_call_plt(mem, 0, far, 0, P)
+    plt = rv.RiscvEnv().sections_near(P).plt.addr
+    ref = bytearray(bytes.fromhex("9700000067800000"))
+    rv.r_riscv_call(ref, 0, plt, 0, P)
+    assert mem == ref
+    got = bytearray(bytes.fromhex("17050000"))
+    rv.r_riscv_got_hi20(got, 0, 0x1234, 0, P)
+    ref = bytearray(bytes.fromhex("17050000"))
+    rv.r_riscv_pcrel_hi20(ref, 0, rv.RiscvEnv().sections_near(P).got.addr, 0, P)
+    assert got == ref

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch_sections, plt_entry_bytes
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 from tests.arch.cases import load_cases
 
 PLTS = load_cases("riscv64")["plt_entries"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pymodpost.arch import x86_64 as x86
-from pymodpost.kernel_errors import KernelError
+from pymodpost.errors import KernelError
 from tests.arch.cases import case_id, expected_bytes, load_cases
 
 DATA = load_cases("x86_64")
@@ -113,3 +113,13 @@ def test_driver_stops_at_first_refusal():
     with pytest.raises(KernelError, match="Unknown rela relocation: 9"):
         x86.apply_relocate_add(_Space(base, mem), base, relas, _Syms([0, 0x2000]), x86.X86Env("m"))
     assert mem == bytes(8)
+
+
+@pytest.mark.parametrize("row", list(x86.HANDLERS), ids=lambda r: r.name)
+def test_a_field_past_the_buffer_is_a_value_error_and_leaves_it_alone(row):
+    if not row.width:
+        return
+    mem = bytearray(4)
+    with pytest.raises(ValueError, match=rf"relocation field at offset 10 \({row.width} bytes\) does not fit in the 4 bytes"):
+        row.apply(mem, 10, 0x1100, -4, 0x1000, x86.X86Env())
+    assert mem == bytes(4)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pymodpost.kernel_errors import ERRNO, KernelError
+from pymodpost.errors import ERRNO, KernelError
 from pymodpost.kernel.profile import load_profile
 from pymodpost.load.pipeline import LoadOptions, load_module
 from pymodpost.load.state import KernelState

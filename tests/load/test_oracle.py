@@ -11,7 +11,7 @@ import pytest
 
 import numpy as np
 
-from pymodpost.kernel_errors import ERRNO
+from pymodpost.errors import ERRNO
 from pymodpost.load.checks import elf_validity_check, setup_load_info
 from pymodpost.load.image import SYM_DTYPE, LoadInfo
 from pymodpost.load.pipeline import LoadOptions, load_module

@@ -53,3 +53,38 @@ def test_importing_helpers_stays_light():
             "print('numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_result_names_its_dialect_and_the_dialect_decides_the_options():
+    import pytest
+
+    from pymodpost.dialect import DEFAULT
+    from pymodpost.modpost import run
+    from pymodpost.modpost.options import GetoptError
+
+    assert run([], write=False).dialect == DEFAULT.name
+    assert run(["-M", "-t"], write=False, dialect="6.12").dialect == "6.12"
+    assert run(["-M", "-b", "-x"], write=False, dialect="7.3").dialect == "7.3"
+    # the option set is the chosen kernel's: 6.1's getopt string has no -M
+    with pytest.raises(GetoptError, match="invalid option -- 'M'"):
+        run(["-M"], write=False, dialect="6.1-debian")
+    with pytest.raises(GetoptError, match="invalid option -- 'x'"):
+        run(["-x"], write=False, dialect="6.12")
+
+
+def test_the_drop_in_speaks_the_kernel_kbuild_names(tmp_path):
+    """kbuild exports VERSION/PATCHLEVEL to modpost; PYMODPOST_DIALECT overrides them."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYMODPOST_DIALECT", "VERSION", "PATCHLEVEL")}
+    env["PYTHONPATH"] = str(TESTDATA.parent)
+
+    def drop_in(*args, **extra):
+        return subprocess.run([sys.executable, "-m", "pymodpost.cli.modpost", *args], cwd=tmp_path,
+                              env={**env, **extra}, capture_output=True, text=True)
+
+    assert "invalid option -- 'M'" in drop_in("-M").stderr
+    assert drop_in("-M", VERSION="6", PATCHLEVEL="12").returncode == 0
+    assert drop_in("-M", PYMODPOST_DIALECT="7.3", VERSION="6", PATCHLEVEL="1").returncode == 0
+    unknown = drop_in("-M", VERSION="5", PATCHLEVEL="10")
+    assert unknown.returncode == 1 and "not a supported kernel" in unknown.stderr

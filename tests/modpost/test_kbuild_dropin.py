@@ -4,7 +4,6 @@ unchanged and leaves exactly the files the real modpost leaves (.mod.c, Module.s
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import subprocess
@@ -17,9 +16,13 @@ from tests.conftest import ROOT, TESTDATA, require, require_programs
 MODULES = ["exports", "devtables", "version", "mismatch"]
 
 
-def _headers() -> str | None:
-    found = sorted(glob.glob("/usr/src/linux-headers-*-amd64"))
-    return found[-1] if found else None
+def _headers(kernel: str) -> str | None:
+    """Debian's amd64 headers tree of ``kernel`` (the kbuild the drop-in is checked in): the
+    pinned one, else for 6.1 the newest 6.1 ABI (never a tree of another series)."""
+    from tests.x86_kernels import pins
+
+    tree = pins.live_x86_tree(kernel)
+    return str(tree) if tree else None
 
 
 def _riscv64_tree() -> str | None:
@@ -51,12 +54,14 @@ def _outputs(where: Path) -> dict[str, bytes]:
 
 @pytest.mark.kbuild
 @pytest.mark.slow
-@pytest.mark.parametrize("arch", ["x86_64", "riscv64"])
+@pytest.mark.parametrize("arch", ["x86_64", "riscv64", "x86_64-6.12"])
 @pytest.mark.parametrize("name", MODULES)
 def test_make_with_pymodpost_gives_the_same_files(arch, name, tmp_path):
-    if arch == "x86_64":
-        kdir, make_vars = _headers(), []
-        require(kdir is not None, "Debian linux-headers-amd64 not installed")
+    """kbuild exports VERSION/PATCHLEVEL to modpost: the drop-in speaks the kernel's dialect."""
+    if arch.startswith("x86_64"):
+        kernel = arch.partition("-")[2] or "6.1"
+        kdir, make_vars = _headers(kernel), []
+        require(kdir is not None, f"Debian linux-headers-{kernel}.*-amd64 not installed")
         require_programs("make", "gcc", "pymodpost-modpost")
     else:
         kdir, make_vars = _riscv64_tree(), ["ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-"]

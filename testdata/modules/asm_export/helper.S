@@ -2,7 +2,9 @@
 /* An assembly function exported from a .S file.  genksyms cannot version it (no C
  * prototype in asm-prototypes.h), so modpost warns that its version generation failed. */
 #include <linux/linkage.h>
+#if __has_include(<asm-generic/export.h>)	/* removed in 6.6: <linux/export.h> serves .S */
 #include <asm-generic/export.h>
+#endif
 
 #ifdef CONFIG_X86
 #include <asm/ibt.h>

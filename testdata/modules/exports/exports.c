@@ -25,13 +25,24 @@ int pm_ns_square(int a)
 {
 	return a * a;
 }
+/* Namespaces are string literals from Linux 6.13 on.  EXPORT_SYMBOL_FOR_MODULES (6.16+)
+ * tells those kernels apart without including <linux/version.h>, which would change
+ * the dependency lists kbuild records for the older fixture kernels. */
+#ifdef EXPORT_SYMBOL_FOR_MODULES
+EXPORT_SYMBOL_NS(pm_ns_square, "PYMODPOST_NS");
+#else
 EXPORT_SYMBOL_NS(pm_ns_square, PYMODPOST_NS);
+#endif
 
 int pm_ns_gpl_negate(int a)
 {
 	return -a;
 }
+#ifdef EXPORT_SYMBOL_FOR_MODULES
+EXPORT_SYMBOL_NS_GPL(pm_ns_gpl_negate, "PYMODPOST_NS");
+#else
 EXPORT_SYMBOL_NS_GPL(pm_ns_gpl_negate, PYMODPOST_NS);
+#endif
 
 static int __init exports_init(void)
 {

@@ -8,7 +8,14 @@
 #include <linux/printk.h>
 #include <linux/efi.h>
 
+/* Namespaces are string literals from Linux 6.13 on.  EXPORT_SYMBOL_FOR_MODULES (6.16+)
+ * tells those kernels apart without including <linux/version.h>, which would change
+ * the dependency lists kbuild records for the older fixture kernels. */
+#ifdef EXPORT_SYMBOL_FOR_MODULES
+MODULE_IMPORT_NS("EFIVAR");
+#else
 MODULE_IMPORT_NS(EFIVAR);
+#endif
 
 static int __init ns_import_init(void)
 {

@@ -7,7 +7,14 @@
 #include <linux/printk.h>
 #include "pm_exports.h"
 
+/* Namespaces are string literals from Linux 6.13 on.  EXPORT_SYMBOL_FOR_MODULES (6.16+)
+ * tells those kernels apart without including <linux/version.h>, which would change
+ * the dependency lists kbuild records for the older fixture kernels. */
+#ifdef EXPORT_SYMBOL_FOR_MODULES
+MODULE_IMPORT_NS("PYMODPOST_NS");
+#else
 MODULE_IMPORT_NS(PYMODPOST_NS);
+#endif
 
 static int __init consumer_init(void)
 {

@@ -6,7 +6,14 @@
 #include <linux/printk.h>
 
 int pm_pair_base = 1000;
+/* Namespaces are string literals from Linux 6.13 on.  EXPORT_SYMBOL_FOR_MODULES (6.16+)
+ * tells those kernels apart without including <linux/version.h>, which would change
+ * the dependency lists kbuild records for the older fixture kernels. */
+#ifdef EXPORT_SYMBOL_FOR_MODULES
+EXPORT_SYMBOL_NS_GPL(pm_pair_base, "PYMODPOST_PAIR");
+#else
 EXPORT_SYMBOL_NS_GPL(pm_pair_base, PYMODPOST_PAIR);
+#endif
 
 int pm_pair_offset(int x)
 {

@@ -8,7 +8,14 @@
 extern int pm_pair_base;
 int pm_pair_offset(int x);
 
+/* Namespaces are string literals from Linux 6.13 on.  EXPORT_SYMBOL_FOR_MODULES (6.16+)
+ * tells those kernels apart without including <linux/version.h>, which would change
+ * the dependency lists kbuild records for the older fixture kernels. */
+#ifdef EXPORT_SYMBOL_FOR_MODULES
+MODULE_IMPORT_NS("PYMODPOST_PAIR");
+#else
 MODULE_IMPORT_NS(PYMODPOST_PAIR);
+#endif
 
 static int __init pair_user_init(void)
 {

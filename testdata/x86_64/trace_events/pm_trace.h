@@ -17,7 +17,9 @@ TRACE_EVENT(pm_step,
 	),
 	TP_fast_assign(
 		__entry->step = step;
-		__assign_str(what, what);
+		/* __assign_str(what, what) as 6.1 expands it: the macro lost its
+		 * second argument in 6.10, the expansion works on every kernel. */
+		strcpy(__get_str(what), (what) ? (const char *)(what) : "(null)");
 	),
 	TP_printk("step=%d what=%s", __entry->step, __get_str(what))
 );

@@ -1,13 +1,15 @@
-"""Record what the real Linux 6.1 modpost does on small hand-written scenarios.
+"""Record what the real modposts (Linux 6.1, 6.12) do on small hand-written scenarios.
 
 Each scenario is a set of input files (text: Module.symvers dumps, .mod lists, .cmd files; or
 objects compiled here by the real gcc from C source) plus a modpost command line.  This script runs
-Debian's real ``modpost.real-lsb-64`` on them in a scratch directory and stores, next to the
-inputs, the real tool's stderr, exit status and every file it wrote, in ``<group>.json``.  The
+Debian's real ``modpost.real-lsb-64`` of each kernel on them in a scratch directory and stores,
+next to the inputs, the real tool's stderr, exit status and every file it wrote, in
+``<group>.recorded.json`` (6.1) or ``<group>.<dialect>.recorded.json``.  A scenario with a
+``"dialects"`` list is recorded only for those kernels.  The
 plain-tier tests replay the scenarios through pymodpost and compare; the kbuild-tier test re-runs
 this recording live and checks the stored answers are still what the real tool says.
 
-Usage: python -m tests.modpost.real_cases.record [GROUP...]
+Usage: python -m tests.modpost.real_cases.record [--dialect 6.12] [GROUP...]
 """
 
 from __future__ import annotations
@@ -21,17 +23,36 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-HEADERS_GLOB = "/usr/src/linux-headers-*-amd64"
+#: each dialect's real x86_64 modpost (Debian's kbuild packages); 6.1's is the pinned headers'
+#: (testdata/manifest.json), the one the recordings are bound to
+BINARY_GLOBS = {"6.1": None,
+                "6.12": "/usr/lib/linux-kbuild-6.12.*/scripts/mod/modpost.real-lsb-64",
+                # no Debian kbuild package installs on bookworm: modpost built from linux-source-7.3
+                # (make defconfig && make scripts), kept in the project's cache
+                "7.3": os.path.expanduser("~/.cache/pymodpost/modpost-7.3/scripts/mod/modpost")}
+DIALECTS = tuple(BINARY_GLOBS)
 
 
-def real_modpost() -> str | None:
+def real_modpost(dialect: str = "6.1") -> str | None:
     import glob
 
-    for d in sorted(glob.glob(HEADERS_GLOB)):
-        p = Path(d) / "scripts/mod/modpost.real-lsb-64"
-        if p.exists():
-            return str(p)
-    return None
+    if BINARY_GLOBS[dialect] is None:
+        from tests.x86_kernels import pins
+
+        pin = pins.pin_for(dialect)
+        p = pin.tree / "scripts/mod/modpost.real-lsb-64"
+        return str(p) if pins.missing(pin) is None and p.exists() else None
+    found = sorted(glob.glob(BINARY_GLOBS[dialect]))
+    return found[0] if found else None
+
+
+def recorded_path(group: str, dialect: str) -> Path:
+    return HERE / (f"{group}.recorded.json" if dialect == "6.1" else f"{group}.{dialect}.recorded.json")
+
+
+def scenarios_for(group: str, dialect: str) -> dict[str, dict]:
+    scenarios = json.loads((HERE / f"{group}.scenarios.json").read_text())
+    return {k: v for k, v in scenarios.items() if dialect in v.get("dialects", DIALECTS)}
 
 
 def _materialise(files: dict[str, dict], where: Path, scenario_cflags: tuple[str, ...] = ()) -> None:
@@ -72,24 +93,28 @@ def run_scenario(binary: str, scenario: dict, stdin: str | None = None) -> dict:
                 "written": written, "inputs": before}
 
 
-def record(group: str, binary: str) -> None:
-    spec_path = HERE / f"{group}.scenarios.json"
-    scenarios = json.loads(spec_path.read_text())
+def record(group: str, binary: str, dialect: str = "6.1") -> None:
     results = {}
-    for name, scenario in scenarios.items():
+    for name, scenario in scenarios_for(group, dialect).items():
         results[name] = run_scenario(binary, scenario)
-    (HERE / f"{group}.recorded.json").write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    if results:
+        recorded_path(group, dialect).write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
 
 
 def main(argv: list[str]) -> int:
-    binary = real_modpost()
+    dialect = "6.1"
+    if argv[:1] == ["--dialect"]:
+        dialect, argv = argv[1], argv[2:]
+    binary = real_modpost(dialect)
     if binary is None:
-        print("real modpost not found (install linux-headers-amd64)", file=sys.stderr)
+        hint = ("the pinned linux-headers-6.1.0-*-amd64 of testdata/manifest.json: .ci/install-packages.sh"
+                if dialect == "6.1" else f"Debian's linux-headers-{dialect}.*-amd64")
+        print(f"real {dialect} modpost not found (install {hint})", file=sys.stderr)
         return 1
     groups = argv or sorted(p.name.split(".")[0] for p in HERE.glob("*.scenarios.json"))
     for g in groups:
-        record(g, binary)
-        print(f"recorded {g}")
+        record(g, binary, dialect)
+        print(f"recorded {g} ({dialect})")
     return 0
 
 

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/asm_export/Module.symvers :=  /tmp/pymodpost-kbuild/modpost-wrapper.sh -M -m  -E     -o /tmp/pymodpost-kbuild/6.12/riscv64/asm_export/Module.symvers -T /tmp/pymodpost-kbuild/6.12/riscv64/asm_export/modules.order -i Module.symvers -e 

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/asm_export/asm_export.o := riscv64-linux-gnu-ld -melf64lriscv -z noexecstack --no-warn-rwx-segments   -r -o /tmp/pymodpost-kbuild/6.12/riscv64/asm_export/asm_export.o @/tmp/pymodpost-kbuild/6.12/riscv64/asm_export/asm_export.mod 

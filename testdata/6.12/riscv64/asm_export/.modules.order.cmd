@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/asm_export/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/asm_export/asm_export.o;   echo /tmp/pymodpost-kbuild/6.12/riscv64/asm_export/asm_user.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/asm_export/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/composite/composite.mod := printf '%s\n'   core.o math.o strings.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/composite/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/composite/composite.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/composite/composite.o := riscv64-linux-gnu-ld -melf64lriscv -z noexecstack --no-warn-rwx-segments   -r -o /tmp/pymodpost-kbuild/6.12/riscv64/composite/composite.o @/tmp/pymodpost-kbuild/6.12/riscv64/composite/composite.mod 

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/composite/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/composite/composite.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/composite/modules.order

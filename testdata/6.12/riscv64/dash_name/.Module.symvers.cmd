@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/dash_name/Module.symvers :=  /tmp/pymodpost-kbuild/modpost-wrapper.sh -M -m  -E     -o /tmp/pymodpost-kbuild/6.12/riscv64/dash_name/Module.symvers -T /tmp/pymodpost-kbuild/6.12/riscv64/dash_name/modules.order -i Module.symvers -e 

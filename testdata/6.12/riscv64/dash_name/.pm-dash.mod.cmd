@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/dash_name/pm-dash.mod := printf '%s\n'   pm-dash.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/dash_name/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/dash_name/pm-dash.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/debug_info/debug_info.mod := printf '%s\n'   debug_info.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/debug_info/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/debug_info/debug_info.mod

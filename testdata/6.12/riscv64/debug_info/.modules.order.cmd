@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/debug_info/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/debug_info/debug_info.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/debug_info/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/devtables/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/devtables/devtables.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/devtables/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/devtables2/devtables2.mod := printf '%s\n'   devtables2.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/devtables2/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/devtables2/devtables2.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/devtables2/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/devtables2/devtables2.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/devtables2/modules.order

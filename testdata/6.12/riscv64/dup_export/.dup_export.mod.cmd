@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/dup_export/dup_export.mod := printf '%s\n'   dup_export.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/dup_export/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/dup_export/dup_export.mod

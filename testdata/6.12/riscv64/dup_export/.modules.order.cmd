@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/dup_export/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/dup_export/dup_export.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/dup_export/modules.order

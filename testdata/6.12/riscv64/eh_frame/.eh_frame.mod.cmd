@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/eh_frame/eh_frame.mod := printf '%s\n'   eh_frame.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/eh_frame/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/eh_frame/eh_frame.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/extables/extables.mod := printf '%s\n'   extables.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/extables/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/extables/extables.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/gpl_only/gpl_only.mod := printf '%s\n'   gpl_only.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/gpl_only/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/gpl_only/gpl_only.mod

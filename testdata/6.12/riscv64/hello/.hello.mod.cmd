@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/hello/hello.mod := printf '%s\n'   hello.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/hello/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/hello/hello.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/long_symbol/long_user.mod := printf '%s\n'   long_user.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/long_symbol/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/long_symbol/long_user.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/long_symbol/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/long_symbol/long_provider.o;   echo /tmp/pymodpost-kbuild/6.12/riscv64/long_symbol/long_user.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/long_symbol/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/module_ns/modns_provider.mod := printf '%s\n'   modns_provider.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/module_ns/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/module_ns/modns_provider.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/module_ns/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/module_ns/modns_provider.o;   echo /tmp/pymodpost-kbuild/6.12/riscv64/module_ns/modns_friend.o;   echo /tmp/pymodpost-kbuild/6.12/riscv64/module_ns/modns_globbed.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/module_ns/modules.order

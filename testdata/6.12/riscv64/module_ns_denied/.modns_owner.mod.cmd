@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/module_ns_denied/modns_owner.mod := printf '%s\n'   modns_owner.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/module_ns_denied/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/module_ns_denied/modns_owner.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/module_ns_denied/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/module_ns_denied/modns_owner.o;   echo /tmp/pymodpost-kbuild/6.12/riscv64/module_ns_denied/modns_stranger.o;   echo /tmp/pymodpost-kbuild/6.12/riscv64/module_ns_denied/modns_importer.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/module_ns_denied/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/ns_import/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/ns_import/ns_import.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/ns_import/modules.order

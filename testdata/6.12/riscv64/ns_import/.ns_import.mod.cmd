@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/ns_import/ns_import.mod := printf '%s\n'   ns_import.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/ns_import/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/ns_import/ns_import.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/ns_missing/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/ns_missing/ns_missing.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/ns_missing/modules.order

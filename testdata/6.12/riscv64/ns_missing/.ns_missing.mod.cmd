@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/ns_missing/ns_missing.mod := printf '%s\n'   ns_missing.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/ns_missing/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/ns_missing/ns_missing.mod

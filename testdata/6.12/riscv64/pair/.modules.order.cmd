@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/pair/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/pair/pair_provider.o;   echo /tmp/pymodpost-kbuild/6.12/riscv64/pair/pair_user.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/pair/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/pair/pair_provider.mod := printf '%s\n'   pair_provider.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/pair/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/pair/pair_provider.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/pair/pair_user.mod := printf '%s\n'   pair_user.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/pair/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/pair/pair_user.mod

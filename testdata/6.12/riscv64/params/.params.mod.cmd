@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/params/params.mod := printf '%s\n'   params.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/params/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/params/params.mod

@@ -1,0 +1,32 @@
+#include <linux/module.h>
+#include <linux/export-internal.h>
+#include <linux/compiler.h>
+
+MODULE_INFO(name, KBUILD_MODNAME);
+
+__visible struct module __this_module
+__section(".gnu.linkonce.this_module") = {
+	.name = KBUILD_MODNAME,
+	.init = init_module,
+#ifdef CONFIG_MODULE_UNLOAD
+	.exit = cleanup_module,
+#endif
+	.arch = MODULE_ARCH_INIT,
+};
+
+
+
+static const struct modversion_info ____versions[]
+__used __section("__versions") = {
+	{ 0x92997ed8, "_printk" },
+	{ 0x91b1dc51, "param_ops_int" },
+	{ 0x8f064dd8, "param_ops_ulong" },
+	{ 0x58f0afe5, "param_ops_string" },
+	{ 0x229ad07e, "param_array_ops" },
+	{ 0x76420517, "param_ops_bool" },
+	{ 0x5f69a32f, "param_ops_charp" },
+	{ 0x6246185e, "module_layout" },
+};
+
+MODULE_INFO(depends, "");
+

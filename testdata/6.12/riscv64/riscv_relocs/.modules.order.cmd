@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/riscv_relocs/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/riscv_relocs/riscv_relocs.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/riscv_relocs/modules.order

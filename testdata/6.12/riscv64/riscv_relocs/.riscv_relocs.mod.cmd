@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/riscv_relocs/riscv_relocs.mod := printf '%s\n'   main.o fields.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/riscv_relocs/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/riscv_relocs/riscv_relocs.mod

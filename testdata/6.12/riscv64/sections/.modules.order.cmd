@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/sections/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/sections/sections.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/sections/modules.order

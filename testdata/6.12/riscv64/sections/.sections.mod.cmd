@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/sections/sections.mod := printf '%s\n'   sections.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/riscv64/sections/"$$0) }' > /tmp/pymodpost-kbuild/6.12/riscv64/sections/sections.mod

@@ -1,0 +1,1 @@
+/tmp/pymodpost-kbuild/6.12/riscv64/sections/sections.o

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/static_keys/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/static_keys/static_keys.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/static_keys/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/unresolved/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/unresolved/unresolved.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/unresolved/modules.order

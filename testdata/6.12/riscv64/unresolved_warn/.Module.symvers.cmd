@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/unresolved_warn/Module.symvers :=  /tmp/pymodpost-kbuild/modpost-wrapper.sh -M -m  -E -w    -o /tmp/pymodpost-kbuild/6.12/riscv64/unresolved_warn/Module.symvers -T /tmp/pymodpost-kbuild/6.12/riscv64/unresolved_warn/modules.order -i Module.symvers -e 

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/riscv64/unresolved_warn/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/riscv64/unresolved_warn/unresolved_warn.o; :; } > /tmp/pymodpost-kbuild/6.12/riscv64/unresolved_warn/modules.order

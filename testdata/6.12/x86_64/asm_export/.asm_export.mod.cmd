@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/asm_export/asm_export.mod := printf '%s\n'   main.o helper.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/asm_export/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/asm_export/asm_export.mod

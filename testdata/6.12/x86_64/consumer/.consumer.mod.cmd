@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/consumer/consumer.mod := printf '%s\n'   consumer.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/consumer/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/consumer/consumer.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/devtables/devtables.mod := printf '%s\n'   devtables.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/devtables/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/devtables/devtables.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/exports/exports.mod := printf '%s\n'   exports.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/exports/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/exports/exports.mod

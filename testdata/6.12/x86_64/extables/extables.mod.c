@@ -1,0 +1,35 @@
+#include <linux/module.h>
+#include <linux/export-internal.h>
+#include <linux/compiler.h>
+
+MODULE_INFO(name, KBUILD_MODNAME);
+
+__visible struct module __this_module
+__section(".gnu.linkonce.this_module") = {
+	.name = KBUILD_MODNAME,
+	.init = init_module,
+#ifdef CONFIG_MODULE_UNLOAD
+	.exit = cleanup_module,
+#endif
+	.arch = MODULE_ARCH_INIT,
+};
+
+
+
+static const struct modversion_info ____versions[]
+__used __section("__versions") = {
+	{ 0xd60dea9a, "pv_ops" },
+	{ 0xd4ec10e6, "BUG_func" },
+	{ 0xc07351b3, "__SCT__cond_resched" },
+	{ 0x4b332a38, "USER_PTR_MAX" },
+	{ 0xbdfb6dbb, "__fentry__" },
+	{ 0x5b8239ca, "__x86_return_thunk" },
+	{ 0x3c3ff9fd, "sprintf" },
+	{ 0x8c8569cb, "kstrtoint" },
+	{ 0xf0fdf6cb, "__stack_chk_fail" },
+	{ 0x122c3a7e, "_printk" },
+	{ 0x2f9b2b9a, "module_layout" },
+};
+
+MODULE_INFO(depends, "");
+

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/hello/hello.mod := printf '%s\n'   hello.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/hello/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/hello/hello.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/kdepends/kdepends.mod := printf '%s\n'   kdepends.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/kdepends/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/kdepends/kdepends.mod

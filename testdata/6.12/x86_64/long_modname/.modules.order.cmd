@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/long_modname/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/x86_64/long_modname/pm_module_file_name_that_is_much_longer_than_module_name_len.o; :; } > /tmp/pymodpost-kbuild/6.12/x86_64/long_modname/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/long_symbol/long_provider.mod := printf '%s\n'   long_provider.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/long_symbol/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/long_symbol/long_provider.mod

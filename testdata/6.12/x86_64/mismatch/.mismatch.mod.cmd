@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/mismatch/mismatch.mod := printf '%s\n'   mismatch.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/mismatch/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/mismatch/mismatch.mod

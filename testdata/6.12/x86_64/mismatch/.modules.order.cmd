@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/mismatch/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/x86_64/mismatch/mismatch.o; :; } > /tmp/pymodpost-kbuild/6.12/x86_64/mismatch/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/module_ns/modns_globbed.mod := printf '%s\n'   modns_globbed.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/module_ns/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/module_ns/modns_globbed.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/module_ns_denied/modns_stranger.mod := printf '%s\n'   modns_stranger.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/module_ns_denied/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/module_ns_denied/modns_stranger.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/no_description/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/x86_64/no_description/no_description.o; :; } > /tmp/pymodpost-kbuild/6.12/x86_64/no_description/modules.order

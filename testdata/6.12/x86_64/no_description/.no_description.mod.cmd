@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/no_description/no_description.mod := printf '%s\n'   no_description.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/no_description/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/no_description/no_description.mod

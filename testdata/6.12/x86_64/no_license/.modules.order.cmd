@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/no_license/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/x86_64/no_license/no_license.o; :; } > /tmp/pymodpost-kbuild/6.12/x86_64/no_license/modules.order

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/no_license/no_license.mod := printf '%s\n'   no_license.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/no_license/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/no_license/no_license.mod

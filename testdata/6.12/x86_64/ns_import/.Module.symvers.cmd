@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/ns_import/Module.symvers :=  /tmp/pymodpost-kbuild/modpost-wrapper.sh -M -m       -o /tmp/pymodpost-kbuild/6.12/x86_64/ns_import/Module.symvers -T /tmp/pymodpost-kbuild/6.12/x86_64/ns_import/modules.order -i Module.symvers -e 

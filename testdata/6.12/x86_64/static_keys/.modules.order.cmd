@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/static_keys/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/x86_64/static_keys/static_keys.o; :; } > /tmp/pymodpost-kbuild/6.12/x86_64/static_keys/modules.order

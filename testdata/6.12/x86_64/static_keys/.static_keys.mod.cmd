@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/static_keys/static_keys.mod := printf '%s\n'   static_keys.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/static_keys/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/static_keys/static_keys.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/trace_events/modules.order := {   echo /tmp/pymodpost-kbuild/6.12/x86_64/trace_events/trace_events.o; :; } > /tmp/pymodpost-kbuild/6.12/x86_64/trace_events/modules.order

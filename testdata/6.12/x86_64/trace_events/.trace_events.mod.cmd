@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/trace_events/trace_events.mod := printf '%s\n'   trace_events.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/trace_events/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/trace_events/trace_events.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/unresolved/unresolved.mod := printf '%s\n'   unresolved.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/unresolved/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/unresolved/unresolved.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/unresolved_warn/unresolved_warn.mod := printf '%s\n'   unresolved_warn.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/unresolved_warn/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/unresolved_warn/unresolved_warn.mod

@@ -1,0 +1,1 @@
+savedcmd_/tmp/pymodpost-kbuild/6.12/x86_64/version/version.mod := printf '%s\n'   version.o | awk '!x[$$0]++ { print("/tmp/pymodpost-kbuild/6.12/x86_64/version/"$$0) }' > /tmp/pymodpost-kbuild/6.12/x86_64/version/version.mod
