@@ -3,7 +3,7 @@
 Random bytes of real fixture modules are overwritten (ELF header, section headers, symbol
 table, relocations, anywhere); whatever happens, load_module returns a result that holds
 together: an accepted module is named and placed inside its allocations; a refusal is a
-KernelError with a real errno (or an oops, with none) whose line(s) are in the kernel log.
+KernelError with a real errno (or an oops, with none) whose line(s), if any, are in the kernel log.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ def check_answer(result) -> None:
     assert isinstance(err, KernelError)
     # an oops has no errno; every other refusal returns one the kernel has
     assert (err.errno is None) if err.crash else (err.errno in ERRNO), (err.errno, err.crash)
-    assert err.log and err.log[0], err
+    # (a refusal may carry no lines: the kernel returns some errnos silently, or the failing
+    # step has logged already)
     logged = [line.text for line in result.log]
     assert all(line in logged for line in err.log if line), (err.log, logged)
