@@ -462,34 +462,55 @@ def shows_missing_version_fatal(fatal: bool, got: LoadOutcome) -> None:
 #: the data fields of testdata/6.12/riscv64/riscv_relocs (fields.S): label differences of 32 made by
 #: ADD/SUB pairs of every width and SET6/SUB6, relocations 6.7 taught the riscv64 loader
 RISCV_DIFFERENCES = {"pm_diff64": 8, "pm_diff32": 4, "pm_diff16": 2, "pm_diff8": 1, "pm_diff6": 1}
+#: what testdata/load/damage.py's overflow_32s makes hello.ko's first .init.text relocation
+#: (R_X86_64_32S) compute: past 32 bits
+X86_OVERFLOWING_VALUE = 0xFF81076650
 
 
 @dataclass(frozen=True)
-class RelocatedFields:
-    refusal: str | None  #: the loader's error, None when it loaded
-    differences: dict[str, int]  #: RISCV_DIFFERENCES' fields as relocated
+class Relocated:
+    x86_refusal: tuple[str, ...]  #: the log lines of the refused x86_64 load
+    x86_init_text: bytes  #: .init.text as the refusal left it
+    riscv_refusal: str | None  #: the riscv64 load's error, None when it loaded
+    riscv_differences: dict[str, int]  #: RISCV_DIFFERENCES' fields as relocated
 
 
-def riscv_relocated_fields(dialect: Dialect) -> RelocatedFields:
+def relocated(dialect: Dialect) -> Relocated:
+    """x86_64: 6.1's hello.ko with an overflowing R_X86_64_32S; riscv64: 6.12's riscv_relocs.ko."""
+    ko = bytearray((fixture_dir("6.1", "x86_64") / "hello" / "hello.ko").read_bytes())
+    _damage_recipes().recipes("x86_64")["overflow_32s"](ko)
+    x86 = load_under(dialect, "x86_64", bytes(ko), "hello.ko")
+    assert x86.error is not None, "the overflowing relocation was accepted"
     ko = (fixture_dir("6.12", "riscv64") / "riscv_relocs" / "riscv_relocs.ko").read_bytes()
-    result = load_under(dialect, str(facts_dir("6.12", "riscv64")), ko, "riscv_relocs.ko")
-    if not result.ok:
-        return RelocatedFields(result.error.message, {})
-    address = {s.name: s.value for s in result.symbols}
+    riscv = load_under(dialect, str(facts_dir("6.12", "riscv64")), ko, "riscv_relocs.ko")
     differences = {}
-    for name, size in RISCV_DIFFERENCES.items():
-        at = address[name] - result.core_base
-        differences[name] = int.from_bytes(result.core[at:at + size], "little")
-    return RelocatedFields(None, differences)
+    if riscv.ok:
+        placed = {s.index: s for s in riscv.sections}
+        for sym in riscv.symbols:
+            if sym.name in RISCV_DIFFERENCES:
+                section = placed[sym.shndx]
+                at = sym.value - section.addr
+                differences[sym.name] = int.from_bytes(riscv.section_bytes(section)[at:at + RISCV_DIFFERENCES[sym.name]],
+                                                       "little")
+    return Relocated(tuple(x86.error.log), x86.section_bytes(x86.section(".init.text")),
+                     None if riscv.ok else riscv.error.message, differences)
 
 
-def shows_reloc_tables(generation: str, got: RelocatedFields) -> None:
+def shows_reloc_tables(generation: str, got: Relocated) -> None:
+    overflow = f"module: overflow in relocation type 11 val {X86_OVERFLOWING_VALUE:x}"
+    low_32_bits = (X86_OVERFLOWING_VALUE & 0xFFFFFFFF).to_bytes(4, "little")
     if generation == "6.1":
-        # 6.1's handlers know only ADD/SUB 32 and 64
-        assert got.refusal is not None and re.search(r"Unknown relocation type \d+|PLT section\(s\) missing",
-                                                     got.refusal), got
-    else:
-        assert got == RelocatedFields(None, {name: 32 for name in RISCV_DIFFERENCES})
+        assert got.x86_refusal[0] == overflow
+        # 6.1 writes the truncated value before it refuses
+        assert low_32_bits in got.x86_init_text
+        # 6.1's riscv64 handlers know only ADD/SUB 32 and 64: fields.S's first pair is ADD16/SUB16
+        assert got.riscv_refusal == "riscv_relocs: Unknown relocation type 34"
+        return
+    # 6.12's __write_relocate_add checks the range before writing; 7.3 names the section and entry
+    assert got.x86_refusal[0] == {"6.12": overflow, "7.3": f"{overflow} sec 5 idx 0"}[generation]
+    assert low_32_bits not in got.x86_init_text
+    # the 6.7 rework accumulates ADD/SUB/SET at one place and stores the sums
+    assert (got.riscv_refusal, got.riscv_differences) == (None, {name: 32 for name in RISCV_DIFFERENCES})
 
 
 @dataclass(frozen=True)
@@ -558,7 +579,7 @@ PROBES: dict[str, Probe] = {
     "modpost.cmd_file_from_stem": Probe(crcs_of_thinlto_object, shows_cmd_file_from_stem),
     "link.extra_objects": Probe(linked_hello, shows_extra_objects),
     "loader.missing_version_fatal": Probe(hello_without_printk_version, shows_missing_version_fatal),
-    "loader.reloc_tables": Probe(riscv_relocated_fields, shows_reloc_tables),
+    "loader.reloc_tables": Probe(relocated, shows_reloc_tables),
     "loader.memory_layout": Probe(hello_placement, shows_memory_layout),
 }
 
