@@ -397,21 +397,19 @@ def shows_cmd_file_from_stem(from_stem: bool, got: ModpostOutcome) -> None:
 
 def linked_hello(dialect: Dialect) -> bytes:
     """6.12's hello.o + hello.mod.o linked into hello.ko by the module-link stage under ``dialect``,
-    with the kernel's objects (its ``.module-common.o``) beside them."""
+    in the build directory as kbuild left it (with the ``.module-common.o`` it compiled there)."""
     from pymodpost.kbuild import stages
 
     if "dialect" not in inspect.signature(stages.link_module).parameters:
         raise AssertionError("knob link.extra_objects is declared but changes nothing: the module link "
                              "(pymodpost.kbuild.stages.link_module) takes no dialect")
     fixture = fixture_dir("6.12", "x86_64") / "hello"
-    facts = facts_dir("6.12", "x86_64")
     with tempfile.TemporaryDirectory(prefix="pymodpost-knob-") as tmp:
         where = Path(tmp)
-        for name in ("hello.o", "hello.mod.o"):
+        for name in ("hello.o", "hello.mod.o", ".module-common.o"):
             (where / name).write_bytes((fixture / name).read_bytes())
-        (where / ".module-common.o").write_bytes((facts / "module-common.o").read_bytes())
-        return stages.link_module("x86_64", facts / "module.lds", [where / "hello.o", where / "hello.mod.o"],
-                                  dialect=dialect).data
+        return stages.link_module("x86_64", facts_dir("6.12", "x86_64") / "module.lds",
+                                  [where / "hello.o", where / "hello.mod.o"], dialect=dialect).data
 
 
 def shows_extra_objects(extra: tuple[str, ...], ko: bytes) -> None:
