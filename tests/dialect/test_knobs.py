@@ -329,7 +329,8 @@ def shows_dump_modules_per_file(per_file: bool, got: ModpostOutcome) -> None:
     if per_file:
         assert (got.status, got.stderr) == (0, "")
     else:
-        assert got.stderr == "ERROR: modpost: shared.ko: symbol 'sym_a' exported twice. Previous export was in shared.ko\n"
+        assert got.stderr == ("ERROR: modpost: shared.ko: symbol 'sym_a' exported twice. "
+                              "Previous export was in shared.ko\n")
         assert got.status == 1
 
 
@@ -488,8 +489,8 @@ def relocated(dialect: Dialect) -> Relocated:
             if sym.name in RISCV_DIFFERENCES:
                 section = placed[sym.shndx]
                 at = sym.value - section.addr
-                differences[sym.name] = int.from_bytes(riscv.section_bytes(section)[at:at + RISCV_DIFFERENCES[sym.name]],
-                                                       "little")
+                field = riscv.section_bytes(section)[at:at + RISCV_DIFFERENCES[sym.name]]
+                differences[sym.name] = int.from_bytes(field, "little")
     return Relocated(tuple(x86.error.log), x86.section_bytes(x86.section(".init.text")),
                      None if riscv.ok else riscv.error.message, differences)
 
