@@ -82,6 +82,9 @@ class LinkRules:
     #: objects after ``<mod>.o <mod>.mod.o``: 6.12 adds the shared ``.module-common.o``
     #: (vermagic, build salt and ORC header compiled once for all modules)
     extra_objects: tuple[str, ...]
+    #: the final link passes ``--force-group-allocation`` (7.3; "kbuild: use
+    #: --force-group-allocation with ld -r", 6.13): COMDAT groups resolved, group sections gone
+    force_group_allocation: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ DEBIAN_6_1 = Dialect(
         vmlinux_export_aliases=False,
         cmd_file_from_stem=False,
     ),
-    link=LinkRules(extra_objects=()),
+    link=LinkRules(extra_objects=(), force_group_allocation=False),
     loader=LoaderRules(missing_version_fatal=True, reloc_tables="6.1", memory_layout="core-init"),
 )
 
@@ -79,8 +79,9 @@ DEBIAN_6_12 = replace(
         devtables="6.12",
         rejects_unknown_endian=True,
     ),
-    # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 6.12's
-    link=DEBIAN_6_1.link,
+    # "modpost: compile constant module information only once": scripts/module-common.c
+    link=replace(DEBIAN_6_1.link, extra_objects=(".module-common.o",)),
+    # PLACEHOLDERS: 6.1's loader rules until the loader work fills in 6.12's
     loader=DEBIAN_6_1.loader,
 )
 
@@ -111,8 +112,8 @@ DEBIAN_7_3 = replace(
         vmlinux_export_aliases=True,
         cmd_file_from_stem=True,
     ),
-    # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 7.3's
-    link=DEBIAN_6_1.link,
+    link=replace(DEBIAN_6_12.link, force_group_allocation=True),
+    # PLACEHOLDERS: 6.1's loader rules until the loader work fills in 7.3's
     loader=DEBIAN_6_1.loader,
 )
 

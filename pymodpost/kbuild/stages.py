@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pymodpost.arch.target import by_name as target_by_name
 from pymodpost.bundled import testdata_dir
+from pymodpost.dialect import DEFAULT as DEFAULT_DIALECT
+from pymodpost.dialect import Dialect
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes, write_atomic
 
@@ -85,19 +87,25 @@ def shown_argv(argv: list[str], work: Path) -> str:
     return "modpost " + " ".join(os.path.relpath(a, work) if a.startswith("/") else a for a in argv)
 
 
-def link_module(arch: str, module_lds: Path, objects: list[Path]):
-    """``ld -r -m <emulation> --build-id=sha1 -T module.lds -o X.ko X.o X.mod.o``."""
+def link_module(arch: str, module_lds: Path, objects: list[Path], dialect: Dialect = DEFAULT_DIALECT):
+    """The final link of Makefile.modfinal: ``ld -r -m <emulation> --build-id=sha1 -T module.lds
+    -o X.ko X.o X.mod.o`` and the dialect's extra objects (6.12+: ``.module-common.o``, taken
+    from beside ``X.o`` where kbuild compiles it)."""
     from pymodpost.link.linker import LinkOptions, link
     from pymodpost.link.script import load_script
 
     script = load_script(str(module_lds))
-    inputs = [(str(p), read_bytes(p)) for p in objects]
-    return link(inputs, LinkOptions(emulation=target_by_name(arch).emulation, build_id=True, script=script))
+    paths = [*objects, *(objects[0].parent / name for name in dialect.link.extra_objects)]
+    inputs = [(str(p), read_bytes(p)) for p in paths]
+    return link(inputs, LinkOptions(emulation=target_by_name(arch).emulation, build_id=True, script=script,
+                                    force_group_allocation=dialect.link.force_group_allocation))
 
 
-def link_command(arch: str, module: str) -> str:
-    return (f"ld -r -m {target_by_name(arch).emulation} --build-id=sha1 -T module.lds "
-            f"-o {module}.ko {module}.o {module}.mod.o")
+def link_command(arch: str, module: str, dialect: Dialect = DEFAULT_DIALECT) -> str:
+    flags = " --force-group-allocation" if dialect.link.force_group_allocation else ""
+    extra = "".join(f" {name}" for name in dialect.link.extra_objects)
+    return (f"ld -r -m {target_by_name(arch).emulation} --build-id=sha1{flags} -T module.lds "
+            f"-o {module}.ko {module}.o {module}.mod.o{extra}")
 
 
 def load_module_file(profile, ko: Path, record: bool = True, preload: tuple[str, ...] = ()):

@@ -20,7 +20,8 @@ __all__ = ["link", "load_script", "parse_script", "LinkError", "LinkerScript"]
 
 
 def link(inputs, script: LinkerScript | None = None, *, emulation: str | None = None,
-         build_id: bool = False, stack_note: str | None = None) -> bytes:
+         build_id: bool = False, stack_note: str | None = None,
+         force_group_allocation: bool = False) -> bytes:
     """Link relocatable objects into one, as ``ld -r`` with ``script`` (or ld's built-in
     relocatable script when None) would."""
     from pymodpost.fileio import read_bytes
@@ -30,4 +31,5 @@ def link(inputs, script: LinkerScript | None = None, *, emulation: str | None = 
     pairs = [(os.fspath(i), read_bytes(i)) if isinstance(i, (str, os.PathLike)) else i
              for i in inputs]
     return _link(pairs, LinkOptions(emulation=emulation, build_id=build_id, script=script,
-                                    stack_note=stack_note)).data
+                                    stack_note=stack_note,
+                                    force_group_allocation=force_group_allocation)).data

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import importlib.util
-import inspect
 import json
 import re
 import tempfile
@@ -401,9 +400,6 @@ def linked_hello(dialect: Dialect) -> bytes:
     in the build directory as kbuild left it (with the ``.module-common.o`` it compiled there)."""
     from pymodpost.kbuild import stages
 
-    if "dialect" not in inspect.signature(stages.link_module).parameters:
-        raise AssertionError("knob link.extra_objects is declared but changes nothing: the module link "
-                             "(pymodpost.kbuild.stages.link_module) takes no dialect")
     fixture = fixture_dir("6.12", "x86_64") / "hello"
     with tempfile.TemporaryDirectory(prefix="pymodpost-knob-") as tmp:
         where = Path(tmp)
@@ -416,6 +412,46 @@ def linked_hello(dialect: Dialect) -> bytes:
 def shows_extra_objects(extra: tuple[str, ...], ko: bytes) -> None:
     # 6.12's .mod.o has no vermagic: it comes from .module-common.o
     assert (b"vermagic=" in ko) == (".module-common.o" in extra)
+
+
+#: two COMDAT groups of one signature each: the shape --force-group-allocation changes (kernel
+#: modules carry none; C++ and some assembly do)
+COMDAT_S = """
+	.section .text.sigf,"axG",@progbits,sigf,comdat
+	.globl sigf
+sigf:	.word 1
+	.text
+	.globl user
+user:	.word 2
+"""
+
+
+def linked_comdat_user(dialect: Dialect) -> list[str]:
+    """An object with a COMDAT group, assembled by the real GNU as, linked by the module-link
+    stage under ``dialect``: the output's section names."""
+    import subprocess
+
+    from pymodpost.elf import ElfFile
+    from pymodpost.kbuild import stages
+    from tests.conftest import require_programs
+
+    require_programs("as")
+    with tempfile.TemporaryDirectory(prefix="pymodpost-knob-") as tmp:
+        where = Path(tmp)
+        (where / "user.S").write_text(COMDAT_S)
+        subprocess.run(["as", "-o", str(where / "user.o"), str(where / "user.S")], check=True)
+        for name in dialect.link.extra_objects:  # the link takes them from beside user.o
+            (where / name).write_bytes((fixture_dir("6.12", "x86_64") / "hello" / name).read_bytes())
+        ko = stages.link_module("x86_64", facts_dir("7.3", "riscv64") / "module.lds",
+                                [where / "user.o"], dialect=dialect).data
+        return [s.name for s in ElfFile(ko, "user.ko").sections]
+
+
+def shows_force_group_allocation(forced: bool, names: list[str]) -> None:
+    # kept as a group, the member stays a section of its own; allocated like any input, 7.3's
+    # module.lds pattern *(.text .text.[0-9a-zA-Z_]*) takes it into .text
+    assert (".group" in names) == (not forced)
+    assert (".text.sigf" in names) == (not forced)
 
 
 # -- loader knobs -----------------------------------------------------------------------------
@@ -577,6 +613,7 @@ PROBES: dict[str, Probe] = {
     "modpost.vmlinux_export_aliases": Probe(vmlinux_export_c, shows_vmlinux_export_aliases),
     "modpost.cmd_file_from_stem": Probe(crcs_of_thinlto_object, shows_cmd_file_from_stem),
     "link.extra_objects": Probe(linked_hello, shows_extra_objects),
+    "link.force_group_allocation": Probe(linked_comdat_user, shows_force_group_allocation),
     "loader.missing_version_fatal": Probe(hello_without_printk_version, shows_missing_version_fatal),
     "loader.reloc_tables": Probe(relocated, shows_reloc_tables),
     "loader.memory_layout": Probe(hello_placement, shows_memory_layout),

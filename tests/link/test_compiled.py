@@ -245,6 +245,25 @@ int USER(int y) { S s; Box<int> b; Box<long> bl; return s.v(y) + b.get() + (int)
 
 @pytest.mark.kbuild
 @pytest.mark.parametrize("arch", TOOLS)
+@pytest.mark.parametrize("with_script", [False, True], ids=["builtin-script", "module.lds"])
+def test_force_group_allocation_like_ld(tmp_path, arch, with_script):
+    """7.3's final link passes --force-group-allocation: duplicate groups still go, the group
+    sections leave the output and their members are placed like other input sections."""
+    ld, emulation = _compile(tmp_path, arch)
+    for name in ("a", "b"):
+        (tmp_path / f"c{name}.S").write_text(COMDAT_S.replace("USER", f"user_{name}"))
+        _cc(tmp_path, arch, "-c", f"c{name}.S", "-o", f"c{name}.o")
+    lds = TESTDATA / "kernels" / "7.3" / "riscv64" / "module.lds"
+    script = ["-T", str(lds)] if with_script else []
+    subprocess.run([ld, "-r", "-m", emulation, "--force-group-allocation", *script, "-o", "real.o",
+                    "ca.o", "cb.o"], cwd=tmp_path, check=True)
+    ours = link([tmp_path / "ca.o", tmp_path / "cb.o"], load_script(str(lds)) if with_script else None,
+                emulation=emulation, force_group_allocation=True)
+    assert ours == (tmp_path / "real.o").read_bytes()
+
+
+@pytest.mark.kbuild
+@pytest.mark.parametrize("arch", TOOLS)
 @pytest.mark.parametrize("order", [("a", "b"), ("b", "a")])
 def test_comdat_groups_deduplicated_like_ld(tmp_path, arch, order):
     """COMDAT groups: the first of each signature is kept (as its own .group and member
