@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import dataclass, field
+from typing import Callable, Protocol
 
 import numpy as np
 
@@ -69,6 +70,17 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+class StartedRead(Protocol):
+    """A read of the ``-T`` list's later objects, running while the main process works."""
+
+    def finish(self) -> None: ...
+    def abandon(self) -> None: ...
+
+
+#: (the Modpost, the object names, the number of processes) -> a started read
+ParallelReader = Callable[["Modpost", list[str], int], StartedRead]
+
+
 class Stop(Exception):
     """The run ends now with ``status`` (fatal(), perror()+exit(1))."""
 
@@ -99,13 +111,18 @@ class Modpost:
     """One modpost run.  ``cwd`` is where relative paths are taken from (modpost's CWD)."""
 
     def __init__(self, options: ModpostOptions, *, rules: ModpostRules | None = None, cwd: str | None = None,
-                 stdin: str | None = None, write: bool = True, jobs: int | None = None):
+                 stdin: str | None = None, write: bool = True, jobs: int | None = None,
+                 parallel_read: "ParallelReader | None" = None):
         self.opts = options
         #: the dialect's modpost differences
         self.rules = rules if rules is not None else DEFAULT.modpost
         self._texts = STYLES[self.rules.message_style]
         #: worker processes for reading objects (None: PYMODPOST_JOBS, else the usable CPUs)
         self.jobs = jobs
+        #: starts reading a long ``-T`` list in worker processes (the caller's choice, usually
+        #: :class:`pymodpost.modpost.parallel.ParallelRead`, which builds on this class); None
+        #: reads every object in this process
+        self.parallel_read = parallel_read
         self.cwd = cwd
         self.stdin = stdin
         self.write_files = write
@@ -351,6 +368,8 @@ class Modpost:
         starts when the list is long enough and there are CPUs for it; an unreadable list is
         left to read_symbols_from_files() to report at its place in the run."""
         source = self.opts.files_source
+        if self.parallel_read is None:
+            return None, None
         jobs = self.jobs if self.jobs is not None else default_jobs()
         if source is None or jobs < 2:
             return None, None
@@ -360,9 +379,7 @@ class Modpost:
             return None, None
         if len(names) < PARALLEL_THRESHOLD:
             return names, None
-        from pymodpost.modpost.parallel import ParallelRead
-
-        return names, ParallelRead(self, names, jobs)
+        return names, self.parallel_read(self, names, jobs)
 
     def read_symbols_from_files(self, source: str, names: list[str] | None = None) -> None:
         """read_symbols() of every object the ``-T`` list names (``names``: already read)."""
