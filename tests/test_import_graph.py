@@ -23,18 +23,6 @@ from pymodpost.lazy_exports import home_module
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent / "pymodpost"
 
-#: TEMPORARY: the two cycles inside pymodpost.modpost, each closed by an import core.py hides in
-#: a function.  parallel.py imports core's Modpost and Stop at module level while core picks
-#: ParallelRead; sumversion.py takes core's read_small_file while core calls get_src_version.
-#: The modpost owner breaks them (read_small_file and Stop moving below core, the choice of the
-#: parallel reader made by the caller of Modpost); delete each entry as its cycle goes.  Only
-#: edges inside pymodpost.modpost may be listed here.
-ALLOWED_MODULE_EDGES = frozenset({
-    ("pymodpost.modpost.core", "pymodpost.modpost.parallel"),
-    ("pymodpost.modpost.core", "pymodpost.modpost.sumversion"),
-})
-
-
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -159,17 +147,9 @@ def _describe(component: list[str], edges: dict[str, set[str]]) -> str:
                      if b in inside)
 
 
-def test_allow_list_names_only_modpost_internal_edges():
-    for a, b in ALLOWED_MODULE_EDGES:
-        assert package_of(a) == package_of(b) == "pymodpost.modpost", (a, b)
-
-
 def test_no_cycle_between_modules():
     edges = import_edges(all_modules())
     assert "pymodpost.elf.reader" in edges  # the walk sees the package
-    for a, b in ALLOWED_MODULE_EDGES:
-        assert b in edges.get(a, ()), f"allowed edge {a} -> {b} no longer exists: remove it"
-        edges[a].discard(b)
     found = cycles(edges)
     assert not found, "import cycles between modules:\n" + "\n".join(
         _describe(c, edges) for c in found)

@@ -49,6 +49,17 @@ class ModpostRules:
     #: file2alias generation (bus types, formatters and the struct layouts derived from that kernel's
     #: <linux/mod_devicetable.h>): "6.1", "6.12" (+cdx, slim, vchiq, coreboot) or "7.3" (+mcb)
     devtables: str
+    #: how a device-table symbol is named: "type-name" (``__mod_<type>__<name>_device_table``, to
+    #: 6.12) or "kmod-type-name" (``__mod_device_table__kmod_<modname>__<type>__<name>``, 6.18)
+    device_table_symbols: str
+    #: a table whose size is no multiple of its struct or whose last entry is not zero:
+    #: "fatal" (6.1 device_id_check(): FATAL, with a hex dump of the last entry) or "error"
+    #: (6.13 do_table(): one ERROR naming the array, the table skipped, the run goes on)
+    device_table_check: str
+    #: where file2alias's aliases go: "buffer" (6.1: each MODULE_ALIAS line printed into the
+    #: module's buffer as it is made) or "deduplicated" (6.13 module_alias_printf(): a list that
+    #: drops repeats, printed when the .mod.c is written)
+    device_aliases: str
     #: parse_elf() refuses an object whose EI_DATA is neither LSB nor MSB ("target endian is
     #: unknown", 6.12); 6.1 reads anything but MSB as little-endian
     rejects_unknown_endian: bool

@@ -30,6 +30,9 @@ DEBIAN_6_1 = Dialect(
         description_warning="never",
         section_check="6.1",
         devtables="6.1",
+        device_table_symbols="type-name",
+        device_table_check="fatal",
+        device_aliases="buffer",
         rejects_unknown_endian=False,
         message_style="classic",
         versions_need_basic=False,
@@ -102,7 +105,12 @@ DEBIAN_7_3 = replace(
         # "modpost: require a MODULE_DESCRIPTION()" (6.15)
         description_warning="always",
         section_check="7.3",
+        # mcb; usb/of/pnp/pnp_card in devtable[]; module_alias_printf() with repeats dropped and
+        # bad tables an ERROR (6.13); __mod_device_table__kmod_<mod>__<type>__<name> (6.18)
         devtables="7.3",
+        device_table_symbols="kmod-type-name",
+        device_table_check="error",
+        device_aliases="deduplicated",
         message_style="mod-prefixed",
         versions_need_basic=True,
         dump_modules_per_file=True,

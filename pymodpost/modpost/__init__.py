@@ -42,10 +42,12 @@ def run(args: "list[str] | ModpostOptions", *, cwd: str | None = None, stdin: st
     from pymodpost.dialect import DEFAULT, by_name
     from pymodpost.modpost.core import Modpost
     from pymodpost.modpost.options import ModpostOptions, parse_args
+    from pymodpost.modpost.parallel import ParallelRead
 
     chosen = DEFAULT if dialect is None else by_name(dialect)
     opts = args if isinstance(args, ModpostOptions) else parse_args(list(args), prog, chosen.modpost.optstring)
-    result = Modpost(opts, rules=chosen.modpost, cwd=cwd, stdin=stdin, write=write).run()
+    result = Modpost(opts, rules=chosen.modpost, cwd=cwd, stdin=stdin, write=write,
+                     parallel_read=ParallelRead).run()
     result.dialect = chosen.name
     return result
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import dataclass, field
+from typing import Callable, Protocol
 
 import numpy as np
 
@@ -69,6 +70,17 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+class StartedRead(Protocol):
+    """A read of the ``-T`` list's later objects, running while the main process works."""
+
+    def finish(self) -> None: ...
+    def abandon(self) -> None: ...
+
+
+#: (the Modpost, the object names, the number of processes) -> a started read
+ParallelReader = Callable[["Modpost", list[str], int], StartedRead]
+
+
 class Stop(Exception):
     """The run ends now with ``status`` (fatal(), perror()+exit(1))."""
 
@@ -99,13 +111,18 @@ class Modpost:
     """One modpost run.  ``cwd`` is where relative paths are taken from (modpost's CWD)."""
 
     def __init__(self, options: ModpostOptions, *, rules: ModpostRules | None = None, cwd: str | None = None,
-                 stdin: str | None = None, write: bool = True, jobs: int | None = None):
+                 stdin: str | None = None, write: bool = True, jobs: int | None = None,
+                 parallel_read: "ParallelReader | None" = None):
         self.opts = options
         #: the dialect's modpost differences
         self.rules = rules if rules is not None else DEFAULT.modpost
         self._texts = STYLES[self.rules.message_style]
         #: worker processes for reading objects (None: PYMODPOST_JOBS, else the usable CPUs)
         self.jobs = jobs
+        #: starts reading a long ``-T`` list in worker processes (the caller's choice, usually
+        #: :class:`pymodpost.modpost.parallel.ParallelRead`, which builds on this class); None
+        #: reads every object in this process
+        self.parallel_read = parallel_read
         self.cwd = cwd
         self.stdin = stdin
         self.write_files = write
@@ -117,6 +134,9 @@ class Modpost:
         self.sec_mismatch_count = 0
         self.outputs: dict[str, bytes] = {}
         self.symvers: list[SymversEntry] = []
+        #: what file2alias's stack buffers were left holding, for the formatter that reads one
+        #: uninitialised (7.3 do_pci_entry() after an unknown driver_override)
+        self.file2alias_leftovers: dict[str, str] = {}
         #: 64 - sizeof(Elf_Addr): decided by the ELF class of the objects (56 for 64-bit)
         self.module_name_len = 56
 
@@ -351,6 +371,8 @@ class Modpost:
         starts when the list is long enough and there are CPUs for it; an unreadable list is
         left to read_symbols_from_files() to report at its place in the run."""
         source = self.opts.files_source
+        if self.parallel_read is None:
+            return None, None
         jobs = self.jobs if self.jobs is not None else default_jobs()
         if source is None or jobs < 2:
             return None, None
@@ -360,9 +382,7 @@ class Modpost:
             return None, None
         if len(names) < PARALLEL_THRESHOLD:
             return names, None
-        from pymodpost.modpost.parallel import ParallelRead
-
-        return names, ParallelRead(self, names, jobs)
+        return names, self.parallel_read(self, names, jobs)
 
     def read_symbols_from_files(self, source: str, names: list[str] | None = None) -> None:
         """read_symbols() of every object the ``-T`` list names (``names``: already read)."""
@@ -559,7 +579,7 @@ class Modpost:
                 if symname == "cleanup_module":
                     mod.has_cleanup = True
                 if symname.startswith("__mod_"):
-                    handle_moddevtable(self, self.rules.devtables, mod, obj, i, symname)
+                    handle_moddevtable(self, self.rules, mod, obj, i, symname)
 
         for i, raw in zip(ns_idx.tolist(), obj.names_of(ns_idx)):
             symname = remove_dot(raw)
@@ -811,7 +831,11 @@ class Modpost:
 
     def add_moddevtable(self, b: list[str], mod: Module) -> None:
         b.append("\n")
-        b.extend(mod.dev_table_buf)
+        if self.rules.device_aliases == "buffer":
+            b.extend(mod.dev_table_buf)
+            return
+        for alias in mod.aliases:
+            self.bprintf(b, f"MODULE_ALIAS(\"{alias}\");\n")
 
     def add_srcversion(self, b: list[str], mod: Module) -> None:
         if mod.srcversion:
@@ -840,7 +864,8 @@ class Modpost:
         self.add_exported_symbols(b, mod)
         if self.rules.vmlinux_export_aliases:
             b.append("#include <linux/module.h>\n#undef __MODULE_INFO_PREFIX\n#define __MODULE_INFO_PREFIX\n")
-            b.extend(mod.dev_table_buf)
+            for alias, builtin in mod.aliases.items():
+                self.bprintf(b, f"MODULE_INFO({builtin}.alias, \"{alias}\");\n")
         self.write_if_changed(".vmlinux.export.c", "".join(b))
 
     def write_namespace_deps_files(self, fname: str) -> None:

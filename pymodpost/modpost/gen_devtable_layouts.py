@@ -74,6 +74,21 @@ def numeric_constants(file2alias_c: str, header: str) -> list[str]:
     return sorted((used & defined) | (used & enums))
 
 
+DEVICE_ID_INCLUDE = re.compile(r'^#include\s+"(device-id/[\w.-]+\.h)"', re.M)
+
+
+def header_text(source: str) -> str:
+    """<linux/mod_devicetable.h> as file2alias sees its definitions: since 7.x the header is a
+    list of ``#include "device-id/<bus>.h"``, one file per bus, so those files are appended."""
+    include = os.path.join(source, "include/linux")
+    text = open(os.path.join(include, "mod_devicetable.h")).read()
+    parts = [text]
+    for rel in DEVICE_ID_INCLUDE.findall(text):
+        with open(os.path.join(include, rel)) as f:
+            parts.append(f.read())
+    return "\n".join(parts)
+
+
 def string_macros(header: str) -> dict[str, str]:
     out = {}
     for name, value in re.findall(r'#define\s+([A-Z][A-Z0-9_]*)\s+"([^"]*)"', header):
@@ -122,13 +137,16 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     args.source = args.source or f"/tmp/linux-src/linux-source-{args.kernel}"
     if args.x86_64 is None:
+        # Debian's headers package where bookworm has one, else the project's own x86_64 build
+        # of that kernel (7.3: built from linux-source-7.3 by testdata/regen)
         found = sorted(glob.glob(f"/usr/src/linux-headers-{args.kernel}.*-amd64"))
-        args.x86_64 = found[0] if found else None
+        own = os.path.expanduser(f"~/.cache/pymodpost/x86_64-{args.kernel}/build")
+        args.x86_64 = found[0] if found else (own if os.path.isdir(own) else None)
     if args.riscv64 is None:
         args.riscv64 = os.path.expanduser(f"~/.cache/pymodpost/riscv64-{args.kernel}/build")
     args.out = args.out or os.path.join(os.path.dirname(__file__), layout_module(args.kernel) + ".py")
     f2a = open(os.path.join(args.source, "scripts/mod/file2alias.c")).read()
-    header = open(os.path.join(args.source, "include/linux/mod_devicetable.h")).read()
+    header = header_text(args.source)
     fields = fields_used(f2a)
     constants = numeric_constants(f2a, header)
     src = c_source(fields, constants)

@@ -39,8 +39,11 @@ class Module:
     unresolved_symbols: list[Symbol] = field(default_factory=list)
     imported_namespaces: list[str] = field(default_factory=list)
     missing_namespaces: list[str] = field(default_factory=list)
-    #: MODULE_ALIAS lines from device tables, in discovery order
+    #: MODULE_ALIAS lines from device tables, in discovery order (6.1-6.12)
     dev_table_buf: list[str] = field(default_factory=list)
+    #: 7.3's alias list from device tables, without repeats, in discovery order: alias -> the
+    #: built-in module it belongs to (vmlinux only; None for a loadable module's)
+    aliases: dict[str, str | None] = field(default_factory=dict)
     srcversion: str = ""
     #: the object file it was read from ("" for modules that come from a dump)
     object_path: str = ""

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from pymodpost.elf.layouts import EHDR, REL, RELA, SHDR, SYM
+
 # the ELF constants modpost uses, from the project's one table (re-exported for the stage's modules)
 from pymodpost.elf.constants import (  # noqa: E402,F401
     EM_386, EM_ARM, EM_MIPS, EM_PPC, EM_PPC64, EM_RISCV, EM_S390, EM_SPARC, EM_SPARCV9, EM_X86_64, ET_REL,
@@ -48,34 +50,13 @@ class ObjectUnreadable(Exception):
 
 
 def _dtypes(is64: bool, little: bool):
-    e = "<" if little else ">"
-    if is64:
-        ehdr = np.dtype([("ident", "V16"), ("type", e + "u2"), ("machine", e + "u2"), ("version", e + "u4"),
-                         ("entry", e + "u8"), ("phoff", e + "u8"), ("shoff", e + "u8"), ("flags", e + "u4"),
-                         ("ehsize", e + "u2"), ("phentsize", e + "u2"), ("phnum", e + "u2"),
-                         ("shentsize", e + "u2"), ("shnum", e + "u2"), ("shstrndx", e + "u2")])
-        shdr = np.dtype([("name", e + "u4"), ("type", e + "u4"), ("flags", e + "u8"), ("addr", e + "u8"),
-                         ("offset", e + "u8"), ("size", e + "u8"), ("link", e + "u4"), ("info", e + "u4"),
-                         ("addralign", e + "u8"), ("entsize", e + "u8")])
-        sym = np.dtype([("name", e + "u4"), ("info", "u1"), ("other", "u1"), ("shndx", e + "u2"),
-                        ("value", e + "u8"), ("size", e + "u8")])
-        rela = np.dtype([("offset", e + "u8"), ("info", e + "u8"), ("addend", e + "i8")])
-        rel = np.dtype([("offset", e + "u8"), ("info", e + "u8")])
-    else:
-        ehdr = np.dtype([("ident", "V16"), ("type", e + "u2"), ("machine", e + "u2"), ("version", e + "u4"),
-                         ("entry", e + "u4"), ("phoff", e + "u4"), ("shoff", e + "u4"), ("flags", e + "u4"),
-                         ("ehsize", e + "u2"), ("phentsize", e + "u2"), ("phnum", e + "u2"),
-                         ("shentsize", e + "u2"), ("shnum", e + "u2"), ("shstrndx", e + "u2")])
-        shdr = np.dtype([("name", e + "u4"), ("type", e + "u4"), ("flags", e + "u4"), ("addr", e + "u4"),
-                         ("offset", e + "u4"), ("size", e + "u4"), ("link", e + "u4"), ("info", e + "u4"),
-                         ("addralign", e + "u4"), ("entsize", e + "u4")])
-        sym = np.dtype([("name", e + "u4"), ("value", e + "u4"), ("size", e + "u4"), ("info", "u1"),
-                        ("other", "u1"), ("shndx", e + "u2")])
-        rela = np.dtype([("offset", e + "u4"), ("info", e + "u4"), ("addend", e + "i4")])
-        rel = np.dtype([("offset", e + "u4"), ("info", e + "u4")])
-    return ehdr, shdr, sym, rela, rel
+    """The Ehdr, Shdr, Sym, Rela and Rel dtypes of one ELF class and byte order (the shared
+    declarations of :mod:`pymodpost.elf.layouts`, with the specification's field names)."""
+    elfclass = 64 if is64 else 32
+    return tuple(record.dtype(elfclass, little) for record in (EHDR, SHDR, SYM, RELA, REL))
 
 
+#: looked up once per object: (is64, little) -> dtypes
 _DTYPES = {(c, d): _dtypes(c, d) for c in (True, False) for d in (True, False)}
 
 
@@ -139,35 +120,35 @@ class ObjectFile:
         self.little = ident[5] != 2  # ELFDATA2MSB == 2
         ehdr_t, shdr_t, sym_t, self._rela_t, self._rel_t = _DTYPES[(self.is64, self.little)]
         hdr = np.frombuffer(data, ehdr_t, 1)[0]
-        self.e_type = int(hdr["type"])
-        self.machine = int(hdr["machine"])
+        self.e_type = int(hdr["e_type"])
+        self.machine = int(hdr["e_machine"])
         if self.e_type != ET_REL:
             raise ObjectFatal(f"{path}: not relocatable object.")
-        shoff = int(hdr["shoff"])
+        shoff = int(hdr["e_shoff"])
         if shoff > self.size:
             raise ObjectFatal(f"section header offset={shoff} in file '{path}' is bigger than filesize={self.size}\n")
-        shnum = int(hdr["shnum"])
+        shnum = int(hdr["e_shnum"])
         shentsize = shdr_t.itemsize
-        if shoff + shentsize > self.size and (shnum or int(hdr["shstrndx"]) == SHN_XINDEX):
+        if shoff + shentsize > self.size and (shnum or int(hdr["e_shstrndx"]) == SHN_XINDEX):
             raise ObjectFatal(f"{path}: section header table goes past the end of the file\n")
-        if shnum == 0 or int(hdr["shstrndx"]) == SHN_XINDEX:
+        if shnum == 0 or int(hdr["e_shstrndx"]) == SHN_XINDEX:
             first = np.frombuffer(data, shdr_t, 1, shoff)[0] if shoff + shentsize <= self.size else None
-        num = shnum if shnum else (int(first["size"]) if first is not None else 0)
+        num = shnum if shnum else (int(first["sh_size"]) if first is not None else 0)
         self.num_sections = num
-        shstrndx = int(hdr["shstrndx"])
+        shstrndx = int(hdr["e_shstrndx"])
         if shstrndx == SHN_XINDEX:
-            shstrndx = int(first["link"])
+            shstrndx = int(first["sh_link"])
         if shoff + num * shentsize > self.size:
             raise ObjectFatal(f"{path}: section header table goes past the end of the file\n")
         sh = np.frombuffer(data, shdr_t, num, shoff)
         # a few dozen sections: plain lists index faster than numpy scalars
-        self.sh_name: list[int] = sh["name"].tolist()
-        self.sh_type: list[int] = sh["type"].tolist()
-        self.sh_flags: list[int] = sh["flags"].tolist()
-        self.sh_offset: list[int] = sh["offset"].tolist()
-        self.sh_size: list[int] = sh["size"].tolist()
-        self.sh_link: list[int] = sh["link"].tolist()
-        self.sh_info: list[int] = sh["info"].tolist()
+        self.sh_name: list[int] = sh["sh_name"].tolist()
+        self.sh_type: list[int] = sh["sh_type"].tolist()
+        self.sh_flags: list[int] = sh["sh_flags"].tolist()
+        self.sh_offset: list[int] = sh["sh_offset"].tolist()
+        self.sh_size: list[int] = sh["sh_size"].tolist()
+        self.sh_link: list[int] = sh["sh_link"].tolist()
+        self.sh_info: list[int] = sh["sh_info"].tolist()
         if shstrndx >= num:
             raise ObjectFatal(f"{path}: section name string table index {shstrndx} is out of range\n")
         strings_off = int(self.sh_offset[shstrndx])
@@ -214,13 +195,13 @@ class ObjectFile:
             raise ObjectFatal(f"{path}: symbol table goes past the end of the file\n")
         count = size // sym_t.itemsize
         syms = np.frombuffer(data, sym_t, count, off)
-        self.sym_name = syms["name"].astype(np.int64)
-        self.sym_info = syms["info"]
+        self.sym_name = syms["st_name"].astype(np.int64)
+        self.sym_info = syms["st_info"]
         self.sym_bind = self.sym_info >> 4
         self.sym_type = self.sym_info & 0xF
-        self.sym_shndx = syms["shndx"].astype(np.int64)
-        self.sym_value = syms["value"]  # views: read one at a time, no copy needed
-        self.sym_size = syms["size"]
+        self.sym_shndx = syms["st_shndx"].astype(np.int64)
+        self.sym_value = syms["st_value"]  # views: read one at a time, no copy needed
+        self.sym_size = syms["st_size"]
         link = int(self.sh_link[symtab_idx])
         self.strtab_offset = int(self.sh_offset[link]) if 0 <= link < num else 0
         secindex = self.sym_shndx.copy()
@@ -342,7 +323,7 @@ class ObjectFile:
                 return np.frombuffer(self.data, "<u4", count * words * 2, off)[3::words * 2]
         dt = self._rela_t if rela else self._rel_t
         count = max(0, min(size, self.size - off)) // dt.itemsize
-        info = np.frombuffer(self.data, dt, count, off)["info"]
+        info = np.frombuffer(self.data, dt, count, off)["r_info"]
         if self.is64:
             return (info >> np.uint64(32)).astype(np.int64)
         return (info >> np.uint32(8)).astype(np.int64)
@@ -353,15 +334,15 @@ class ObjectFile:
         off, size = int(self.sh_offset[i]), int(self.sh_size[i])
         count = max(0, min(size, self.size - off)) // dt.itemsize
         arr = np.frombuffer(self.data, dt, count, off)
-        info = arr["info"].astype(np.uint64)
+        info = arr["r_info"].astype(np.uint64)
         if self.is64:
             sym = (info >> np.uint64(32)).astype(np.int64)
             typ = (info & np.uint64(0xFFFFFFFF)).astype(np.int64)
         else:
             sym = (info >> np.uint64(8)).astype(np.int64)
             typ = (info & np.uint64(0xFF)).astype(np.int64)
-        addend = arr["addend"].astype(np.int64) if rela else np.zeros(count, np.int64)
-        return Relocs(arr["offset"].astype(np.uint64), sym, typ, addend, rela)
+        addend = arr["r_addend"].astype(np.int64) if rela else np.zeros(count, np.int64)
+        return Relocs(arr["r_offset"].astype(np.uint64), sym, typ, addend, rela)
 
 
 def modinfo_values(modinfo: bytes | None, tag: str) -> list[str]:

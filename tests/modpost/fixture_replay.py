@@ -1,4 +1,6 @@
-"""Replay a recorded real-kbuild modpost run (testdata/<arch>/<name>/) through pymodpost.
+"""Replay a recorded real-kbuild modpost run (testdata/<arch>/<name>/ for 6.1,
+testdata/<kernel>/<arch>/<name>/ for later kernels: :mod:`tests.fixtures`) through pymodpost
+speaking that kernel's dialect.
 
 kbuild ran the real modpost with absolute paths (the build directory, the kernel tree as CWD)
 that do not exist on the machine running the tests, so a replay copies the fixture directory
@@ -15,6 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests import fixtures as kernel_fixtures
 from tests.conftest import TESTDATA
 
 TEXT_SUFFIXES = (".mod", ".cmd", ".symvers", ".order")
@@ -34,11 +37,15 @@ def manifest() -> dict:
     return json.loads((TESTDATA / "manifest.json").read_text())
 
 
-def fixtures(arch: str) -> list[str]:
-    base = TESTDATA / arch
+def fixtures(arch: str, kernel: str = kernel_fixtures.FIRST_KERNEL) -> list[str]:
+    base = kernel_fixtures.fixture_dir(kernel, arch)
     if not base.is_dir():
         return []
     return sorted(p.name for p in base.iterdir() if (p / "modpost.argv").is_file())
+
+
+def kernels_with_fixtures() -> list[str]:
+    return [k for k in kernel_fixtures.KERNELS if any(fixtures(a, k) for a in kernel_fixtures.ARCHES)]
 
 
 def _rewrite_file(path: Path, mapping: list[tuple[str, str]]) -> None:
@@ -67,22 +74,24 @@ def expected_outputs(fixture: Path, modules: list[str]) -> dict[str, bytes]:
     return out
 
 
-def replay(arch: str, name: str, tmp: Path, run) -> Replay:
-    """``run(argv, cwd, stdin) -> (status, stderr, outputs)``; outputs keyed by the paths given."""
-    info = manifest()[arch]
+def replay(arch: str, name: str, tmp: Path, run, kernel: str = kernel_fixtures.FIRST_KERNEL) -> Replay:
+    """``run(argv, cwd, stdin, dialect) -> (status, stderr, outputs)``; outputs keyed by the
+    paths given."""
+    info = kernel_fixtures.entry_of(kernel, arch)
     mod_info = info["modules"][name]
     build_root = str(Path(mod_info["build_dir"]).parent)
-    kernel_tree = (TESTDATA / arch / name / "modpost.cwd").read_text().strip()
+    fixtures_of_kernel = kernel_fixtures.fixture_dir(kernel, arch)
+    kernel_tree = (fixtures_of_kernel / name / "modpost.cwd").read_text().strip()
     root = tmp / "build"
     kdir = tmp / "kernel"
     kdir.mkdir(parents=True)
-    symvers_xz = TESTDATA / "kernels" / arch / "Module.symvers.xz"
+    symvers_xz = kernel_fixtures.facts_dir(kernel, arch) / "Module.symvers.xz"
     (kdir / "Module.symvers").write_bytes(lzma.decompress(symvers_xz.read_bytes()))
     mapping = [(build_root, str(root)), (kernel_tree, str(kdir))]
 
     for dep in [name, *mod_info.get("needs", [])]:
-        shutil.copytree(TESTDATA / arch / dep, root / dep, symlinks=True)
-    fixture = TESTDATA / arch / name
+        shutil.copytree(fixtures_of_kernel / dep, root / dep, symlinks=True)
+    fixture = fixtures_of_kernel / name
     modules = mod_info.get("modules", [name])
     expected = expected_outputs(fixture, modules)
     work = root / name
@@ -98,7 +107,7 @@ def replay(arch: str, name: str, tmp: Path, run) -> Replay:
         argv.pop()
     argv = [_map(a, mapping) for a in argv[1:]]
     stdin = (work / "modpost.stdin").read_text() if (work / "modpost.stdin").exists() else ""
-    status, stderr, outputs = run(argv, str(kdir), stdin)
+    status, stderr, outputs = run(argv, str(kdir), stdin, kernel)
     produced = {}
     for path, data in outputs.items():
         full = Path(path) if Path(path).is_absolute() else kdir / path
@@ -118,8 +127,8 @@ def _map(text: str, mapping: list[tuple[str, str]]) -> str:
     return text
 
 
-def run_library(argv: list[str], cwd: str, stdin: str):
+def run_library(argv: list[str], cwd: str, stdin: str, kernel: str = kernel_fixtures.FIRST_KERNEL):
     from pymodpost.modpost import run
 
-    result = run(argv, cwd=cwd, stdin=stdin)
+    result = run(argv, cwd=cwd, stdin=stdin, dialect=kernel)
     return result.status, result.stderr, result.outputs

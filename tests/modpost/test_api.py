@@ -13,10 +13,10 @@ from tests.modpost.fixture_replay import replay
 def test_structured_result_matches_real_outputs(tmp_path):
     captured = {}
 
-    def run_api(argv, cwd, stdin):
+    def run_api(argv, cwd, stdin, kernel):
         from pymodpost.modpost import run
 
-        result = run(argv, cwd=cwd, stdin=stdin, write=False)
+        result = run(argv, cwd=cwd, stdin=stdin, write=False, dialect=kernel)
         captured["result"] = result
         return result.status, result.stderr, result.outputs
 
@@ -35,10 +35,10 @@ def test_structured_result_matches_real_outputs(tmp_path):
 def test_diagnostics_have_kinds(tmp_path):
     captured = {}
 
-    def run_api(argv, cwd, stdin):
+    def run_api(argv, cwd, stdin, kernel):
         from pymodpost.modpost import run
 
-        result = run(argv, cwd=cwd, stdin=stdin)
+        result = run(argv, cwd=cwd, stdin=stdin, dialect=kernel)
         captured["result"] = result
         return result.status, result.stderr, result.outputs
 

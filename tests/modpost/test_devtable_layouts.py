@@ -52,19 +52,25 @@ def test_regenerating_for_x86_64_gives_the_committed_values(tmp_path):
     assert gen.build(headers[-1], [], src) == LAYOUTS["x86_64"]
 
 
-RISCV64_6_12_TREE = Path.home() / ".cache/pymodpost/riscv64-6.12/build"
+#: each later kernel's new device-id structs, which its layout data must carry
+NEW_STRUCTS = {
+    "6.12": {"SIZE_cdx_device_id", "SIZE_slim_device_id", "SIZE_vchiq_device_id", "SIZE_coreboot_device_id"},
+    "7.3": {"SIZE_mcb_device_id", "SIZE_cdx_device_id", "SIZE_ap_device_id"},
+}
 
 
 @pytest.mark.kbuild
-def test_6_12_layouts_match_the_riscv64_6_12_builds_devicetable_offsets():
-    """6.12's layout data (derived from Debian's 6.12 x86_64 headers) against what the riscv64 6.12
-    kernel build generated for its own modpost: same sizes and offsets for every struct."""
-    header = RISCV64_6_12_TREE / "scripts/mod/devicetable-offsets.h"
-    require(header.is_file(), f"riscv64 6.12 kernel tree not built ({RISCV64_6_12_TREE})")
+@pytest.mark.parametrize("kernel", sorted(NEW_STRUCTS))
+def test_layouts_match_the_riscv64_builds_devicetable_offsets(kernel):
+    """A kernel's layout data against what that kernel's riscv64 build generated for its own
+    modpost (scripts/mod/devicetable-offsets.h): same sizes and offsets for every struct."""
+    tree = Path.home() / f".cache/pymodpost/riscv64-{kernel}/build"
+    header = tree / "scripts/mod/devicetable-offsets.h"
+    require(header.is_file(), f"riscv64 {kernel} kernel tree not built ({tree})")
     from pymodpost.modpost.file2alias import layouts_of
 
     real = {m.group(1): int(m.group(2)) for m in re.finditer(r"#define (\w+) (\d+)", header.read_text())}
-    ours = layouts_of("6.12")["riscv64"]
+    ours = layouts_of(kernel)["riscv64"]
     shared = [k for k in real if k in ours]
-    assert {"SIZE_cdx_device_id", "SIZE_slim_device_id", "SIZE_vchiq_device_id", "SIZE_coreboot_device_id"} <= set(shared)
+    assert NEW_STRUCTS[kernel] <= set(shared)
     assert {k: ours[k] for k in shared} == {k: real[k] for k in shared}

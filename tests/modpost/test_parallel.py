@@ -28,9 +28,11 @@ def _tree(where, copies: int) -> list[str]:
 def _run(where, names, jobs, extra):
     from pymodpost.modpost.core import Modpost
     from pymodpost.modpost.options import parse_args
+    from pymodpost.modpost.parallel import ParallelRead
 
     opts = parse_args([*extra, "-T", "-"], "modpost")
-    return Modpost(opts, cwd=str(where), stdin="".join(n + "\n" for n in names), write=False, jobs=jobs).run()
+    return Modpost(opts, cwd=str(where), stdin="".join(n + "\n" for n in names), write=False, jobs=jobs,
+                   parallel_read=ParallelRead).run()
 
 
 def test_parallel_equals_sequential(tmp_path):

@@ -66,7 +66,9 @@ def _materialise(files: dict[str, dict], where: Path, scenario_cflags: tuple[str
         elif "c" in spec:
             src = path.with_suffix(".c")
             src.write_text(spec["c"])
-            subprocess.run(["gcc", "-c", "-O1", *scenario_cflags, "-o", str(path), str(src)], check=True)
+            # "~" in a flag: the project's cache (the 7.3 scenarios include that kernel's headers)
+            flags = [os.path.expanduser(f) for f in scenario_cflags]
+            subprocess.run(["gcc", "-c", "-O1", *flags, "-o", str(path), str(src)], check=True)
             src.unlink()
         if spec.get("mode"):
             os.chmod(path, spec["mode"])
