@@ -1018,15 +1018,13 @@ def handle_moddevtable(mp: "Reporter", rules: "ModpostRules", mod: "Module", obj
             id_size = L[f"SIZE_{struct}"]
             device_id_check(mp, mod.name, kind, size, id_size, symval)
             for e in _entries(L, struct, symval, little, size // id_size - 1):
-                alias = fn(mp, mod.name, e)
-                if alias is not None:
-                    add(alias)
+                _format(fn, mp, mod.name, e, add)
     elif table is not None:
         struct, fn = table
         id_size = L[f"SIZE_{struct}"]
         if table_is_sound(mp, mod.name, array, kind, size, id_size, symval):
             for e in _entries(L, struct, symval, little, size // id_size - 1):
-                fn(mp, mod.name, e, add)
+                _format(fn, mp, mod.name, e, add)
     if mod.is_vmlinux and rules.vmlinux_export_aliases:
         # the aliases this table added belong to the built-in module its symbol names
         aliases = mod.aliases
@@ -1034,6 +1032,17 @@ def handle_moddevtable(mp: "Reporter", rules: "ModpostRules", mod: "Module", obj
             if aliases[alias] is not None:
                 break
             aliases[alias] = builtin
+
+
+def _format(fn, mp, modname: str, e: "Entry", add: "AddAlias") -> None:
+    """One entry through a generation's formatter: 7.3's add their aliases themselves
+    (``adds_aliases``), the older ones return the one alias they make (or None)."""
+    if getattr(fn, "adds_aliases", False):
+        fn(mp, modname, e, add)
+        return
+    alias = fn(mp, modname, e)
+    if alias is not None:
+        add(alias)
 
 
 # -- 7.3: every table, usb/of/pnp/pnp_card included, goes through do_table() ---------------
@@ -1052,6 +1061,7 @@ def _one_alias(fn: EntryFn) -> TableEntryFn:
         if alias is not None:
             add(alias)
     entry.__name__ = fn.__name__
+    entry.adds_aliases = True
     return entry
 
 
@@ -1066,6 +1076,7 @@ def _bounded(fn: Callable[..., "str | None"]) -> TableEntryFn:
         if alias is not None:
             add(alias)
     entry.__name__ = fn.__name__
+    entry.adds_aliases = True
     return entry
 
 
@@ -1073,6 +1084,7 @@ def _specials(fn: Callable[[AddAlias, Entry], None]) -> TableEntryFn:
     def entry(mp, modname: str, e: Entry, add: AddAlias) -> None:
         fn(add, e)
     entry.__name__ = fn.__name__
+    entry.adds_aliases = True
     return entry
 
 
@@ -1104,6 +1116,9 @@ def do_pci_entry_7_3(mp, modname: str, e: Entry, add: AddAlias) -> None:
     mp.file2alias_leftovers["pci"] = a.text()
     a.wildcard()
     add(a.text())
+
+
+do_pci_entry_7_3.adds_aliases = True
 
 
 def do_typec_entry_7_3(mp, modname: str, e: Entry) -> str | None:

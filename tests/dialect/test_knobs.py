@@ -264,21 +264,78 @@ def shows_section_check(rules: str, report: str) -> None:
     }[rules]
 
 
-def device_aliases(dialect: Dialect) -> list[str]:
-    """The MODULE_ALIAS lines of a 6.12 object with slim, cdx, vchiq and coreboot tables."""
-    mod_c = modpost_on_recording(dialect, "devtables", "6.12", "new_tables_6_12").files["a.mod.c"]
+def aliases_of_every_type(dialect: Dialect) -> list[str]:
+    """The MODULE_ALIAS lines of 7.3's object with a table of every type, repeats included (none
+    when modpost refused the tables and wrote no .mod.c)."""
+    mod_c = modpost_on_recording(dialect, "devtables", "7.3", "every_type_7_3").files.get("a.mod.c", "")
     return lines_with(mod_c, "MODULE_ALIAS(")
 
 
-def shows_devtables(generation: str, aliases: list[str]) -> None:
-    if generation == "6.12":
-        for alias in ('MODULE_ALIAS("slim:217:1a0:*");', 'MODULE_ALIAS("cdx:v10EEd8084sv*sd*c0000ABCD");',
-                      'MODULE_ALIAS("vchiq:bcm2835-audio");', 'MODULE_ALIAS("coreboot:t00000034");'):
-            assert alias in aliases, alias
+def recorded_aliases(scenario: str) -> list[str]:
+    """What the real 7.3 modpost wrote for the scenario: its MODULE_ALIAS lines."""
+    written = json.loads(recorded_path("devtables", "7.3").read_text())[scenario]["written"]
+    return lines_with(base64.b64decode(written["a.mod.c"]).decode("utf-8", "surrogateescape"), "MODULE_ALIAS(")
+
+
+def shows_device_table_symbols(naming: str, aliases: list[str]) -> None:
+    real = recorded_aliases("every_type_7_3")
+    if naming == "kmod-type-name":
+        assert aliases == real
     else:
-        # 6.1 has none of these buses; 7.3 reads only __mod_device_table__kmod_* symbols, so the
-        # __mod_<type>__<name>_device_table symbols 6.12 compiled are no tables to it
-        assert aliases == []
+        # 6.1-6.12 names (__mod_<type>__<name>_device_table): 7.3's kmod-named tables are unseen,
+        # and the scenario's one old-style table (which 7.3 ignores) is read
+        assert aliases and not set(aliases) & set(real)
+
+
+def shows_device_aliases(where: str, aliases: list[str]) -> None:
+    repeated = len(aliases) - len(set(aliases))
+    if where == "deduplicated":
+        assert repeated == 0 and aliases == recorded_aliases("every_type_7_3")
+    else:
+        assert repeated > 0  # the scenario's tables repeat ids: 6.1 prints each as made
+
+
+def bad_tables(dialect: Dialect) -> ModpostOutcome:
+    return modpost_on_recording(dialect, "devtables", "7.3", "bad_tables_7_3")
+
+
+def shows_device_table_check(check: str, got: ModpostOutcome) -> None:
+    if check == "error":
+        # one ERROR per bad table, each naming the array; the run goes on to the end
+        assert "b: usb_t[] is not terminated with a NULL entry" in got.stderr
+        assert "b: type mismatch between of_t[] and MODULE_DEVICE_TABLE(of, ...)" in got.stderr
+        assert "is not a modulo" not in got.stderr
+    else:
+        # 6.1's device_id_check(): fatal at the first table whose size is no multiple
+        assert "is not a modulo of the size of section" in got.stderr
+        assert "is not terminated with a NULL entry" not in got.stderr
+        assert got.status == 1
+
+
+def device_aliases(dialect: Dialect) -> tuple[list[str], list[str]]:
+    """The MODULE_ALIAS lines of 6.12's object with slim, cdx, vchiq and coreboot tables, and of
+    7.3's object with a table of every type."""
+    mod_c = modpost_on_recording(dialect, "devtables", "6.12", "new_tables_6_12").files["a.mod.c"]
+    return lines_with(mod_c, "MODULE_ALIAS("), aliases_of_every_type(dialect)
+
+
+NEW_BUSES_6_12 = ('MODULE_ALIAS("slim:217:1a0:*");', 'MODULE_ALIAS("cdx:v10EEd8084sv*sd*c0000ABCD");',
+                  'MODULE_ALIAS("vchiq:bcm2835-audio");', 'MODULE_ALIAS("coreboot:t00000034");')
+
+
+def shows_devtables(generation: str, aliases: tuple[list[str], list[str]]) -> None:
+    of_6_12, of_7_3 = aliases
+    if generation == "7.3":
+        # formatters and layouts of 7.3 (typec without mode, checked WMI GUIDs, 4-byte ap ids...)
+        assert of_7_3 == recorded_aliases("every_type_7_3")
+        return
+    # an older generation makes other aliases of 7.3's tables (or reads none of them)
+    assert of_7_3 != recorded_aliases("every_type_7_3")
+    if generation == "6.12":
+        # read where the dialect's symbol names let it see 6.12's tables
+        assert not of_6_12 or all(alias in of_6_12 for alias in NEW_BUSES_6_12)
+    else:
+        assert not set(NEW_BUSES_6_12) & set(of_6_12)  # 6.1 has none of these buses
 
 
 def unknown_endian_object(dialect: Dialect) -> ModpostOutcome:
@@ -603,6 +660,9 @@ PROBES: dict[str, Probe] = {
     "modpost.description_warning": Probe(description_warnings, shows_description_warning),
     "modpost.section_check": Probe(section_mismatches, shows_section_check),
     "modpost.devtables": Probe(device_aliases, shows_devtables),
+    "modpost.device_table_symbols": Probe(aliases_of_every_type, shows_device_table_symbols),
+    "modpost.device_table_check": Probe(bad_tables, shows_device_table_check),
+    "modpost.device_aliases": Probe(aliases_of_every_type, shows_device_aliases),
     "modpost.rejects_unknown_endian": Probe(unknown_endian_object, shows_rejects_unknown_endian),
     "modpost.message_style": Probe(license_messages, shows_message_style),
     "modpost.versions_need_basic": Probe(extended_only_tables, shows_versions_need_basic),
