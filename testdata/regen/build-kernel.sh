@@ -26,7 +26,7 @@
 set -euo pipefail
 
 prog=build-kernel.sh
-die() { echo "$prog: $*" >&2; exit "${2:-1}"; }
+die() { echo "$prog: $1" >&2; exit "${2:-1}"; }
 here="$(cd "$(dirname "$0")" && pwd)"
 stamp_only=0
 if [ "${1:-}" = "--stamp" ]; then stamp_only=1; shift; fi

@@ -15,7 +15,7 @@
 set -euo pipefail
 
 prog=fetch-linux-source.sh
-die() { echo "$prog: $*" >&2; exit "${2:-1}"; }
+die() { echo "$prog: $1" >&2; exit "${2:-1}"; }
 here="$(cd "$(dirname "$0")" && pwd)"
 pins="$here/kernels/sources.txt"
 [ $# -eq 1 ] || die "usage: $prog PACKAGE (one of the packages in $pins)" 2

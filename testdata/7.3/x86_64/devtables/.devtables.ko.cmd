@@ -1,0 +1,1 @@
+savedcmd_devtables.ko := ld -r -m elf_x86_64 -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/x86_64-7.3/build/scripts/module.lds -o devtables.ko devtables.o devtables.mod.o .module-common.o

@@ -1,0 +1,1 @@
+savedcmd_static_keys.ko := ld -r -m elf_x86_64 -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/x86_64-7.3/build/scripts/module.lds -o static_keys.ko static_keys.o static_keys.mod.o .module-common.o

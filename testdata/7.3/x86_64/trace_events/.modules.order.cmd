@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo trace_events.o; :; } > modules.order
