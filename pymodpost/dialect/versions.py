@@ -81,7 +81,7 @@ DEBIAN_6_12 = replace(
     ),
     # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 6.12's
     link=DEBIAN_6_1.link,
-    loader=DEBIAN_6_1.loader,
+    loader=replace(DEBIAN_6_1.loader, reloc_tables="6.12"),
 )
 
 #: Debian's 7.3.4 (trixie-backports: linux-source-7.3 7.3.4-1~bpo13+1); its modpost built from that tree
@@ -113,7 +113,7 @@ DEBIAN_7_3 = replace(
     ),
     # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 7.3's
     link=DEBIAN_6_1.link,
-    loader=DEBIAN_6_1.loader,
+    loader=replace(DEBIAN_6_1.loader, reloc_tables="7.3"),
 )
 
 ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1, DEBIAN_6_12, DEBIAN_7_3)
