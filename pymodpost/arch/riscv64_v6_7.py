@@ -196,10 +196,12 @@ def _store_uleb128(space: AddressSpace, P: int, buffer: int, env: RiscvEnv) -> b
     """``apply_uleb128_accumulation``: ``while (buffer != 0)`` with an arithmetic shift."""
     value = signed(buffer, 64)
     if value < 0:
+        # seen on 6.12.118 (pm_neg, a SUB_ULEB128 past its SET): "Unable to handle kernel paging
+        # request" at the first page after the module's data, then the same oops again and again
         raise KernelError(
             f"{env.module}: the ULEB128 value at {format_pointer(P)} is {value}: apply_uleb128_accumulation's "
             f"loop (while (buffer != 0), buffer >>= 7 on a signed long) never reaches 0; the real kernel loops "
-            f"forever, writing 0xff bytes from that place on until it faults",
+            f"forever writing 0xff bytes from that place on, until a write faults past the module's memory",
             None,
             crash=True,
         )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pymodpost.arch.riscv64_sections import place_sections
 from pymodpost.arch.target import by_name as target_by_name
 from pymodpost.elf import constants as C
 from pymodpost.elf.reader import ElfFile
@@ -42,7 +41,7 @@ class DumpedSymbols:
 
 def relocate_at_kernel_addresses(ko: bytes, dump: dict, arch: str, generation: str):
     """Section name -> bytes after our ``apply_relocate_add`` of ``generation``, for every section
-    the dump has; also the kernel log lines the driver printed and the GOT/PLT entries it made."""
+    the dump has; also the kernel log lines the driver printed."""
     elf = ElfFile(ko)
     real = dump["sections"]
     symbols = DumpedSymbols(bytes.fromhex(real[".symtab"]["hex"]), list(elf.symtab.names))
@@ -52,10 +51,8 @@ def relocate_at_kernel_addresses(ko: bytes, dump: dict, arch: str, generation: s
         memory[name] = bytearray(len(sec["hex"]) // 2 if header.type == C.SHT_NOBITS else elf.section_bytes(header))
     space = ModuleMemory([(real[name]["addr"], mem) for name, mem in memory.items() if name != ".symtab"])
     module = target_by_name(arch).relocations(generation)
-    env = module.RiscvEnv(dump["module"]) if arch == "riscv64" else module.X86Env(dump["module"])
-    if arch == "riscv64":
-        # this GOT/PLT sits outside module memory: a test using it would show as a difference
-        env.sections = place_sections(1 << 63, 8, 8, bug_lines=module.ENTRY_COUNTING.bug_lines)
+    # the oracle kernels are configured without CONFIG_MODULE_SECTIONS (no RELOCATABLE): no GOT/PLT
+    env = module.RiscvEnv(dump["module"], module_sections=False) if arch == "riscv64" else module.X86Env(dump["module"])
     for relsec in elf.relocation_sections():
         target = elf.section(relsec.info)
         if relsec.type != C.SHT_RELA or not target.flags & C.SHF_ALLOC or target.name not in real:
@@ -63,8 +60,7 @@ def relocate_at_kernel_addresses(ko: bytes, dump: dict, arch: str, generation: s
         relocs = elf.relocations(relsec).array
         relas = [(int(r["r_offset"]), int(r["r_info"]), int(r["r_addend"])) for r in relocs]
         module.apply_relocate_add(space, real[target.name]["addr"], relas, symbols, env, relsec=relsec.index)
-    entries = list(env.sections.emitted) if arch == "riscv64" else []
-    return {name: bytes(mem) for name, mem in memory.items()}, list(env.log), entries
+    return {name: bytes(mem) for name, mem in memory.items()}, list(env.log)
 
 
 def load_capture(path: Path) -> dict:

@@ -50,13 +50,12 @@ def check_dumped(capture: dict, generation: str) -> int:
         dump = entry["dump"]
         if not dump:
             continue
-        ours, log, entries = relocate_at_kernel_addresses(_ko(entry["module"]), dump, "riscv64", generation)
+        ours, log = relocate_at_kernel_addresses(_ko(entry["module"]), dump, "riscv64", generation)
         for name, data in ours.items():
             if name not in MASKED:
                 assert data.hex() == dump["sections"][name]["hex"], (entry["module"], name)
                 compared += 1
         assert log == [m for m in entry["messages"] if RELOCATION_LINE.search(m)], entry["module"]
-        assert entries == []  # every target in reach: no GOT/PLT entry on either side
     return compared
 
 
