@@ -40,8 +40,9 @@ code above it.
 ## A kernel
 
 A kernel is an architecture and a dialect (a kernel version as pymodpost models it), with that
-kernel's real configuration -- on riscv64 the module GOT/PLT that every riscv kernel with modules
-has, and the medany code model.
+kernel's usual configuration -- on riscv64 the module GOT/PLT (which every 6.1 kernel with
+modules has, and later ones built RELOCATABLE; `module_sections=False` makes one without), and the
+medany code model.
 """, """from pymodpost import reloc
 
 print(reloc.supported())

@@ -78,8 +78,8 @@ _ERR_FLOOR = (1 << 64) - 4095
 class RiscvEnv:
     """What the riscv handlers read besides S, A and P.
 
-    ``module_sections`` is CONFIG_MODULE_SECTIONS, which riscv selects whenever modules are on
-    (False models a kernel without it); ``sections`` is the module's GOT/PLT once sized, or None
+    ``module_sections`` is CONFIG_MODULE_SECTIONS, which 6.1 selects whenever modules are on and
+    later kernels only with CONFIG_RELOCATABLE (False models a kernel without it); ``sections`` is the module's GOT/PLT once sized, or None
     for handlers applied outside a module.  ``cmodel_medlow`` makes absolute HI20 fail.
     ``counting`` is the kernel's module-sections.c (see riscv64_sections.EntryCounting); ``log``
     collects lines a handler prints without refusing (6.7's accumulation range errors), which the

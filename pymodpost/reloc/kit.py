@@ -169,7 +169,7 @@ class Kernel:
         self.module = module
         #: riscv64: CONFIG_CMODEL_MEDLOW (absolute HI20 refused); 6.1's riscv64 builds use medany
         self.cmodel_medlow = bool(cmodel_medlow)
-        #: riscv64: CONFIG_MODULE_SECTIONS, which riscv selects whenever modules are on
+        #: riscv64: CONFIG_MODULE_SECTIONS (6.1: with modules; 6.x: with CONFIG_RELOCATABLE)
         self.module_sections = module_sections is not False and target.module_sections
         self._has_module_sections = target.module_sections
         self.got = None if got is None else _address("got", got)
@@ -388,10 +388,11 @@ def kernel(arch: str, dialect: str, **options) -> Kernel:
     """The relocation handlers of one real kernel, e.g. ``kernel("riscv64", "6.1")``.
 
     ``arch`` is ``"x86_64"`` or ``"riscv64"``; ``dialect`` a kernel dialect name (see
-    :func:`dialect_names`).  The environment is that kernel's own configuration: riscv64 has the
-    module GOT/PLT (CONFIG_MODULE_SECTIONS) and the medany code model.  Options: ``module`` (the
-    name messages start with, default ``"module"``); riscv64 only: ``cmodel_medlow``,
-    ``module_sections`` (False: a kernel without GOT/PLT, which no real riscv64 kernel with modules
-    is), ``got``/``plt`` (addresses of the GOT and PLT instead of right after the place).
+    :func:`dialect_names`).  The environment is a usual configuration of that kernel: riscv64 has
+    the module GOT/PLT (CONFIG_MODULE_SECTIONS) and the medany code model.  Options: ``module``
+    (the name messages start with, default ``"module"``); riscv64 only: ``cmodel_medlow``,
+    ``module_sections`` (False: a kernel without GOT/PLT -- never 6.1 with modules, which selects
+    it always; from 6.x only CONFIG_RELOCATABLE selects it), ``got``/``plt`` (addresses of the GOT
+    and PLT instead of right after the place).
     """
     return Kernel(arch, dialect, **options)

@@ -3,12 +3,16 @@ checks and its messages, which name the relocation section and entry in 7.3."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from pymodpost.arch import x86_64, x86_64_v6_12, x86_64_v7_3
 from pymodpost.arch.common import RelocRecord
 from pymodpost.errors import KernelError
 from pymodpost.load.relocate import ModuleMemory
+from tests.conftest import TESTDATA
 
 BASE = 0xFFFFFFFFC0001000
 OVER_32S = 0xFF81076650
@@ -87,3 +91,45 @@ def test_the_same_bytes_where_nothing_is_refused(module):
                               x86_64.X86Env("m"), records)
     assert bytes(mem) == bytes(_run(x86_64, bytes(24), relas))
     assert [r.index for r in records] == [0, 2, 3, 4]  # R_X86_64_NONE: no record
+
+
+# --- against the real kernels' lines (testdata/arch/x86_reloc_edges/kernel_logs.json) -------------
+
+LOGS = json.loads((TESTDATA / "arch" / "x86_reloc_edges" / "kernel_logs.json").read_text())["runs"]
+GENERATION = {"7.3": x86_64_v7_3, "6.12": x86_64_v6_12}
+#: the data section of each module as the .S files lay it out: (offset, type, symbol at offset 0, field)
+LAYOUT = {"px_nonzero.ko": [(0x10, R64, (5).to_bytes(8, "little"))],
+          "px_over.ko": [(0x8, R64, bytes(8)), (0x10, 10, (7).to_bytes(4, "little"))]}
+
+
+def _kernel_lines(kernel: str, module: str) -> list[str]:
+    (load,) = [entry for entry in LOGS[kernel]["loads"] if entry["module"] == module]
+    assert load["errno"] == "ENOEXEC"
+    return [line for line in load["messages"] if line.startswith("module: ")]
+
+
+@pytest.mark.parametrize("kernel", sorted(LOGS))
+@pytest.mark.parametrize("module", sorted(LAYOUT))
+def test_the_real_kernels_lines(kernel, module):
+    """Our driver of that kernel's table, with the data section where the kernel had it (read back
+    from its val: the address of the symbol at offset 0), prints the kernel's lines; 6.12 hashes
+    %p (here "(____ptrval____)", before the hashing key exists), ours prints the address."""
+    lines = _kernel_lines(kernel, module)
+    base = int(re.search(r"val ([0-9a-f]+)", lines[0]).group(1), 16)
+    layout = LAYOUT[module]
+    data = bytearray(max(off + len(field) for off, _, field in layout))
+    for off, _, field in layout:
+        data[off:off + len(field)] = field
+    relas = [(off, (1 << 32) | rtype, 0) for off, rtype, _ in layout]
+
+    class Symbols(_Symbols):
+        def __init__(self):
+            self.values = [0, base]
+
+    env = x86_64.X86Env(module[:-3])
+    with pytest.raises(KernelError) as e:
+        GENERATION[kernel].apply_relocate_add(ModuleMemory([(base, data)]), base, relas, Symbols(), env, relsec=12)
+    ours = list(e.value.log)
+    if kernel == "6.12":
+        ours = [re.sub(r"loc [0-9a-f]{16}", "loc (____ptrval____)", line) for line in ours]
+    assert ours == lines

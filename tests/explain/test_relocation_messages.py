@@ -4,11 +4,14 @@ and explained with the entry meant for it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pymodpost import reloc
 from pymodpost.explain.explain import explain_message
 from pymodpost.explain.messages import RELOCATION_ENTRIES
+from tests.conftest import TESTDATA
 from tests.load.oracle_data import load_oracle
 
 P = 0xFFFFFFFF01001000
@@ -85,3 +88,21 @@ def test_real_kernel_lines_are_explained(arch, path, key):
     if arch == "x86_64":
         assert keys == ["reloc-overflow", "reloc-not-mcmodel-kernel"]
         assert "R_X86_64_32S" in explain_message(messages[0]).meaning
+
+
+def _real_relocation_lines():
+    """Lines real 6.12/7.3 kernels printed for the relocation edge-case modules (testdata/arch)."""
+    logs = json.loads((TESTDATA / "arch" / "x86_reloc_edges" / "kernel_logs.json").read_text())["runs"]
+    for run in logs.values():
+        for load in run["loads"]:
+            yield from (line for line in load["messages"] if line.startswith("module: "))
+    capture = json.loads((TESTDATA / "arch" / "oracle-riscv64-6.12" / "capture.json").read_text())
+    for entry in capture["modules"]:
+        if entry["module"] in ("pm_acc", "pm_tls", "pm_dyn"):
+            yield from entry["messages"]
+
+
+def test_real_6_12_and_7_3_relocation_lines_are_explained():
+    keys = {explain_message(line).entry.key for line in _real_relocation_lines()}
+    assert keys == {"reloc-target-nonzero", "reloc-overflow", "reloc-not-mcmodel-kernel", "reloc-tls",
+                    "reloc-dynamic-linking", "reloc-accumulated-out-of-range"}
