@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Regenerate oracle-riscv64-6.12/: what the real riscv64 6.12 kernel's relocation drivers write.
+"""Regenerate oracle-riscv64-<release>/: what a real riscv64 kernel's relocation drivers write.
 
-1. kbuild builds riscv_reloc_edges/ (here) against the cached 6.12 riscv64 kernel tree
-   (``<cache>/riscv64-6.12/build``, testdata/regen/build-kernel.sh) and the relocation types gas
-   2.40 cannot name are set in pm_acc.ko (see acc_fields.S);
+1. kbuild builds riscv_reloc_edges/ (here) against the cached riscv64 kernel tree of that release
+   (``<cache>/riscv64-<release>/build``, testdata/regen/build-kernel.sh) and the relocation types
+   gas 2.40 cannot name are set in pm_acc.ko (see acc_fields.S); for 7.3, which has no fixture of
+   its own, testdata/modules/riscv_relocs too;
 2. the harness boots that kernel's Image under qemu with gdb on ``module_finalize`` and loads
-   riscv_relocs.ko (the 6.12 fixture), pm_acc, pm_tls, pm_dyn and, last because it oopses, pm_one;
+   riscv_relocs.ko (6.12: the committed fixture), pm_acc, pm_tls, pm_dyn and, last because it
+   oopses, pm_one;
 3. capture.json keeps, per module, the section addresses and bytes at module_finalize (for those
    that get there), the kernel lines logged during the load and the syscall outcome.
 
-Usage: python3 testdata/arch/gen_reloc_oracle.py   (needs riscv64 binutils, qemu-system-riscv64,
-gdb-multiarch and the built 6.12 riscv64 kernel)
+Usage: python3 testdata/arch/gen_reloc_oracle.py [6.12|7.3 ...]   (needs riscv64 binutils,
+qemu-system-riscv64, gdb-multiarch and the built riscv64 kernels)
 """
 
 from __future__ import annotations
@@ -25,30 +27,50 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-OUT = HERE / "oracle-riscv64-6.12"
 SOURCES = HERE / "riscv_reloc_edges"
-FIXTURE = ROOT / "testdata" / "6.12" / "riscv64" / "riscv_relocs" / "riscv_relocs.ko"
+FIXTURE_SOURCES = ROOT / "testdata" / "modules" / "riscv_relocs"
+RELEASES = ("6.12", "7.3")
 EDGE_MODULES = ("pm_acc", "pm_tls", "pm_dyn", "pm_one")  # pm_one last: the kernel oopses on it
 
 #: in pm_acc's data section: field -> {type gas wrote: type the kernel is to see}
 RETYPE = {"pm_uleb": {56: 60, 39: 61}, "pm_uleb_zero": {56: 60, 39: 61}, "pm_plt32": {57: 59}}
 
 
-def kernel_build() -> Path:
+def out_dir(release: str) -> Path:
+    return HERE / f"oracle-riscv64-{release}"
+
+
+def fixture(release: str) -> Path:
+    """riscv_relocs.ko: the committed 6.12 fixture, or the one built here for 7.3."""
+    committed = ROOT / "testdata" / release / "riscv64" / "riscv_relocs" / "riscv_relocs.ko"
+    return committed if committed.exists() else out_dir(release) / "riscv_relocs.ko"
+
+
+def kernel_build(release: str = "6.12") -> Path:
     from pymodpost.harness.kernels import cache_root
 
-    return cache_root() / "riscv64-6.12" / "build"
+    return cache_root() / f"riscv64-{release}" / "build"
 
 
-def build(workdir: Path) -> dict[str, Path]:
+def _kbuild(release: str, workdir: Path) -> None:
+    subprocess.run(["make", "-s", "-C", str(kernel_build(release)), "ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-",
+                    f"M={workdir}", "modules"], check=True, capture_output=True)
+
+
+def build(release: str, workdir: Path) -> dict[str, Path]:
     for src in SOURCES.iterdir():
         shutil.copy(src, workdir)
     for name in EDGE_MODULES:
         shutil.copy(SOURCES / "main.c", workdir / f"main_{name[3:]}.c")
-    subprocess.run(["make", "-s", "-C", str(kernel_build()), "ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-",
-                    f"M={workdir}", "modules"], check=True, capture_output=True)
+    _kbuild(release, workdir)
     retype(workdir / "pm_acc.ko")
-    return {name: workdir / f"{name}.ko" for name in EDGE_MODULES}
+    built = {name: workdir / f"{name}.ko" for name in EDGE_MODULES}
+    if not fixture(release).exists() or fixture(release).parent == out_dir(release):
+        fixture_dir = workdir / "riscv_relocs"
+        shutil.copytree(FIXTURE_SOURCES, fixture_dir)
+        _kbuild(release, fixture_dir)
+        built["riscv_relocs"] = fixture_dir / "riscv_relocs.ko"
+    return built
 
 
 def retype(path: Path) -> None:
@@ -58,8 +80,11 @@ def retype(path: Path) -> None:
     data = bytearray(path.read_bytes())
     elf = ElfFile(bytes(data))
     symtab = elf.symtab
-    places = {symtab.name(i): int(symtab.value[i]) for i in range(len(symtab)) if symtab.name(i) in RETYPE}
-    relsec = elf.section_by_name(".rela.data.pm_acc")
+    wanted = [i for i in range(len(symtab)) if symtab.name(i) in RETYPE]
+    places = {symtab.name(i): int(symtab.value[i]) for i in wanted}
+    # the fields' section: .data.pm_acc, or .data where the module linker script merges it (7.3)
+    (home,) = {int(symtab.shndx[i]) for i in wanted}
+    (relsec,) = [r for r in elf.relocation_sections() if r.info == home]
     changed = 0
     for i, entry in enumerate(elf.relocations(relsec).array):
         for field, types in RETYPE.items():
@@ -72,11 +97,11 @@ def retype(path: Path) -> None:
     path.write_bytes(data)
 
 
-def capture(modules: list[Path], image: Path | None = None) -> dict:
+def capture(modules: list[Path], image: Path | None = None, release: str = "6.12") -> dict:
     from pymodpost.harness.oracle import dump_at_module_finalize
     from pymodpost.harness.results import LoadStep
 
-    build_dir = kernel_build()
+    build_dir = kernel_build(release)
     image = image or build_dir / "arch" / "riscv" / "boot" / "Image"
     finalize = next(int(line.split()[0], 16) for line in (build_dir / "System.map").read_text().splitlines()
                     if line.endswith(" module_finalize"))
@@ -89,23 +114,28 @@ def capture(modules: list[Path], image: Path | None = None) -> dict:
                     "errno": None if load is None else load.errno, "signal": None if load is None else load.signal,
                     "messages": messages,
                     "dump": dumps.get(name)})
-    return {"kernel": "Linux 6.12.118 riscv64 (testdata/regen/build-kernel.sh tree), nokaslr", "modules": out}
+    release = (build_dir / "include" / "config" / "kernel.release").read_text().strip()
+    return {"kernel": f"Linux {release} riscv64 (testdata/regen/build-kernel.sh tree), nokaslr", "modules": out}
 
 
-def main() -> int:
-    OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="pymodpost-reloc-oracle-") as tmp:
-        built = build(Path(tmp))
-        for name, path in built.items():
-            shutil.copy(path, OUT / f"{name}.ko")
-    modules = [FIXTURE, *(OUT / f"{name}.ko" for name in EDGE_MODULES)]
-    data = capture(modules)
-    (OUT / "capture.json").write_text(json.dumps(data, indent=1) + "\n")
-    print(f"{OUT}: {sum(1 for m in data['modules'] if m['dump'])} dumps")
+def modules_of(release: str) -> list[Path]:
+    return [fixture(release), *(out_dir(release) / f"{name}.ko" for name in EDGE_MODULES)]
+
+
+def main(argv: list[str]) -> int:
+    for release in argv or RELEASES:
+        out = out_dir(release)
+        out.mkdir(exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="pymodpost-reloc-oracle-") as tmp:
+            for name, path in build(release, Path(tmp)).items():
+                shutil.copy(path, out / f"{name}.ko")
+        data = capture(modules_of(release), release=release)
+        (out / "capture.json").write_text(json.dumps(data, indent=1) + "\n")
+        print(f"{out}: {sum(1 for m in data['modules'] if m['dump'])} dumps")
     return 0
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
