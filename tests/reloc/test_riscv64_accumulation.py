@@ -181,25 +181,21 @@ def test_pcrel_lo12_partner_search(dialect):
     assert lo12 == {"x": 0x100, "y": 0x300}[partner]
 
 
-@pytest.mark.parametrize("dialect", DIALECTS)
-@pytest.mark.parametrize("rtype", ["R_RISCV_RELATIVE", "R_RISCV_COPY", "R_RISCV_JUMP_SLOT", "R_RISCV_TLS_DTPMOD32",
-                                   "R_RISCV_TLS_DTPMOD64", "R_RISCV_TLS_DTPREL32", "R_RISCV_TLS_DTPREL64",
-                                   "R_RISCV_TLS_TPREL32", "R_RISCV_TLS_TPREL64", "R_RISCV_IRELATIVE"])
-def test_dynamic_linking_types_are_refused_by_name(dialect, rtype):
-    with pytest.raises(reloc.Refused) as e:
-        reloc.kernel("riscv64", dialect, module=MOD).apply(rtype, S=0x1000, A=0, P=P)
-    assert (e.value.log, e.value.errno) == (
-        (f"{MOD}: Dynamic linking not supported in kernel modules PC = {P:016x}",), "EINVAL")
+DYNAMIC = ["R_RISCV_RELATIVE", "R_RISCV_COPY", "R_RISCV_JUMP_SLOT", "R_RISCV_TLS_DTPMOD32", "R_RISCV_TLS_DTPMOD64",
+           "R_RISCV_TLS_DTPREL32", "R_RISCV_TLS_DTPREL64", "R_RISCV_TLS_TPREL32", "R_RISCV_TLS_TPREL64",
+           "R_RISCV_IRELATIVE"]
+TLS = ["R_RISCV_TLS_GOT_HI20", "R_RISCV_TLS_GD_HI20", "R_RISCV_TPREL_HI20", "R_RISCV_TPREL_LO12_I",
+       "R_RISCV_TPREL_LO12_S", "R_RISCV_TPREL_ADD"]
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-@pytest.mark.parametrize("rtype", ["R_RISCV_TLS_GOT_HI20", "R_RISCV_TLS_GD_HI20", "R_RISCV_TPREL_HI20",
-                                   "R_RISCV_TPREL_LO12_I", "R_RISCV_TPREL_LO12_S", "R_RISCV_TPREL_ADD"])
-def test_tls_types_are_refused_by_name(dialect, rtype):
+@pytest.mark.parametrize("rtype,wording", [*((t, "Dynamic linking") for t in DYNAMIC),
+                                           *((t, "Thread local storage") for t in TLS)])
+def test_dynamic_linking_and_tls_types_are_refused_by_name(dialect, rtype, wording):
     with pytest.raises(reloc.Refused) as e:
         reloc.kernel("riscv64", dialect, module=MOD).apply(rtype, S=0x1000, A=0, P=P)
     assert (e.value.log, e.value.errno) == (
-        (f"{MOD}: Thread local storage not supported in kernel modules PC = {P:016x}",), "EINVAL")
+        (f"{MOD}: {wording} not supported in kernel modules PC = {P:016x}",), "EINVAL")
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
