@@ -55,10 +55,13 @@ def test_riscv64_pcrel_pair_in_a_section(reloc_kernel):
 
 
 @pytest.mark.parametrize("dialect", reloc.dialect_names())
-def test_riscv64_set6_is_unknown_before_6_7(reloc_kernel, dialect):
+def test_riscv64_set6_from_6_7(reloc_kernel, dialect):
     k = reloc_kernel("riscv64", dialect)
-    assert_refused(k, "R_RISCV_SET6", S=0x10, A=0, P=RISCV_TEXT,
-                   message="module: Unknown relocation type 53", errno="EINVAL")
+    if k.handler("R_RISCV_SET6") is None:  # 6.1: no handler
+        assert_refused(k, "R_RISCV_SET6", S=0x10, A=0, P=RISCV_TEXT,
+                       message="module: Unknown relocation type 53", errno="EINVAL")
+    else:  # the low 6 bits of S + A under the byte's own top two bits
+        assert_applies(k, "R_RISCV_SET6", S=0x1255, A=0, P=RISCV_TEXT, data=b"\xc0", expect="d5")
 
 
 def test_a_field_past_the_data_is_a_mistake_in_the_test(reloc_kernel):

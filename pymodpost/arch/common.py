@@ -96,12 +96,15 @@ class RelocHandler:
     formula: str = ""
     #: (S, A, P) -> True when the kernel writes the value truncated without a word (no range check)
     truncates: Callable[[int, int, int], bool] | None = None
+    #: the driver queues it per place and stores the sum after the section (riscv64 from 6.7);
+    #: ``apply`` then shows it alone at its place
+    accumulated: bool = False
 
 
 def row(member, apply: Callable[..., None], width: int, formula: str,
-        truncates: Callable[[int, int, int], bool] | None = None) -> RelocHandler:
+        truncates: Callable[[int, int, int], bool] | None = None, *, accumulated: bool = False) -> RelocHandler:
     """A table row for an ``R_*`` enum member of pymodpost.elf.constants (its name is the member's)."""
-    return RelocHandler(int(member), member.name, apply, width, formula, truncates)
+    return RelocHandler(int(member), member.name, apply, width, formula, truncates, accumulated)
 
 
 class RelocTable:

@@ -15,7 +15,7 @@ own, outside a laid-out module, gets a fresh GOT/PLT placed just after the auipc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pymodpost.arch.common import (
     U64,
@@ -37,7 +37,14 @@ from pymodpost.arch.common import (
     symbol_value,
     truncates_unchecked,
 )
-from pymodpost.arch.riscv64_sections import EntryArea, ModuleSections, frob_arch_sections, sections_for_one_pair
+from pymodpost.arch.riscv64_sections import (
+    COUNTING_6_1,
+    EntryArea,
+    EntryCounting,
+    ModuleSections,
+    frob_arch_sections,
+    sections_for_one_pair,
+)
 from pymodpost.elf.constants import EM_RISCV, RRiscv  # noqa: F401  (EM_RISCV: part of the API)
 from pymodpost.errors import KernelError, format_pointer
 
@@ -71,15 +78,20 @@ _ERR_FLOOR = (1 << 64) - 4095
 class RiscvEnv:
     """What the riscv handlers read besides S, A and P.
 
-    ``module_sections`` is CONFIG_MODULE_SECTIONS, which riscv selects whenever modules are on
-    (False models a kernel without it); ``sections`` is the module's GOT/PLT once sized, or None
+    ``module_sections`` is CONFIG_MODULE_SECTIONS, which 6.1 selects whenever modules are on and
+    later kernels only with CONFIG_RELOCATABLE (False models a kernel without it); ``sections`` is the module's GOT/PLT once sized, or None
     for handlers applied outside a module.  ``cmodel_medlow`` makes absolute HI20 fail.
+    ``counting`` is the kernel's module-sections.c (see riscv64_sections.EntryCounting); ``log``
+    collects lines a handler prints without refusing (6.7's accumulation range errors), which the
+    loader moves into the kernel log after each section.
     """
 
     module: str = "module"
     sections: ModuleSections | None = None
     cmodel_medlow: bool = False
     module_sections: bool = True
+    counting: EntryCounting = COUNTING_6_1
+    log: list[str] = field(default_factory=list)
 
     def sections_near(self, auipc: int) -> ModuleSections | None:
         """The GOT/PLT a GOT_HI20, CALL_PLT or PCREL_LO12 at the auipc ``auipc`` uses.
@@ -92,7 +104,7 @@ class RiscvEnv:
             return None
         if self.sections is not None:
             return self.sections
-        return sections_for_one_pair(auipc)
+        return sections_for_one_pair(auipc, bug_lines=self.counting.bug_lines)
 
     def frob_detail(self) -> str:
         if not self.module_sections:
@@ -117,19 +129,31 @@ class RiscvEnv:
         return {"got": s.got.num_entries, "plt": s.plt.num_entries, "got_plt": s.got_plt.num_entries}
 
 
-def module_frob_arch_sections(module: str, shdrs, relas_of, *, module_sections: bool = True,
-                              cmodel_medlow: bool = False) -> RiscvEnv:
-    """Size the GOT/PLT placeholders (riscv64_sections.frob_arch_sections) and return the env the
-    handlers use; its areas get memory in :meth:`RiscvEnv.place` once the module is moved."""
-    env = RiscvEnv(module, cmodel_medlow=cmodel_medlow, module_sections=module_sections)
+#: how this kernel's module-sections.c reserves GOT/PLT entries
+ENTRY_COUNTING = COUNTING_6_1
+
+
+def frob_with(counting: EntryCounting, module: str, shdrs, relas_of, *, module_sections: bool,
+              cmodel_medlow: bool) -> RiscvEnv:
+    """module_frob_arch_sections of a kernel whose module-sections.c counts as ``counting`` says."""
+    env = RiscvEnv(module, cmodel_medlow=cmodel_medlow, module_sections=module_sections, counting=counting)
     if module_sections:
-        counts = frob_arch_sections(module, shdrs, relas_of)
+        counts = frob_arch_sections(module, shdrs, relas_of, counting)
         env.sections = ModuleSections(
             got=EntryArea(bytearray(), counts.got_index, 0, counts.max_gots),
             plt=EntryArea(bytearray(), counts.plt_index, 0, counts.max_plts),
             got_plt=EntryArea(bytearray(), counts.got_plt_index, 0, counts.max_plts),
+            bug_lines=counting.bug_lines,
         )
     return env
+
+
+def module_frob_arch_sections(module: str, shdrs, relas_of, *, module_sections: bool = True,
+                              cmodel_medlow: bool = False) -> RiscvEnv:
+    """Size the GOT/PLT placeholders (riscv64_sections.frob_arch_sections) and return the env the
+    handlers use; its areas get memory in :meth:`RiscvEnv.place` once the module is moved."""
+    return frob_with(ENTRY_COUNTING, module, shdrs, relas_of, module_sections=module_sections,
+                     cmodel_medlow=cmodel_medlow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,14 +438,16 @@ def apply_relocate_add(
     symbols: SymbolView,
     env: RiscvEnv,
     records: list[RelocRecord] | None = None,
+    *,
+    relsec: int = 0,
 ) -> None:
-    """Apply one SHT_RELA section whose target section sits at ``target_addr``, in entry order."""
+    """Apply one SHT_RELA section whose target section sits at ``target_addr``, in entry order.
+
+    ``relsec`` (the relocation section's index) appears in no riscv message."""
     partners: dict[int, int] | None = None  # auipc address -> index of the first HI20 there
     for i, P, sym, rtype, S, A in rela_entries(target_addr, relas, symbols, env.module):
-        if S >= _ERR_FLOOR:
-            if symbols.is_weak(sym):
-                continue
-            raise KernelError(f"{env.module}: Unknown symbol {symbols.name(sym)}", "ENOENT")
+        if skips_unresolved(S, sym, symbols, env):
+            continue
         row = HANDLERS.lookup(rtype, env)
         if rtype in PCREL_LO12_TYPES:
             if partners is None:
@@ -430,12 +456,23 @@ def apply_relocate_add(
                     if inf & 0xFFFFFFFF in HI20_PARTNER_TYPES:
                         partners.setdefault((target_addr + o) & U64, j)
             j = partners.get(S)
-            partner = None
-            if j is not None:
-                _o, inf, a = relas[j]
-                partner = Hi20Partner(
-                    inf & 0xFFFFFFFF, symbol_value(symbols, inf >> 32, env.module), signed(a, 64), S
-                )
+            partner = None if j is None else partner_at(relas, j, symbols, env, S)
             apply_entry(space, row, i, sym, S, A, P, env, records, hi20=partner)
         else:
             apply_entry(space, row, i, sym, S, A, P, env, records)
+
+
+def skips_unresolved(S: int, sym: int, symbols: SymbolView, env: RiscvEnv) -> bool:
+    """A symbol simplify_symbols left as an error value (IS_ERR_VALUE): skipped when weak (True),
+    else refused as "Unknown symbol"."""
+    if S < _ERR_FLOOR:
+        return False
+    if symbols.is_weak(sym):
+        return True
+    raise KernelError(f"{env.module}: Unknown symbol {symbols.name(sym)}", "ENOENT")
+
+
+def partner_at(relas, j: int, symbols: SymbolView, env: RiscvEnv, auipc: int) -> Hi20Partner:
+    """The HI20 relocation ``relas[j]`` at the auipc ``auipc``, as a PCREL_LO12's partner."""
+    _offset, info, addend = relas[j]
+    return Hi20Partner(info & 0xFFFFFFFF, symbol_value(symbols, info >> 32, env.module), signed(addend, 64), auipc)

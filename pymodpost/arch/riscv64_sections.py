@@ -1,9 +1,14 @@
-"""riscv64 module GOT and PLT (arch/riscv/kernel/module-sections.c and asm/module.h, Linux 6.1).
+"""riscv64 module GOT and PLT (arch/riscv/kernel/module-sections.c and asm/module.h, Linux 6.1 on).
 
 The module linker script leaves three one-byte placeholders, ``.plt``, ``.got`` and ``.got.plt``.
 :func:`frob_arch_sections` (the kernel's ``module_frob_arch_sections``) sizes them from the
 relocations before layout; during relocation :class:`ModuleSections` hands out entries in the
 order relocations are processed, reusing an entry that already holds the same value.
+
+What changed between kernels is data, an :class:`EntryCounting` that each generation's relocation
+module names: which types reserve a PLT entry (R_RISCV_PLT32 too from 6.7), whether identical
+relocations are merged per section or across all of them (7.3 sorts one copy of them all), and the
+line of module-sections.c each BUG_ON sits on (the oops names it).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pymodpost.elf.constants import SHF_ALLOC, SHF_EXECINSTR, SHT_NOBITS, SHT_RE
 
 R_RISCV_CALL_PLT = RRiscv.R_RISCV_CALL_PLT
 R_RISCV_GOT_HI20 = RRiscv.R_RISCV_GOT_HI20
+R_RISCV_PLT32 = RRiscv.R_RISCV_PLT32
 
 L1_CACHE_BYTES = 64
 GOT_ENTRY_SIZE = 8
@@ -49,12 +55,29 @@ class GotPltCounts:
     max_gots: int
 
 
-def _count_unique(entries: list[tuple[int, int]], wanted: int) -> int:
-    """Entries of type ``wanted`` with no identical (r_info, r_addend) earlier in the same section."""
+@dataclass(frozen=True, slots=True)
+class EntryCounting:
+    """How one kernel's module-sections.c reserves GOT/PLT entries and where its BUG_ONs sit."""
+
+    #: relocation types that reserve a PLT entry (a GOT entry: R_RISCV_GOT_HI20 in every kernel)
+    plt_types: tuple[int, ...]
+    #: identical (r_info, r_addend) relocations are merged across all executable sections (7.3
+    #: sorts one scratch copy of them all) rather than within each section (6.1, 6.12)
+    across_sections: bool
+    #: module-sections.c lines of BUG_ON(got num_entries > max) and BUG_ON(plt num_entries > max)
+    bug_lines: tuple[int, int]
+
+
+#: Linux 6.1: CALL_PLT reserves PLT entries; duplicates merged per section
+COUNTING_6_1 = EntryCounting((R_RISCV_CALL_PLT,), False, (27, 53))
+
+
+def _count_unique(entries: list[tuple[int, int]], wanted: tuple[int, ...]) -> int:
+    """Entries of a type in ``wanted`` with no identical (r_info, r_addend) among those counted before."""
     seen: set[tuple[int, int]] = set()
     count = 0
     for info, addend in entries:
-        if info & U32 != wanted:
+        if info & U32 not in wanted:
             continue
         if (info, addend) not in seen:
             seen.add((info, addend))
@@ -62,22 +85,24 @@ def _count_unique(entries: list[tuple[int, int]], wanted: int) -> int:
     return count
 
 
-def count_entries(entries: list[tuple[int, int]]) -> tuple[int, int]:
-    """(PLT, GOT) entries one relocation section with an executable target reserves (6.1's
-    ``count_max_entries``), from its (r_info, r_addend) pairs."""
-    return _count_unique(entries, R_RISCV_CALL_PLT), _count_unique(entries, R_RISCV_GOT_HI20)
+def count_entries(entries: list[tuple[int, int]], plt_types: tuple[int, ...] = COUNTING_6_1.plt_types
+                  ) -> tuple[int, int]:
+    """(PLT, GOT) entries a list of relocations reserves (``count_max_entries``), from its
+    (r_info, r_addend) pairs: identical ones count once."""
+    return _count_unique(entries, plt_types), _count_unique(entries, (R_RISCV_GOT_HI20,))
 
 
 def frob_arch_sections(
     module: str,
     shdrs: list[MutableShdr],
     relas_of: Callable[[int], Iterable[tuple[int, int]]],
+    counting: EntryCounting = COUNTING_6_1,
 ) -> GotPltCounts:
     """Find and size ``.plt``, ``.got`` and ``.got.plt``; ``relas_of(i)`` gives (r_info, r_addend) pairs.
 
     The last section of each name wins (the kernel overwrites its pointer while scanning).  Only
-    relocation sections whose target is executable are counted, each on its own, so a call to the
-    same function from two sections counts twice.
+    relocation sections whose target is executable are counted; unless ``counting`` merges across
+    sections, each on its own, so a call to the same function from two sections counts twice.
     """
     found: dict[str, int] = {}
     for i, sh in enumerate(shdrs):
@@ -87,15 +112,21 @@ def frob_arch_sections(
         if name not in found:
             raise KernelError(f"{module}: module {label} section(s) missing", "ENOEXEC")
     plts = gots = 0
+    gathered: list[tuple[int, int]] = []  # 7.3's scratch copy of every executable section's entries
     for i, sh in enumerate(shdrs):
         if sh.sh_type != SHT_RELA:
             continue
-        # sh_info is not range-checked here in 6.1; an index past the table reads garbage, we stop
+        # sh_info is not range-checked here; an index past the table reads garbage, we stop
         if sh.sh_info >= len(shdrs) or not shdrs[sh.sh_info].sh_flags & SHF_EXECINSTR:
             continue
-        section_plts, section_gots = count_entries(list(relas_of(i)))
+        if counting.across_sections:
+            gathered += relas_of(i)
+            continue
+        section_plts, section_gots = count_entries(list(relas_of(i)), counting.plt_types)
         plts += section_plts
         gots += section_gots
+    if counting.across_sections:
+        plts, gots = count_entries(gathered, counting.plt_types)
     for name, flags, size in (
         (".plt", SHF_EXECINSTR | SHF_ALLOC, (plts + 1) * PLT_ENTRY_SIZE),
         (".got", SHF_ALLOC, (gots + 1) * GOT_ENTRY_SIZE),
@@ -141,6 +172,8 @@ class ModuleSections:
     got_plt: EntryArea
     #: (kind, index, value) of every entry created, in creation order
     emitted: list[tuple[str, int, int]] = field(default_factory=list)
+    #: the module-sections.c lines of the GOT and PLT BUG_ONs (EntryCounting.bug_lines)
+    bug_lines: tuple[int, int] = COUNTING_6_1.bug_lines
 
     def emit_got_entry(self, val: int) -> int:
         got = self.got
@@ -152,7 +185,7 @@ class ModuleSections:
         got.num_entries += 1
         self.emitted.append(("got", i, val))
         if got.num_entries > got.max_entries:
-            raise _bug(27)
+            raise _bug(self.bug_lines[0])
         return got.addr + GOT_ENTRY_SIZE * i
 
     def emit_plt_entry(self, val: int) -> int:
@@ -170,7 +203,7 @@ class ModuleSections:
         self.got_plt.num_entries += 1
         self.emitted.append(("plt", i, val))
         if self.plt.num_entries > self.plt.max_entries:
-            raise _bug(53)
+            raise _bug(self.bug_lines[1])
         return entry_addr
 
 
@@ -185,7 +218,8 @@ def _align(addr: int, alignment: int = L1_CACHE_BYTES) -> int:
 
 
 def place_sections(after: int, max_plts: int, max_gots: int, *, plt_addr: int | None = None,
-                   got_addr: int | None = None) -> ModuleSections:
+                   got_addr: int | None = None, bug_lines: tuple[int, int] = COUNTING_6_1.bug_lines
+                   ) -> ModuleSections:
     """A GOT/PLT of its own memory for relocations applied outside a laid-out module.
 
     Sized as ``module_frob_arch_sections`` sizes them (one spare entry each) and, unless given,
@@ -199,10 +233,12 @@ def place_sections(after: int, max_plts: int, max_gots: int, *, plt_addr: int | 
         got=EntryArea(bytearray((max_gots + 1) * GOT_ENTRY_SIZE), 0, got & U64, max_gots),
         plt=EntryArea(bytearray((max_plts + 1) * PLT_ENTRY_SIZE), 0, plt & U64, max_plts),
         got_plt=EntryArea(bytearray((max_plts + 1) * GOT_ENTRY_SIZE), 0, got_plt & U64, max_plts),
+        bug_lines=bug_lines,
     )
 
 
-def sections_for_one_pair(auipc: int, *, plt_addr: int | None = None, got_addr: int | None = None) -> ModuleSections:
+def sections_for_one_pair(auipc: int, *, plt_addr: int | None = None, got_addr: int | None = None,
+                          bug_lines: tuple[int, int] = COUNTING_6_1.bug_lines) -> ModuleSections:
     """The GOT/PLT for one relocation (or one auipc pair) applied on its own: room for the one
     entry it can make, placed after the auipc + second instruction unless addresses are given."""
-    return place_sections((auipc + 8) & U64, 1, 1, plt_addr=plt_addr, got_addr=got_addr)
+    return place_sections((auipc + 8) & U64, 1, 1, plt_addr=plt_addr, got_addr=got_addr, bug_lines=bug_lines)

@@ -144,7 +144,8 @@ X86_64 = Target(
     ignore_undefined=("_GLOBAL_OFFSET_TABLE_",),
     prel32_ksymtab=True,
     module_sections=False,
-    reloc_modules={"6.1": "x86_64"},
+    # 6.12: __write_relocate_add (checks reordered, "Invalid relocation target"); 7.3: messages name sec/idx
+    reloc_modules={"6.1": "x86_64", "6.12": "x86_64_v6_12", "7.3": "x86_64_v7_3"},
     reloc_types=C.RX86_64,
     modules_vaddr=0xFFFFFFFFC0000000,
     first_module_offset=0x201000,
@@ -174,7 +175,8 @@ RISCV64 = Target(
     ignore_undefined=(),
     prel32_ksymtab=False,
     module_sections=True,
-    reloc_modules={"6.1": "riscv64"},
+    # 6.12 carries 6.7's table (accumulated ADD/SUB/SET/ULEB128); 7.3 that table with 7.3's GOT/PLT counting
+    reloc_modules={"6.1": "riscv64", "6.12": "riscv64_v6_7", "7.3": "riscv64_v7_3"},
     reloc_types=C.RRiscv,
     modules_below_end=1 << 31,
 )

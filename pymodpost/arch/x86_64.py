@@ -10,7 +10,7 @@ kernel as ``module.o``, hence every message starts with ``module: ``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pymodpost.arch.common import (
     U32,
@@ -45,9 +45,14 @@ PR_FMT = "module: "
 
 @dataclass(slots=True)
 class X86Env:
-    """What the x86 handlers need besides S, A and P: the module name for messages."""
+    """What the x86 handlers need besides S, A and P: the module name for messages and, for the
+    kernels whose messages name them (7.3), the relocation section's index and the entry's index
+    in it, which the driver keeps current.  ``log``: lines printed without refusing (none on x86)."""
 
     module: str = "module"
+    relsec: int = 0
+    index: int = 0
+    log: list[str] = field(default_factory=list)
 
     def frob_detail(self) -> str:
         return "nothing to do on x86_64"
@@ -165,23 +170,44 @@ HANDLERS = RelocTable(
 )
 
 
-def apply_relocate_add(
-    space: AddressSpace,
-    target_addr: int,
-    relas: list[tuple[int, int, int]],
-    symbols: SymbolView,
-    env: X86Env,
-    records: list[RelocRecord] | None = None,
-) -> None:
-    """Apply one SHT_RELA section whose target section sits at ``target_addr``, in entry order.
+def drive(table: RelocTable, space: AddressSpace, target_addr: int, relas: list[tuple[int, int, int]],
+          symbols: SymbolView, env: X86Env, records: list[RelocRecord] | None, relsec: int, first_index: int) -> None:
+    """The loop of every x86_64 kernel's apply_relocate_add over one section, with ``table``'s handlers.
 
     Unlike riscv, x86 does not look for unresolved (error-valued) symbols here: simplify_symbols
     has already refused them, and a weak undefined symbol simply has the value 0.
     """
+    env.relsec = relsec
     for i, P, sym, rtype, S, A in rela_entries(target_addr, relas, symbols, env.module):
-        row = HANDLERS.lookup(rtype, env)
+        env.index = first_index + i
+        row = table.lookup(rtype, env)
         if row.width:  # R_X86_64_NONE: nothing to do, nothing to record
-            apply_entry(space, row, i, sym, S, A, P, env, records)
+            apply_entry(space, row, first_index + i, sym, S, A, P, env, records)
+
+
+def make_driver(table: RelocTable):
+    """The ``apply_relocate_add`` of a kernel whose handlers are ``table``."""
+
+    def apply_relocate_add(
+        space: AddressSpace,
+        target_addr: int,
+        relas: list[tuple[int, int, int]],
+        symbols: SymbolView,
+        env: X86Env,
+        records: list[RelocRecord] | None = None,
+        *,
+        relsec: int = 0,
+        first_index: int = 0,
+    ) -> None:
+        """Apply one SHT_RELA section (index ``relsec``) whose target section sits at
+        ``target_addr``, in entry order; ``first_index`` is the position of ``relas[0]`` in its
+        section (a replay of one entry of the bulk path)."""
+        drive(table, space, target_addr, relas, symbols, env, records, relsec, first_index)
+
+    return apply_relocate_add
+
+
+apply_relocate_add = make_driver(HANDLERS)
 
 
 _WIDTH = {RX86_64(handler.number): handler.width for handler in HANDLERS}

@@ -106,8 +106,9 @@ class LoaderRules:
     #: upstream's "Broken toolchain" warn-once-and-accept
     missing_version_fatal: bool
     #: which generation of the architectures' relocation handler tables the kernel carries
-    #: (a key of :attr:`pymodpost.arch.target.Target.reloc_tables`): riscv64's table was
-    #: reworked in 6.7 (16-bit instruction halves, accumulated ADD/SUB/SET/ULEB128)
+    #: (a key of :attr:`pymodpost.arch.target.Target.reloc_modules`, which maps it to each
+    #: architecture's module): riscv64's table was reworked in 6.7 (16-bit instruction halves,
+    #: accumulated ADD/SUB/SET/ULEB128), x86_64's checks reordered with __write_relocate_add
     reloc_tables: str
     #: module memory model: "core-init" (6.1: core/init layouts, strict_align boundaries) or
     #: "mem-regions" (6.4+: one allocation per mem[MOD_MEM_NUM_TYPES] type)

@@ -84,8 +84,8 @@ DEBIAN_6_12 = replace(
     ),
     # "modpost: compile constant module information only once": scripts/module-common.c
     link=replace(DEBIAN_6_1.link, extra_objects=(".module-common.o",)),
-    # PLACEHOLDERS: 6.1's loader rules until the loader work fills in 6.12's
-    loader=DEBIAN_6_1.loader,
+    # PLACEHOLDERS: 6.1's loader rules (but the relocation tables) until the loader work fills in 6.12's
+    loader=replace(DEBIAN_6_1.loader, reloc_tables="6.12"),
 )
 
 #: Debian's 7.3.4 (trixie-backports: linux-source-7.3 7.3.4-1~bpo13+1); its modpost built from that tree
@@ -121,8 +121,8 @@ DEBIAN_7_3 = replace(
         cmd_file_from_stem=True,
     ),
     link=replace(DEBIAN_6_12.link, force_group_allocation=True),
-    # PLACEHOLDERS: 6.1's loader rules until the loader work fills in 7.3's
-    loader=DEBIAN_6_1.loader,
+    # PLACEHOLDERS: 6.1's loader rules (but the relocation tables) until the loader work fills in 7.3's
+    loader=replace(DEBIAN_6_1.loader, reloc_tables="7.3"),
 )
 
 ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1, DEBIAN_6_12, DEBIAN_7_3)

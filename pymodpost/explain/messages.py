@@ -245,8 +245,9 @@ RISCV_32_PCREL_FIX = (
 RELOCATION_ENTRIES: tuple[Entry, ...] = (
     Entry(
         "reloc-target-nonzero",
-        _re(r"x86/modules: Skipping invalid relocation target, existing value is nonzero for type "
-            r"(?P<type>\d+), loc (?P<loc>\S+), val (?P<val>[0-9a-f]+)"),
+        # 6.1 "Skipping invalid", 6.2+ "Invalid"; 7.3 also names the section and the entry
+        _re(r"x86/modules: (?:Skipping invalid|Invalid) relocation target, existing value is nonzero for "
+            r"(?:sec (?P<sec>\d+), idx (?P<idx>\d+), )?type (?P<type>\d+), loc (?P<loc>\S+), val (?P<val>[0-9a-f]+)"),
         "relocated field not zero (x86_64)",
         "x86_64 modules carry their addends in the relocation entries (RELA), so every field a "
         "relocation fills must still be zero in the file. This one ({type_name} at {loc}) is not: a "
@@ -257,12 +258,13 @@ RELOCATION_ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "reloc-overflow",
+        # 7.3 appends " sec %u idx %d"
         _re(r"overflow in relocation type (?P<type>\d+) val (?P<val>[0-9a-f]+)"),
         "relocation value does not fit (x86_64)",
         "The value {val} does not fit the 32-bit field of a {type_name} relocation (32 must "
         "zero-extend, 32S sign-extend). Modules live in the top 2 GiB, which only 32S reaches, and only "
-        "for code built with -mcmodel=kernel. 6.1 writes the truncated value before checking; the "
-        "load fails either way (-ENOEXEC).",
+        "for code built with -mcmodel=kernel. 6.1 writes the truncated value before checking, later "
+        "kernels check first; the load fails either way (-ENOEXEC).",
         "Build the module with kbuild (it passes -mcmodel=kernel); a hand-written absolute 32-bit "
         "reference to a kernel or module address must become RIP-relative or 64-bit.",
         "locate_reloc_type",
@@ -356,6 +358,35 @@ RELOCATION_ENTRIES: tuple[Entry, ...] = (
         "killed instead of getting an error.",
         "Move the GOT-using code into an executable section, or reference the symbol without the GOT "
         "(PC-relative, when it is within reach).",
+    ),
+    Entry(
+        "reloc-dynamic-linking",
+        _re(r"(?P<module>[\w-]+): Dynamic linking not supported in kernel modules PC = (?P<pc>\S+)"),
+        "dynamic-linking relocation in a module (riscv)",
+        "From 6.7 the riscv loader names the relocations only a dynamic linker applies (RELATIVE, "
+        "COPY, JUMP_SLOT, TLS_DTPMOD/DTPREL/TPREL, IRELATIVE) and refuses them (-EINVAL): the one at "
+        "{pc} comes from an object linked as a shared library or executable, not with ld -r.",
+        "Build the module with kbuild: objects compiled without -fPIC and linked with ld -r carry none.",
+    ),
+    Entry(
+        "reloc-tls",
+        _re(r"(?P<module>[\w-]+): Thread local storage not supported in kernel modules PC = (?P<pc>\S+)"),
+        "thread-local storage in a module (riscv)",
+        "The code at {pc} reaches a __thread variable (TLS_GOT_HI20, TLS_GD_HI20 or a TPREL "
+        "relocation); the kernel has no thread-local storage, and from 6.7 the riscv loader says so "
+        "and refuses the module (-EINVAL).",
+        "Use per-CPU variables (DEFINE_PER_CPU) or plain data instead of __thread.",
+    ),
+    Entry(
+        "reloc-accumulated-out-of-range",
+        _re(r"(?P<module>[\w-]+): value (?P<value>-?\d+) out of range for (?P<bits>\d+)-bit relocation\."),
+        "summed relocation value does not fit (riscv, not fatal)",
+        "From 6.7 the riscv loader sums the ADD/SUB/SET relocations at one place (from 0) after the "
+        "section and stores the sum with the width of the last one. The sum {value} does not fit "
+        "that {bits}-bit field, so the field keeps its old bytes; the load goes on, and code that "
+        "reads the field gets a wrong value.",
+        "Find the label difference or .reloc that produces it (a distance too large for .byte/.half, "
+        "or relocations of different widths at one place) and give it a field wide enough.",
     ),
 )
 

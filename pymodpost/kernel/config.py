@@ -36,6 +36,9 @@ class KernelConfig:
     retpoline: bool = False  #: warn about modules without retpoline=Y
     allow_missing_namespace_imports: bool = False
     cmodel_medlow: bool = False  #: riscv: absolute HI20 relocations refused
+    #: riscv: the module GOT/PLT (every riscv kernel with modules selects it in 6.1; from 6.x only
+    #: CONFIG_RELOCATABLE does, so the small 6.12/7.3 kernels go without)
+    module_sections: bool = True
     randstruct_hash: str = ""  #: vermagic "RANDSTRUCT_<hash>" when randstruct is on
     values: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -62,6 +65,7 @@ class KernelConfig:
             retpoline=on("RETPOLINE"),
             allow_missing_namespace_imports=on("MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS"),
             cmodel_medlow=on("CMODEL_MEDLOW"),
+            module_sections=on("MODULE_SECTIONS"),
             randstruct_hash=randstruct_hash if (on("RANDSTRUCT_FULL") or on("RANDSTRUCT_PERFORMANCE")) else "",
             values=v,
         )

@@ -238,7 +238,8 @@ def _arch_env(ctx: checks.ModuleCtx):
 
     return profile.arch.relocations(profile.dialect.loader.reloc_tables).module_frob_arch_sections(
         ctx.mod_name, info.sechdrs, relas_of,
-        module_sections=profile.arch.module_sections, cmodel_medlow=profile.config.cmodel_medlow)
+        module_sections=profile.arch.module_sections and profile.config.module_sections,
+        cmodel_medlow=profile.config.cmodel_medlow)
 
 
 def _write_back_symtab(info: LoadInfo, symbols, core, init, core_base, init_base) -> None:

@@ -74,10 +74,18 @@ def apply_relocations(ctx: ModuleCtx, memory: ModuleMemory, symbols: SymbolTable
         relas = info.relas(sh).tolist()
         applied: list[RelocRecord] | None = [] if records is not None else None
         try:
-            arch.apply_relocate_add(memory, target.sh_addr, relas, symbols, env, applied)
+            arch.apply_relocate_add(memory, target.sh_addr, relas, symbols, env, applied, relsec=sh.index)
         finally:
+            _log_printed(ctx, env)
             if records is not None:
                 records.append(RelocSection(sh.index, sh.name, target.index, tuple(applied)))
+
+
+def _log_printed(ctx: ModuleCtx, env) -> None:
+    """Lines a handler printed without refusing (riscv64 6.7+: accumulation range errors, pr_err)."""
+    for line in env.log:
+        ctx.log.err(line)
+    env.log.clear()
 
 
 def _apply_bulk(ctx: ModuleCtx, arch, memory: ModuleMemory, symbols: SymbolTable, env, work) -> bool:
@@ -110,7 +118,8 @@ def _apply_bulk(ctx: ModuleCtx, arch, memory: ModuleMemory, symbols: SymbolTable
                 sh, target, _ = work[pos]
                 r = info.relas(sh)[stop]
                 arch.apply_relocate_add(memory, target.sh_addr, [(int(r["r_offset"]), int(r["r_info"]),
-                                                                  int(r["r_addend"]))], symbols, env)
+                                                                  int(r["r_addend"]))], symbols, env,
+                                        relsec=sh.index, first_index=stop)
                 raise AssertionError("the replayed entry must raise")  # pragma: no cover
             stop -= count
     if len(parts) < len(work):

@@ -68,10 +68,12 @@ class Refused(KernelError):
     kernel left them (6.1's x86 writes R_X86_64_32/32S before refusing).
     """
 
-    def __init__(self, error: KernelError, *, data: bytes, rtype: str | None = None):
+    def __init__(self, error: KernelError, *, data: bytes, rtype: str | None = None, printed: tuple[str, ...] = ()):
         super().__init__(error.log, error.errno, crash=error.crash)
         self.rtype = rtype  #: the refused relocation's name (apply(); None from a section)
         self.data = data
+        #: lines printed before the refusal without refusing (riscv64 6.7+ store range errors)
+        self.printed = printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ class Result:
     #: GNU ld reports "relocation truncated to fit" for the same S, A, P)
     truncated: bool
     entries: tuple[Entry, ...] = ()
-    #: lines the kernel logged without refusing (none in 6.1)
+    #: lines the kernel logged without refusing (riscv64 6.7+: a store's range error; none in 6.1)
     log: tuple[str, ...] = ()
 
 
@@ -167,7 +169,7 @@ class Kernel:
         self.module = module
         #: riscv64: CONFIG_CMODEL_MEDLOW (absolute HI20 refused); 6.1's riscv64 builds use medany
         self.cmodel_medlow = bool(cmodel_medlow)
-        #: riscv64: CONFIG_MODULE_SECTIONS, which riscv selects whenever modules are on
+        #: riscv64: CONFIG_MODULE_SECTIONS (6.1: with modules; 6.x: with CONFIG_RELOCATABLE)
         self.module_sections = module_sections is not False and target.module_sections
         self._has_module_sections = target.module_sections
         self.got = None if got is None else _address("got", got)
@@ -216,7 +218,8 @@ class Kernel:
 
     def _env(self, sections=None):
         if self._has_module_sections:
-            return self._rules.arch.RiscvEnv(self.module, sections, self.cmodel_medlow, self.module_sections)
+            return self._rules.arch.RiscvEnv(self.module, sections, self.cmodel_medlow, self.module_sections,
+                                             counting=self._rules.arch.ENTRY_COUNTING)
         return self._rules.arch.X86Env(self.module)
 
     def _one_pair_sections(self, auipc: int):
@@ -224,7 +227,8 @@ class Kernel:
             return None
         from pymodpost.arch.riscv64_sections import sections_for_one_pair
 
-        return sections_for_one_pair(auipc, plt_addr=self.plt, got_addr=self.got)
+        return sections_for_one_pair(auipc, plt_addr=self.plt, got_addr=self.got,
+                                     bug_lines=self._rules.arch.ENTRY_COUNTING.bug_lines)
 
     def apply(self, rtype: str | int, *, S: int, A: int, P: int, data: bytes | None = None,
               hi20: tuple[str | int, int, int] | None = None) -> Result:
@@ -235,7 +239,10 @@ class Kernel:
         GOT_HI20 at the auipc; the kernel finds it by address, so the LO12's own ``S`` is the
         auipc's address and ``A`` is ignored.  A riscv64 GOT/PLT entry goes into a GOT/PLT placed
         after the auipc pair (``got=``/``plt=`` of :func:`kernel` place them elsewhere) and is
-        listed in :attr:`Result.entries`.
+        listed in :attr:`Result.entries`.  A type the kernel accumulates (riscv64 from 6.7:
+        ADD/SUB/SET/ULEB128) is applied as the only relocation at its place: from a buffer of 0,
+        then its own store; a range error it prints is in :attr:`Result.log`.  Several at one place
+        are a :meth:`section`.
         """
         S, A, P = _address("S", S), _addend(A), _address("P", P)
         number = self.number(rtype)
@@ -263,7 +270,8 @@ class Kernel:
         except KernelError as e:
             raise Refused(e, rtype=name, data=bytes(mem)) from None
         truncated = bool(row.truncates and row.truncates(S, A, P))
-        return Result(name, number, S, A, P, before, bytes(mem), row.formula, truncated, _entries(env))
+        return Result(name, number, S, A, P, before, bytes(mem), row.formula, truncated, _entries(env),
+                      tuple(env.log))
 
     def _partner(self, hi20, *, auipc: int):
         if hi20 is None:
@@ -346,12 +354,12 @@ class Section:
         """The section's bytes after the architecture's ``apply_relocate_add`` over all entries.
 
         The entries go in order to the same driver ``pymodpost load`` uses, so its semantics hold:
-        riscv64's PCREL_LO12 partner search (first HI20 at the auipc's address, in this section),
-        GOT/PLT entries (reserved as 6.1's module_frob_arch_sections counts this section, placed
-        after it unless the kernel's ``got=``/``plt=`` say otherwise), the skip of unresolved weak
-        symbols.  A dialect whose driver accumulates ADD/SUB/SET/ULEB128 per place and stores the
-        sums after the loop (riscv64 from 6.7) plugs in through the kernel's table and needs
-        nothing here; lines such a driver logs without refusing belong in :attr:`SectionResult.log`.
+        riscv64's PCREL_LO12 partner search (6.1: first HI20 at the auipc's address in this
+        section; 6.7+: from the previous hit, wrapping around), GOT/PLT entries (reserved as the
+        kernel's module_frob_arch_sections counts this section, placed after it unless the
+        kernel's ``got=``/``plt=`` say otherwise), the skip of unresolved weak symbols, and from
+        6.7 the ADD/SUB/SET/ULEB128 queued per place and stored after the loop; lines the driver
+        prints without refusing (range errors of those stores) are in :attr:`SectionResult.log`.
         """
         from pymodpost.load.relocate import ModuleMemory
 
@@ -361,26 +369,30 @@ class Section:
         if kernel.module_sections:
             from pymodpost.arch.riscv64_sections import count_entries, place_sections
 
-            plts, gots = count_entries([(info, a) for _, info, a in self._relas]) if self.executable else (0, 0)
-            sections = place_sections(self.base + len(mem), plts, gots, plt_addr=kernel.plt, got_addr=kernel.got)
+            counting = kernel._rules.arch.ENTRY_COUNTING
+            plts, gots = count_entries([(info, a) for _, info, a in self._relas], counting.plt_types) \
+                if self.executable else (0, 0)
+            sections = place_sections(self.base + len(mem), plts, gots, plt_addr=kernel.plt, got_addr=kernel.got,
+                                      bug_lines=counting.bug_lines)
         env = kernel._env(sections)
         records: list[RelocRecord] = []
         try:
             kernel._rules.arch.apply_relocate_add(ModuleMemory([(self.base, mem)]), self.base, self._relas,
                                                   self._symbols, env, records)
         except KernelError as e:
-            raise Refused(e, data=bytes(mem)) from None
-        return SectionResult(bytes(mem), tuple(records), _entries(env))
+            raise Refused(e, data=bytes(mem), printed=tuple(env.log)) from None
+        return SectionResult(bytes(mem), tuple(records), _entries(env), tuple(env.log))
 
 
 def kernel(arch: str, dialect: str, **options) -> Kernel:
     """The relocation handlers of one real kernel, e.g. ``kernel("riscv64", "6.1")``.
 
     ``arch`` is ``"x86_64"`` or ``"riscv64"``; ``dialect`` a kernel dialect name (see
-    :func:`dialect_names`).  The environment is that kernel's own configuration: riscv64 has the
-    module GOT/PLT (CONFIG_MODULE_SECTIONS) and the medany code model.  Options: ``module`` (the
-    name messages start with, default ``"module"``); riscv64 only: ``cmodel_medlow``,
-    ``module_sections`` (False: a kernel without GOT/PLT, which no real riscv64 kernel with modules
-    is), ``got``/``plt`` (addresses of the GOT and PLT instead of right after the place).
+    :func:`dialect_names`).  The environment is a usual configuration of that kernel: riscv64 has
+    the module GOT/PLT (CONFIG_MODULE_SECTIONS) and the medany code model.  Options: ``module``
+    (the name messages start with, default ``"module"``); riscv64 only: ``cmodel_medlow``,
+    ``module_sections`` (False: a kernel without GOT/PLT -- never 6.1 with modules, which selects
+    it always; from 6.x only CONFIG_RELOCATABLE selects it), ``got``/``plt`` (addresses of the GOT
+    and PLT instead of right after the place).
     """
     return Kernel(arch, dialect, **options)

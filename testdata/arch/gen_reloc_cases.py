@@ -119,7 +119,40 @@ def rv_cases():
         add(t, 0x1234, 0 if "SUB" in t else 0x10, [(w, 0x100)])
         add(t, 0xFFFFFFFF80000000, 0, [(w, 0x7FFFFFF0)])
     add("R_RISCV_RELAX", P, 0, [("word", 0x00000013)])
+    # the types 6.7 added, and ADD/SUB on zeroed fields: 6.7+ accumulates them from 0, so a field
+    # as compilers leave it (zero) is where ld's bytes are the kernel's
+    for t, w in (("R_RISCV_ADD8", "byte"), ("R_RISCV_ADD16", "half"), ("R_RISCV_ADD32", "word"),
+                 ("R_RISCV_ADD64", "quad"), ("R_RISCV_SUB8", "byte"), ("R_RISCV_SUB16", "half"),
+                 ("R_RISCV_SUB32", "word"), ("R_RISCV_SUB64", "quad")):
+        add(t, 0x1234, 0 if "SUB" in t else 0x10, [(w, 0)])
+        add(t, 0xFFFFFFFF80000000 + 0x7F, 0, [(w, 0)])
+    for t in ("R_RISCV_SET6", "R_RISCV_SUB6"):
+        for fill in (0, 0xC0):  # the byte's top two bits stay
+            add(t, 0x1234 + 0x25, 0, [("byte", fill)])
+    for t, w in (("R_RISCV_SET8", "byte"), ("R_RISCV_SET16", "half"), ("R_RISCV_SET32", "word")):
+        add(t, 0xFFFFFFFF81234567, 0x10, [(w, 0)])
+        add(t, 0x12, 0, [(w, (1 << {"byte": 8, "half": 16, "word": 32}[w]) - 1)])  # SET overwrites
+    for d in (0x1234, -0x5678, (1 << 31) - 1, -(1 << 31), 1 << 31):  # ld 2.40 reports no overflow here
+        add("R_RISCV_32_PCREL", P + d, 0, [("word", 0)])
     return c
+
+
+#: values whose ULEB128 encoding gas writes for ``.uleb128 N`` (binutils 2.40 has no ULEB128
+#: relocations: the kernel's SET_ULEB128/SUB_ULEB128 sums are checked against these encodings)
+ULEB128_VALUES = (1, 0x7F, 0x80, 1000, 0x3FFF, 0x4000, 0xFFFFFFFF, 1 << 32, (1 << 63) - 1)
+
+
+def uleb128_cases() -> list[dict]:
+    as_ = TOOLS["riscv64"][0]
+    out = []
+    with tempfile.TemporaryDirectory() as wd:
+        src, obj = os.path.join(wd, "u.s"), os.path.join(wd, "u.o")
+        for value in ULEB128_VALUES:
+            Path(src).write_text(f".data\n.uleb128 {value:#x}\n")
+            subprocess.run([as_, "-o", obj, src], check=True)
+            with open(obj, "rb") as f:
+                out.append(dict(value=value, bytes=ELFFile(f).get_section_by_name(".data").data().hex()))
+    return out
 
 
 def plt_cases():
@@ -151,8 +184,11 @@ def _asm(arch: str, case: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+_SIZES = {"byte": 1, "half": 2, "word": 4, "long": 4, "quad": 8}
+
+
 def _width(words) -> int:
-    return sum({"half": 2, "word": 4, "long": 4, "quad": 8}[d] for d, _ in words)
+    return sum(_SIZES[d] for d, _ in words)
 
 
 def link(arch: str, asm: str, P: int, S: int, workdir: str) -> tuple[str, bytes, dict]:
@@ -201,9 +237,7 @@ def generate(arch: str) -> dict:
                 S=case["S"],
                 A=case["A"],
                 P=case["P"],
-                template=b"".join(
-                    v.to_bytes({"half": 2, "word": 4, "long": 4, "quad": 8}[d], "little") for d, v in case["words"]
-                ).hex(),
+                template=b"".join(v.to_bytes(_SIZES[d], "little") for d, v in case["words"]).hex(),
                 ld=status,
                 bytes=text[:width].hex(),
                 **extra,
@@ -228,7 +262,8 @@ def generate(arch: str) -> dict:
                 assert status == "ok"
                 plts.append(dict(plt=pc["plt"], slot=pc["slot"], bytes=text[:12].hex()))
     version = subprocess.run([TOOLS[arch][1], "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    return dict(arch=arch, tool=version, cases=out, plt_entries=plts)
+    extra = dict(uleb128=uleb128_cases()) if arch == "riscv64" else {}
+    return dict(arch=arch, tool=version, cases=out, plt_entries=plts, **extra)
 
 
 def main(argv: list[str]) -> int:

@@ -42,7 +42,8 @@ def _apply_case(case, env):
 # ld does not range-check R_RISCV_32 (it truncates); 6.1 refuses, see test_r_riscv_32_refuses...
 SIMPLE = [
     c for c in DATA["cases"]
-    if c["type"] != "R_RISCV_GOT_HI20"
+    if c["type"] in BY_NAME  # 6.1's types (the later ones: tests/reloc through the kit, per kernel)
+    and c["type"] != "R_RISCV_GOT_HI20"
     and not (c["type"] == "R_RISCV_32" and (c["S"] + c["A"]) >> 32)
     and not (c["type"] == "R_RISCV_CALL_PLT" and c["ld"] != "ok")  # see test_call_plt_far_uses_plt
 ]
@@ -76,7 +77,7 @@ def test_got_hi20_pair_points_at_the_entry_ld_made():
 
 def test_every_handled_type_has_a_case():
     covered = {c["type"] for c in DATA["cases"]} | {c["pair"] for c in DATA["cases"] if c.get("pair")}
-    assert covered | {"R_RISCV_ALIGN"} == set(BY_NAME)
+    assert covered | {"R_RISCV_ALIGN"} >= set(BY_NAME)  # (the cases also cover 6.7's types)
 
 
 def test_table_ends_at_relax_like_6_1():

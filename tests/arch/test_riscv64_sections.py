@@ -92,3 +92,30 @@ def test_plt_entries_use_got_plt_slots():
     assert s.got_plt.slot_value(1) == 0x2222
     with pytest.raises(KernelError, match="module-sections.c:53"):
         s.emit_plt_entry(0x3333)
+
+
+# --- what changed after 6.1 (6.12.118's and 7.3.4's module-sections.c) ---------------------------
+
+PLT32 = 59
+
+
+@pytest.mark.parametrize("generation,plts,gots", [("6.1", 2, 2), ("6.12", 3, 2), ("7.3", 2, 1)])
+def test_counting_per_kernel(generation, plts, gots):
+    """The same CALL_PLT (and GOT_HI20) in .text and .init.text: 6.1 and 6.12 count each section
+    on its own, 7.3 merges identical relocations across sections; PLT32 reserves a PLT entry from
+    6.7 on (here a PLT32 whose r_info equals no CALL_PLT: counted apart on both)."""
+    from pymodpost.arch.target import RISCV64
+
+    module = RISCV64.relocations(generation)
+    relas = {2: [((7 << 32) | CALL_PLT, 0), ((8 << 32) | GOT_HI20, 0), ((7 << 32) | PLT32, 0)],
+             6: [((7 << 32) | CALL_PLT, 0), ((8 << 32) | GOT_HI20, 0)], 4: []}
+    shdrs = _layout()
+    counts = frob_arch_sections("m", shdrs, lambda i: relas.get(i, []), module.ENTRY_COUNTING)
+    assert counts.max_plts == plts and counts.max_gots == gots
+
+
+@pytest.mark.parametrize("generation,lines", [("6.1", (27, 53)), ("6.12", (27, 53)), ("7.3", (28, 54))])
+def test_bug_on_lines_per_kernel(generation, lines):
+    from pymodpost.arch.target import RISCV64
+
+    assert RISCV64.relocations(generation).ENTRY_COUNTING.bug_lines == lines

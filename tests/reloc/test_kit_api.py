@@ -28,9 +28,16 @@ def test_name_and_number_are_the_same_relocation(arch, dialect):
         row = k.handler(name)
         assert k.number(name) == row.number and k.name(row.number) == name and row.formula
         if row.width and name not in ("R_RISCV_PCREL_LO12_I", "R_RISCV_PCREL_LO12_S"):
-            by_name = k.apply(name, S=0x1040, A=8, P=0x1000)
-            assert by_name == k.apply(row.number, S=0x1040, A=8, P=0x1000)
-            assert by_name.before == bytes(row.width)  # default: zeros of the field's width
+            if name == "R_RISCV_SUB_ULEB128":  # alone, 0 - 0x1048: the kernel's encoding loop never ends
+                with pytest.raises(reloc.Refused) as e:
+                    k.apply(name, S=0x1040, A=8, P=0x1000)
+                assert e.value.crash and e.value.errno is None
+                continue
+            # a ULEB128 field is as long as its value's encoding: 0x1048 takes two bytes
+            data = bytes(2) if name.endswith("_ULEB128") else None
+            by_name = k.apply(name, S=0x1040, A=8, P=0x1000, data=data)
+            assert by_name == k.apply(row.number, S=0x1040, A=8, P=0x1000, data=data)
+            assert by_name.before == (data or bytes(row.width))  # default: zeros of the field's width
 
 
 @pytest.mark.parametrize("arch", reloc.ARCHES)
