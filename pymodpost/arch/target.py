@@ -79,8 +79,12 @@ class Target:
     #: riscv64: the module area ends at the kernel image and starts this far below PFN_ALIGN(_end)
     modules_below_end: int | None = None
     #: where the first module lands inside the module area on the fixture kernel booted with
-    #: nokaslr (x86_64: earlier users take the first 2 MiB and a page; observed, not derived)
+    #: nokaslr (x86_64: earlier users take the first 2 MiB and a page; observed, not derived --
+    #: the same on Debian's 6.1 and 6.12 kernels)
     first_module_offset: int = 0
+    #: HAVE_STATIC_CALL_INLINE: call sites are patched in place, so a module's
+    #: ``.static_call_sites`` is written during init only (x86_64 with objtool)
+    static_call_inline: bool = False
 
     def relocations(self, generation: str) -> ModuleType:
         """The module with the kernel's handler table, ``apply_relocate_add`` and
@@ -144,6 +148,7 @@ X86_64 = Target(
     reloc_types=C.RX86_64,
     modules_vaddr=0xFFFFFFFFC0000000,
     first_module_offset=0x201000,
+    static_call_inline=True,
 )
 
 RISCV64 = Target(

@@ -41,7 +41,19 @@ DEBIAN_6_1 = Dialect(
         cmd_file_from_stem=False,
     ),
     link=LinkRules(extra_objects=()),
-    loader=LoaderRules(missing_version_fatal=True, reloc_tables="6.1", memory_layout="core-init"),
+    loader=LoaderRules(
+        missing_version_fatal=True,
+        reloc_tables="6.1",
+        memory_layout="core-init",
+        elf_validity="6.1",
+        checks_symbol_strtab=False,
+        extended_modversions=False,
+        early_mod_check=False,
+        ro_after_init_marking="find-sec",
+        ro_after_init_static_calls=False,
+        refuses_module_namespace_import=False,
+        export_flags_table=False,
+    ),
 )
 
 #: upstream 6.1: check_version() warns once about a missing symbol version and accepts the module
@@ -79,9 +91,17 @@ DEBIAN_6_12 = replace(
         devtables="6.12",
         rejects_unknown_endian=True,
     ),
-    # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 6.12's
+    # PLACEHOLDER: 6.1's link rules until the link work fills in 6.12's
     link=DEBIAN_6_1.link,
-    loader=DEBIAN_6_1.loader,
+    loader=replace(
+        DEBIAN_6_1.loader,
+        # "module: replace module_layout with module_memory" (6.4)
+        memory_layout="mem-regions",
+        # "module: split elf_validity_cache_copy" (Matthew Maurer, 6.12) on 6.6's elf_validity_cache_copy
+        elf_validity="split",
+        # "module: Move early sanity checks into a helper" / module_augment_kernel_taints (6.4)
+        early_mod_check=True,
+    ),
 )
 
 #: Debian's 7.3.4 (trixie-backports: linux-source-7.3 7.3.4-1~bpo13+1); its modpost built from that tree
@@ -111,9 +131,22 @@ DEBIAN_7_3 = replace(
         vmlinux_export_aliases=True,
         cmd_file_from_stem=True,
     ),
-    # PLACEHOLDERS: 6.1's link and loader rules until the link/loader work fills in 7.3's
+    # PLACEHOLDER: 6.1's link rules until the link work fills in 7.3's
     link=DEBIAN_6_1.link,
-    loader=DEBIAN_6_1.loader,
+    loader=replace(
+        DEBIAN_6_12.loader,
+        # elf_validity_cache_strtab() (6.13)
+        checks_symbol_strtab=True,
+        # "module: Add module specific extended modversions" (6.14)
+        extended_modversions=True,
+        # module_mark_ro_after_init() in strict_rwx.c, with .static_call_sites (Petr Pavlu, after 6.12)
+        ro_after_init_marking="all-by-name",
+        ro_after_init_static_calls=True,
+        # "module: Restrict module namespace access to specified modules" (6.16)
+        refuses_module_namespace_import=True,
+        # __kflagstab replaces the _gpl export sections (6.19/7.0)
+        export_flags_table=True,
+    ),
 )
 
 ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1, DEBIAN_6_12, DEBIAN_7_3)

@@ -59,7 +59,8 @@ class KernelConfig:
             kallsyms=on("KALLSYMS"),
             kallsyms_all=on("KALLSYMS_ALL"),
             livepatch=on("LIVEPATCH"),
-            retpoline=on("RETPOLINE"),
+            # the option was renamed MITIGATION_RETPOLINE in 6.9; a config has one or the other
+            retpoline=on("RETPOLINE") or on("MITIGATION_RETPOLINE"),
             allow_missing_namespace_imports=on("MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS"),
             cmodel_medlow=on("CMODEL_MEDLOW"),
             randstruct_hash=randstruct_hash if (on("RANDSTRUCT_FULL") or on("RANDSTRUCT_PERFORMANCE")) else "",
