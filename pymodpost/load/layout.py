@@ -316,11 +316,13 @@ def move_module_mem(info: LoadInfo, sizes: list[int], bases: list[int | None], m
         if not sh.sh_flags & SHF_ALLOC:
             continue
         mem_type, off = MemRegionsModel.region_of(sh.sh_entsize)
-        if mem_type >= len(regions) or not sizes[mem_type]:
+        if mem_type >= len(regions):
             # an ALLOC section the layout left out (an init section marked ro_after_init): the
             # kernel warned once and now indexes mem[] out of bounds
             raise KernelError(f"{module}: section {sh.name} has no module memory type", None, crash=True)
         region = regions[mem_type]
+        # an empty type was not allocated (base NULL): its empty sections end up at their offset
+        base = bases[mem_type] if sizes[mem_type] else 0
         if sh.sh_type != SHT_NOBITS:
             data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
             if off + len(data) > len(region):
@@ -328,5 +330,5 @@ def move_module_mem(info: LoadInfo, sizes: list[int], bases: list[int | None], m
                     f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
                 )
             region[off:off + len(data)] = data
-        sh.sh_addr = (bases[mem_type] + off) & ((1 << 64) - 1)
+        sh.sh_addr = (base + off) & ((1 << 64) - 1)
     return regions

@@ -76,6 +76,18 @@ def _page_align(n: int, page: int) -> int:
     return (n + page - 1) // page * page
 
 
+def next_core_base(state: KernelState) -> int | None:
+    """Where the next module's (first) core allocation goes after the modules loaded so far:
+    past the newest one's core memory and a guard page (its init memory is free again by then).
+    Seen on both Debian kernels booted with nokaslr (6.12: a module's text lands right after the
+    previous module's last core region).  None when nothing is loaded yet (the default applies)."""
+    if not state.modules:
+        return None
+    last = state.modules[0]
+    page = state.profile.arch.page_size
+    return last.core_base + _page_align(last.core_size, page) + page
+
+
 def load_module(data: bytes, state: KernelState, options: LoadOptions | None = None, path: str = "<memory>") -> LoadResult:
     options = options or LoadOptions()
     log = KernelLog()

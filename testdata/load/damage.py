@@ -123,9 +123,44 @@ def recipes(arch: str) -> dict:
     return common
 
 
-def damaged(arch: str, data: bytes) -> dict[str, bytes]:
+def _set_shdr(d: bytearray, name: str, field: int, fmt: str, value: int) -> None:
+    struct.pack_into(fmt, d, shdr_offset(d, section_index(d, name)) + field, value)
+
+
+def _rename(d: bytearray, name: str, as_name: str) -> None:
+    """Give section ``name`` the sh_name of section ``as_name`` (two sections then share it)."""
+    _set_shdr(d, name, 0, "<I", struct.unpack_from("<I", d, shdr_offset(d, section_index(d, as_name)))[0])
+
+
+SH_TYPE, SH_FLAGS, SH_SIZE = 4, 8, 32
+SHT_PROGBITS, SHT_NOBITS, SHF_ALLOC = 1, 8, 2
+
+
+def recipes_split_checks() -> dict:
+    """Defects that 6.12's split elf_validity_cache_* checks word differently from 6.1 (or that
+    6.1 did not check at all); no relocation damage (the handlers have their own captures)."""
+    return {
+        "shstrtab_type": lambda d: _set_shdr(d, ".shstrtab", SH_TYPE, "<I", SHT_PROGBITS),
+        "strtab_type": lambda d: _set_shdr(d, ".strtab", SH_TYPE, "<I", SHT_PROGBITS),
+        "two_this_module": lambda d: _rename(d, ".note.Linux", ".gnu.linkonce.this_module"),
+        "two_modinfo": lambda d: _rename(d, ".note.Linux", ".modinfo"),
+        "this_module_nobits": lambda d: _set_shdr(d, ".gnu.linkonce.this_module", SH_TYPE, "<I", SHT_NOBITS),
+        "this_module_not_alloc": lambda d: _set_shdr(
+            d, ".gnu.linkonce.this_module", SH_FLAGS, "<Q",
+            struct.unpack_from("<Q", d, shdr_offset(d, section_index(d, ".gnu.linkonce.this_module")) + SH_FLAGS)[0]
+            & ~SHF_ALLOC),
+        "this_module_size": lambda d: _set_shdr(
+            d, ".gnu.linkonce.this_module", SH_SIZE, "<Q",
+            struct.unpack_from("<Q", d, shdr_offset(d, section_index(d, ".gnu.linkonce.this_module")) + SH_SIZE)[0]
+            - 64),
+        # a non-ALLOC section's name offset past the table: 6.1 never looked
+        "comment_name_outside": lambda d: _set_shdr(d, ".comment", 0, "<I", 0x7FFFFFFF),
+    }
+
+
+def damaged(arch: str, data: bytes, recipe_table: dict | None = None) -> dict[str, bytes]:
     out = {}
-    for name, fn in recipes(arch).items():
+    for name, fn in (recipes(arch) if recipe_table is None else recipe_table).items():
         d = bytearray(data)
         fn(d)
         out[name] = bytes(d)

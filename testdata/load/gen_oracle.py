@@ -11,6 +11,12 @@ kallsyms capture of the same kernel), so the plain tests need no qemu.
 
 Usage: python3 testdata/load/gen_oracle.py [x86_64|riscv64|debian ...]
 (debian: a dozen of Debian's own signed modules plus the kdepends fixture on the x86_64 kernel)
+
+Newer kernels: python3 testdata/load/gen_oracle.py --version 6.12 [--kernel IMAGE] x86_64
+loads the fixtures of testdata/6.12/x86_64 into the kernel of testdata/kernels/6.12/x86_64
+(default image: /boot/vmlinuz-<its release>), with damaged copies of its hello.ko (the 6.1 set
+without relocation damage, plus the defects 6.12's split ELF checks word differently), and
+writes testdata/load/6.12/x86_64/oracle.json.xz.
 """
 
 from __future__ import annotations
@@ -36,9 +42,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import damage  # noqa: E402
 
 
-def fixture_modules(arch: str) -> list[Path]:
+def fixture_modules(arch: str, version: str | None = None) -> list[Path]:
     """Fixture .ko files, each after the fixtures it depends on."""
-    kos = sorted((ROOT / "testdata" / arch).glob("*/*.ko"))
+    kos = sorted((ROOT / "testdata" / (f"{version}/{arch}" if version else arch)).glob("*/*.ko"))
     by_name = {}
     deps = {}
     for ko in kos:
@@ -62,8 +68,8 @@ def fixture_modules(arch: str) -> list[Path]:
     return ordered
 
 
-def kernel_addresses(arch: str) -> dict[str, int]:
-    kdir = BUNDLED_DIR / arch
+def kernel_addresses(arch: str, version: str | None = None) -> dict[str, int]:
+    kdir = BUNDLED_DIR / version / arch if version else BUNDLED_DIR / arch
     for name in ("kallsyms.xz", "kallsyms", "System.map.xz", "System.map"):
         if (kdir / name).is_file():
             table = parse_symbol_map(read_text_maybe_xz(kdir / name))
@@ -100,17 +106,28 @@ DEBIAN_DIR = Path("/lib/modules/6.1.0-56-amd64")
 
 
 def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True,
-             extra: list[Path] | None = None) -> dict:
+             extra: list[Path] | None = None, version: str | None = None, kernel: str | None = None) -> dict:
     """Damaged copies of hello.ko first (all refused, so they change nothing for what follows),
-    then ``extra`` modules (e.g. Debian's own), then the fixture modules in dependency order."""
-    kos = [ko for ko in fixture_modules(arch) if only is None or ko.stem in only]
-    table = kernel_addresses(arch)
+    then ``extra`` modules (e.g. Debian's own), then the fixture modules in dependency order.
+    ``version`` (e.g. "6.12") takes the fixtures and kernel facts of that kernel."""
+    from pymodpost.kernel.profile import load_profile
+
+    kos = [ko for ko in fixture_modules(arch, version) if only is None or ko.stem in only]
+    table = kernel_addresses(arch, version)
     finalize = table["module_finalize"]
+    profile = load_profile(str(BUNDLED_DIR / version / arch)) if version else load_profile(arch)
+    if version and kernel is None:
+        kernel = f"/boot/vmlinuz-{profile.release}"
+    recipe_table = None
+    if version:
+        recipe_table = {k: v for k, v in damage.recipes(arch).items() if not k.startswith(("reloc", "overflow", "missing_plt"))}
+        recipe_table.update(damage.recipes_split_checks())
+    fixture_dir = ROOT / "testdata" / (f"{version}/{arch}" if version else arch)
     with tempfile.TemporaryDirectory(prefix="pymodpost-damaged-") as tmp:
         items: list[tuple[str, str, bytes, Path]] = []  # (label, module name, bytes, path booted)
         if with_damaged:
-            hello = (ROOT / "testdata" / arch / "hello" / "hello.ko").read_bytes()
-            for label, blob in damage.damaged(arch, hello).items():
+            hello = (fixture_dir / "hello" / "hello.ko").read_bytes()
+            for label, blob in damage.damaged(arch, hello, recipe_table).items():
                 path = Path(tmp) / f"{label}.ko"
                 path.write_bytes(blob)
                 items.append((f"damaged:{label}", "hello", blob, path))
@@ -119,7 +136,8 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
         for ko in kos:
             # the exact bytes booted: fixtures get rebuilt, the capture must not go stale
             items.append((str(ko.relative_to(ROOT)), ko.stem.replace("-", "_"), ko.read_bytes(), ko))
-        run = dump_at_module_finalize(arch, [LoadStep(str(p), []) for *_, p in items], finalize, timeout=900)
+        run = dump_at_module_finalize(arch, [LoadStep(str(p), []) for *_, p in items], finalize, timeout=900,
+                                      kernel=kernel, memory_layout=profile.dialect.loader.memory_layout)
         changed = [label for label, _, blob, p in items if p.read_bytes() != blob]
     if changed:
         raise SystemExit(f"fixtures changed during the capture, run again: {changed}")
@@ -156,6 +174,8 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
         })
     return {
         "arch": arch,
+        "kernel_version": version,
+        "kernel_release": profile.release,
         "finalize_addr": finalize,
         "kernel_symbols": {n: table[n] for n in sorted(wanted) if n in table},
         "modules": modules,
@@ -163,7 +183,23 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
 
 
 def main(argv: list[str]) -> int:
-    for arch in argv or ["x86_64", "riscv64", "debian"]:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("targets", nargs="*")
+    parser.add_argument("--version", help="kernel version of the fixtures and kernel facts (6.12, 7.3)")
+    parser.add_argument("--kernel", help="kernel image to boot")
+    args = parser.parse_args(argv)
+    if args.version:
+        for arch in args.targets:
+            data = generate(arch, version=args.version, kernel=args.kernel)
+            out = ROOT / "testdata" / "load" / args.version / arch / "oracle.json.xz"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
+            reached = sum(1 for m in data["modules"] if m["dump"])
+            print(f"{out}: {len(data['modules'])} modules, {reached} dumped at module_finalize")
+        return 0
+    for arch in args.targets or ["x86_64", "riscv64", "debian"]:
         if arch == "debian":
             data = generate("x86_64", only=["kdepends"], with_damaged=False,
                             extra=[DEBIAN_DIR / m for m in DEBIAN_MODULES])

@@ -14,12 +14,16 @@ from tests.conftest import TESTDATA
 ORACLE_DIR = TESTDATA / "load"
 
 
-#: (arch, capture file): the fixtures on each kernel, and Debian's own modules on its kernel
-CAPTURES = [("x86_64", "oracle.json.xz"), ("riscv64", "oracle.json.xz"), ("x86_64", "oracle-debian.json.xz")]
+#: (arch, capture file): the fixtures on each kernel, and Debian's own modules on its kernel;
+#: "6.12/oracle.json.xz" is testdata/load/6.12/<arch>/oracle.json.xz, the 6.12 fixtures on
+#: Debian's 6.12 kernel
+CAPTURES = [("x86_64", "oracle.json.xz"), ("riscv64", "oracle.json.xz"), ("x86_64", "oracle-debian.json.xz"),
+            ("x86_64", "6.12/oracle.json.xz")]
 
 
 def oracle_path(arch: str, name: str = "oracle.json.xz") -> Path:
-    return ORACLE_DIR / arch / name
+    version, sep, file = name.rpartition("/")
+    return ORACLE_DIR / version / arch / file if sep else ORACLE_DIR / arch / name
 
 
 def load_oracle(arch: str, name: str = "oracle.json.xz") -> dict:
@@ -28,7 +32,8 @@ def load_oracle(arch: str, name: str = "oracle.json.xz") -> dict:
 
 def profile_for(arch: str, oracle: dict):
     """The bundled profile with the addresses the real kernel had for the symbols used."""
-    profile = load_profile(arch)
+    version = oracle.get("kernel_version")
+    profile = load_profile(str(TESTDATA / "kernels" / version / arch)) if version else load_profile(arch)
     symbols = oracle["kernel_symbols"]
     profile.exports = {
         name: dataclasses.replace(exp, addr=symbols.get(name, exp.addr)) for name, exp in profile.exports.items()

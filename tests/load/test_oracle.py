@@ -14,7 +14,7 @@ import numpy as np
 from pymodpost.errors import ERRNO
 from pymodpost.load.checks import elf_validity_check, setup_load_info
 from pymodpost.load.image import SYM_DTYPE, LoadInfo
-from pymodpost.load.pipeline import LoadOptions, load_module
+from pymodpost.load.pipeline import LoadOptions, load_module, next_core_base
 from pymodpost.load.state import KernelState
 from tests.conftest import require
 from tests.load.oracle_data import CAPTURES, load_oracle, module_bytes, oracle_path, profile_for
@@ -43,13 +43,23 @@ def percpu_base_from_dump(data: bytes, dump: dict) -> int | None:
     return None
 
 
+def struct_module_size(oracle: dict) -> int | None:
+    """sizeof(struct module) of the oracle's kernel: the this_module section it accepted."""
+    for entry in oracle["modules"]:
+        if entry["dump"] and ".gnu.linkonce.this_module" in entry["dump"]["sections"]:
+            return entry["dump"]["sections"][".gnu.linkonce.this_module"]["size"]
+    return None
+
+
 def simulate_like_oracle(arch: str, oracle: dict, record: bool = True):
     state = KernelState(profile_for(arch, oracle))
+    module_size = struct_module_size(oracle)
     for entry in oracle["modules"]:
         dump = entry["dump"]
         data = module_bytes(entry)
         anchors = {k: v["addr"] for k, v in dump["sections"].items()} if dump else entry["sysfs_sections"]
-        options = LoadOptions(anchors=anchors or None, image_base=dump["hdr"] if dump else 0, record=record)
+        options = LoadOptions(anchors=anchors or None, image_base=dump["hdr"] if dump else 0, record=record,
+                              struct_module_size=module_size)
         percpu = percpu_base_from_dump(data, dump) if dump else None
         if percpu is not None:
             options.percpu_base = percpu
@@ -84,13 +94,18 @@ def check_against_oracle(arch: str, oracle: dict, record: bool = True) -> int:
                 continue
             assert result.section_bytes(sec).hex() == real[sec.name]["hex"], (name, sec.name)
             compared += 1
-        # the whole core and init allocations too: padding, add_kallsyms' tables, mod_kallsyms
+        # the whole allocations too (6.1's core and init, 6.12's mem[] regions): padding,
+        # add_kallsyms' tables, mod_kallsyms
         this_module = result.section(".gnu.linkonce.this_module")
+        mine_by_base = dict(result.region_bytes())
+        if result.regions:
+            # every region the kernel allocated was found in its struct module, and no other
+            assert sorted(r["addr"] for r in dump["regions"]) == sorted(mine_by_base), name
         for region in dump.get("regions", []):
             real_bytes = bytes.fromhex(region["hex"])
-            mine, base = ((result.core, result.core_base) if region["addr"] == result.core_base
-                          else (result.init, result.init_base))
-            assert region["addr"] == base and len(real_bytes) == len(mine), (name, hex(region["addr"]))
+            base = region["addr"]
+            mine = mine_by_base.get(base)
+            assert mine is not None and len(real_bytes) == len(mine), (name, hex(region["addr"]))
             lo = this_module.addr - base if this_module else -1
             hi = lo + this_module.size if this_module else -1
             masked = bytearray(mine)
@@ -106,10 +121,33 @@ def check_against_oracle(arch: str, oracle: dict, record: bool = True) -> int:
 
 
 @pytest.mark.parametrize("record", [True, False], ids=["per-entry", "bulk"])
-@pytest.mark.parametrize("arch,capture", CAPTURES, ids=[f"{a}-{c.split('.')[0]}" for a, c in CAPTURES])
+@pytest.mark.parametrize("arch,capture", CAPTURES, ids=[f"{a}-{c.removesuffix('.json.xz').replace('/', '-')}" for a, c in CAPTURES])
 def test_simulator_equals_real_kernel_at_module_finalize(arch, capture, record):
     """record=False takes the vectorised relocation path (x86_64) used for bulk runs."""
     require(oracle_path(arch, capture).is_file(), f"no oracle capture {arch}/{capture} (testdata/load/gen_oracle.py)")
     oracle = load_oracle(arch, capture)
     assert any(m["dump"] for m in oracle["modules"])
     assert check_against_oracle(arch, oracle, record) > 0
+
+
+@pytest.mark.parametrize("arch,capture", [("x86_64", "6.12/oracle.json.xz")], ids=["x86_64-6.12"])
+def test_default_placement_is_where_the_real_kernel_put_each_module(arch, capture):
+    """Without anchors: the first module where a fresh nokaslr boot puts it, each mem[] region a
+    guard page after the previous one, and every later module after the previous one's core
+    memory -- every section of every module that reached module_finalize, as the kernel placed it."""
+    require(oracle_path(arch, capture).is_file(), f"no oracle capture {arch}/{capture}")
+    oracle = load_oracle(arch, capture)
+    state = KernelState(profile_for(arch, oracle))
+    placed = 0
+    for entry in oracle["modules"]:
+        dump = entry["dump"]
+        options = LoadOptions(core_base=next_core_base(state), image_base=dump["hdr"] if dump else 0,
+                              struct_module_size=struct_module_size(oracle), record=False)
+        result = load_module(module_bytes(entry), state, options, entry["path"])
+        if not dump:
+            continue
+        assert {s.name: s.addr for s in result.sections} == {k: v["addr"] for k, v in dump["sections"].items()}, \
+            entry["name"]
+        assert [base for base, _ in result.region_bytes()] == sorted(r["addr"] for r in dump["regions"]), entry["name"]
+        placed += 1
+    assert placed == sum(1 for m in oracle["modules"] if m["dump"])
