@@ -87,10 +87,14 @@ while len(dumps) < ARGS["count"] and stops < 3 * ARGS["count"] + 10:
                     # stored the page-aligned size back
                     size = struct.unpack_from("<I", raw_mod, at + 8)[0]
                     found = 0 < size < (64 << 20) and not size & 0xfff
-                if found:
-                    regions.append({"addr": base, "size": size, "offset_in_module": at,
-                                    "hex": bytes(inf.read_memory(base, size)).hex()})
-                    break
+                if not found:
+                    continue
+                try:
+                    data = bytes(inf.read_memory(base, size))
+                except gdb.MemoryError:
+                    continue  # some other pointer followed by a page-multiple number: keep looking
+                regions.append({"addr": base, "size": size, "offset_in_module": at, "hex": data.hex()})
+                break
     dumps.append({"module": modname, "hdr": hdr, "sections": sections, "regions": regions})
 with open(ARGS["out"], "w") as f:
     json.dump(dumps, f)

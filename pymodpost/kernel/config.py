@@ -34,6 +34,9 @@ class KernelConfig:
     kallsyms_all: bool = False  #: data symbols kept in the core symbol table
     livepatch: bool = False
     retpoline: bool = False  #: warn about modules without retpoline=Y
+    #: riscv: GOT/PLT sections reserved for modules (6.1: selected by every 64-bit MODULES kernel;
+    #: 6.12: only by RELOCATABLE)
+    module_sections: bool = False
     allow_missing_namespace_imports: bool = False
     cmodel_medlow: bool = False  #: riscv: absolute HI20 relocations refused
     randstruct_hash: str = ""  #: vermagic "RANDSTRUCT_<hash>" when randstruct is on
@@ -63,6 +66,7 @@ class KernelConfig:
             retpoline=on("RETPOLINE") or on("MITIGATION_RETPOLINE"),
             allow_missing_namespace_imports=on("MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS"),
             cmodel_medlow=on("CMODEL_MEDLOW"),
+            module_sections=on("MODULE_SECTIONS"),
             randstruct_hash=randstruct_hash if (on("RANDSTRUCT_FULL") or on("RANDSTRUCT_PERFORMANCE")) else "",
             values=v,
         )

@@ -52,6 +52,8 @@ from pymodpost.kernel.profile import Export
 #: a stand-in for the vmalloc address of the kernel's temporary copy of the file
 DEFAULT_IMAGE_BASE = 0xFFFFC90000100000
 DEFAULT_PERCPU_BASE = 0x0000000000030000
+#: __kflagstab: bit 0 of an export's flag byte marks it GPL-only (enum ksym_flags, 7.0)
+KSYM_FLAG_GPL_ONLY = 1
 
 
 @dataclass(slots=True)
@@ -358,7 +360,9 @@ def _arch_env(ctx: checks.ModuleCtx):
 
     return profile.arch.relocations(profile.dialect.loader.reloc_tables).module_frob_arch_sections(
         ctx.mod_name, info.sechdrs, relas_of,
-        module_sections=profile.arch.module_sections, cmodel_medlow=profile.config.cmodel_medlow)
+        # the architecture can reserve them (riscv) and the kernel's config does
+        module_sections=profile.arch.module_sections and profile.config.module_sections,
+        cmodel_medlow=profile.config.cmodel_medlow)
 
 
 def _write_back_symtab(info: LoadInfo, symbols, memory: ModuleMemory) -> None:
@@ -447,9 +451,17 @@ def _read_exports(ctx: checks.ModuleCtx, memory: ModuleMemory) -> dict[str, Expo
     """
     info = ctx.info
     prel = ctx.state.profile.arch.prel32_ksymtab
-    entry = 12 if prel else 24
+    entry = _ksymtab_entry_size(ctx)
     out: dict[str, Export] = {}
-    for tab, crctab, gpl in (("__ksymtab", "__kcrctab", False), ("__ksymtab_gpl", "__kcrctab_gpl", True)):
+    tables = (("__ksymtab", "__kcrctab", False), ("__ksymtab_gpl", "__kcrctab_gpl", True))
+    flags = None
+    if ctx.state.profile.dialect.loader.export_flags_table:
+        # one table; GPL-only is bit 0 of each export's byte in __kflagstab (the _gpl tables are
+        # ignored; check_export_symbol_sections made sure __kflagstab exists)
+        tables = tables[:1]
+        flag_ndx = checks.find_sec(info, "__kflagstab")
+        flags = info.sechdrs[flag_ndx] if flag_ndx else None
+    for tab, crctab, gpl in tables:
         ndx = checks.find_sec(info, tab)
         if not ndx:
             continue
@@ -458,6 +470,13 @@ def _read_exports(ctx: checks.ModuleCtx, memory: ModuleMemory) -> dict[str, Expo
         if not count:
             continue
         mem, off = memory.locate(sh.sh_addr, count * entry)
+        gpl_bits = None
+        if flags is not None:
+            n = min(flags.sh_size, count)
+            gpl_bits = b""
+            if n:
+                fmem, foff = memory.locate(flags.sh_addr, n)
+                gpl_bits = bytes(fmem[foff:foff + n])
         crc_ndx = checks.find_sec(info, crctab)
         crcs = None
         if crc_ndx and ctx.state.profile.config.modversions:
@@ -477,6 +496,8 @@ def _read_exports(ctx: checks.ModuleCtx, memory: ModuleMemory) -> dict[str, Expo
             name = _read_cstr(memory, name_addr)
             namespace = _read_cstr(memory, ns_addr) if ns_addr else ""
             crc = int.from_bytes(crcs[4 * k:4 * k + 4], "little") if crcs is not None and len(crcs) >= 4 * k + 4 else None
+            if gpl_bits is not None:
+                gpl = k < len(gpl_bits) and bool(gpl_bits[k] & KSYM_FLAG_GPL_ONLY)
             out[name] = Export(name, value & ((1 << 64) - 1), crc, gpl, namespace, ctx.mod_name)
     return out
 

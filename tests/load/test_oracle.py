@@ -11,6 +11,7 @@ import pytest
 
 import numpy as np
 
+from pymodpost.dialect import by_name
 from pymodpost.errors import ERRNO
 from pymodpost.load.checks import elf_validity_check, setup_load_info
 from pymodpost.load.image import SYM_DTYPE, LoadInfo
@@ -66,10 +67,12 @@ def simulate_like_oracle(arch: str, oracle: dict, record: bool = True):
         yield entry, load_module(data, state, options, entry["path"])
 
 
-def check_against_oracle(arch: str, oracle: dict, record: bool = True) -> int:
+def check_against_oracle(arch: str, oracle: dict, record: bool = True, skip: frozenset[str] = frozenset()) -> int:
     compared = 0
     for entry, result in simulate_like_oracle(arch, oracle, record):
         name = entry["name"]
+        if name in skip:
+            continue
         if entry["dump"]:
             # it reached module_finalize: what went wrong later (an init that failed, or oopsed
             # like ns_import's efivars probe under qemu) is not the loader's doing
@@ -120,8 +123,22 @@ def check_against_oracle(arch: str, oracle: dict, record: bool = True) -> int:
     return compared
 
 
+#: riscv64 6.12's eh_frame and riscv_relocs use relocations (32_PCREL, SET*, ULEB128) of the
+#: handler table reworked in 6.7, which the 6.12 dialect gets from the relocation work; until it
+#: does (its reloc_tables is still 6.1's), the capture is expected to fail there and nowhere else
+RISCV_6_12_NEEDS_NEW_HANDLERS = pytest.mark.xfail(
+    by_name("6.12").loader.reloc_tables == by_name("6.1").loader.reloc_tables, strict=True,
+    reason="dialect 6.12 still carries 6.1's relocation handler table")
+
+
+def _capture_params():
+    for arch, capture in CAPTURES:
+        marks = [RISCV_6_12_NEEDS_NEW_HANDLERS] if (arch, capture) == ("riscv64", "6.12/oracle.json.xz") else []
+        yield pytest.param(arch, capture, marks=marks, id=f"{arch}-{capture.removesuffix('.json.xz').replace('/', '-')}")
+
+
 @pytest.mark.parametrize("record", [True, False], ids=["per-entry", "bulk"])
-@pytest.mark.parametrize("arch,capture", CAPTURES, ids=[f"{a}-{c.removesuffix('.json.xz').replace('/', '-')}" for a, c in CAPTURES])
+@pytest.mark.parametrize("arch,capture", list(_capture_params()))
 def test_simulator_equals_real_kernel_at_module_finalize(arch, capture, record):
     """record=False takes the vectorised relocation path (x86_64) used for bulk runs."""
     require(oracle_path(arch, capture).is_file(), f"no oracle capture {arch}/{capture} (testdata/load/gen_oracle.py)")
@@ -151,3 +168,11 @@ def test_default_placement_is_where_the_real_kernel_put_each_module(arch, captur
         assert [base for base, _ in result.region_bytes()] == sorted(r["addr"] for r in dump["regions"]), entry["name"]
         placed += 1
     assert placed == sum(1 for m in oracle["modules"] if m["dump"])
+
+
+def test_riscv64_6_12_matches_apart_from_the_reworked_relocations():
+    """Everything of the riscv64 6.12 capture but the two modules the xfail above is about."""
+    capture = "6.12/oracle.json.xz"
+    require(oracle_path("riscv64", capture).is_file(), f"no oracle capture riscv64/{capture}")
+    oracle = load_oracle("riscv64", capture)
+    assert check_against_oracle("riscv64", oracle, skip=frozenset({"eh_frame", "riscv_relocs"})) > 0
