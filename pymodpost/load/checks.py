@@ -109,29 +109,54 @@ def check_elf_header(info: LoadInfo, machine: int, need_elfclass64: bool):
     return hdr
 
 
-def elf_validity_check(info: LoadInfo, machine: int, need_elfclass64: bool) -> None:
-    hdr = check_elf_header(info, machine, need_elfclass64)
+def read_section_headers(info: LoadInfo, hdr) -> None:
+    """The section header table: entries of the kernel's size, all inside the file."""
     if hdr.e_shentsize != SHDR64.size:
         raise fail("Invalid ELF section header size")
     if hdr.e_shoff >= info.len or hdr.e_shnum * SHDR64.size > info.len - hdr.e_shoff:
         raise fail("Invalid ELF section header overflow")
     info.sechdrs = parse_shdrs(info.data, hdr.e_shoff, hdr.e_shnum)
+
+
+def check_name_table_index(hdr) -> None:
     if hdr.e_shstrndx == 0 or hdr.e_shstrndx >= hdr.e_shnum:
         raise fail(
             f"Invalid ELF section name index: {hdr.e_shstrndx} || e_shstrndx ({hdr.e_shstrndx}) "
             f">= e_shnum ({hdr.e_shnum})"
         )
-    strhdr = info.sechdrs[hdr.e_shstrndx]
-    if not section_in_file(info, strhdr):
-        raise fail(f"Invalid ELF section hdr(type {strhdr.sh_type})")
+
+
+def check_name_table(info: LoadInfo, strhdr) -> None:
+    """The section name table is not empty and ends with a NUL (strcmp on names is then safe)."""
     info.secstrings_off, info.secstrings_size = strhdr.sh_offset, strhdr.sh_size
     if strhdr.sh_size == 0:
         raise fail("empty section name table")
     if info.data[strhdr.sh_offset + strhdr.sh_size - 1] != 0:
         raise fail("ELF Spec violation: section name table isn't null terminated")
+
+
+def check_section_zero(info: LoadInfo) -> None:
     s0 = info.sechdrs[0]
     if s0.sh_type != SHT_NULL or s0.sh_size != 0 or s0.sh_addr != 0:
         raise fail(f"ELF Spec violation: section 0 type({unsigned_as_int(s0.sh_type)})!=SH_NULL or non-zero len or addr")
+
+
+def name_sections(info: LoadInfo, strhdr) -> None:
+    """Each section's name; a name offset the kernel did not check is read within the table only."""
+    for sh in info.sechdrs:
+        sh.name = info.section_name(sh) if sh.sh_name < strhdr.sh_size else ""
+        info.by_name.setdefault(sh.name, []).append(sh.index)
+
+
+def elf_validity_check(info: LoadInfo, machine: int, need_elfclass64: bool) -> None:
+    hdr = check_elf_header(info, machine, need_elfclass64)
+    read_section_headers(info, hdr)
+    check_name_table_index(hdr)
+    strhdr = info.sechdrs[hdr.e_shstrndx]
+    if not section_in_file(info, strhdr):
+        raise fail(f"Invalid ELF section hdr(type {strhdr.sh_type})")
+    check_name_table(info, strhdr)
+    check_section_zero(info)
     for sh in info.sechdrs[1:]:
         if sh.sh_type in (SHT_NULL, SHT_NOBITS):
             continue
@@ -141,12 +166,10 @@ def elf_validity_check(info: LoadInfo, machine: int, need_elfclass64: bool) -> N
             )
         if not section_in_file(info, sh):
             raise fail(f"Invalid ELF section in module (section {sh.index} type {sh.sh_type})")
+        # 6.1 checks the names of SHF_ALLOC sections only
         if sh.sh_flags & SHF_ALLOC and sh.sh_name >= strhdr.sh_size:
             raise fail(f"Invalid ELF section name in module (section {sh.index} type {sh.sh_type})")
-    for sh in info.sechdrs:
-        # names of non-ALLOC sections are not checked by 6.1; read them within the table only
-        sh.name = info.section_name(sh) if sh.sh_name < strhdr.sh_size else ""
-        info.by_name.setdefault(sh.name, []).append(sh.index)
+    name_sections(info, strhdr)
 
 
 def unsigned_as_int(u32: int) -> int:

@@ -202,15 +202,21 @@ def move_module(info: LoadInfo, core_size: int, init_size: int, core_base: int, 
             region, base, off = init, init_base, sh.sh_entsize & ~INIT_OFFSET_MASK
         else:
             region, base, off = core, core_base, sh.sh_entsize
-        if sh.sh_type != SHT_NOBITS:
-            data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
-            if off + len(data) > len(region):
-                raise KernelError(
-                    f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
-                )
-            region[off:off + len(data)] = data
+        _copy_section(info, sh, region, off, module)
         sh.sh_addr = (base + off) & ((1 << 64) - 1)
     return core, init
+
+
+def _copy_section(info: LoadInfo, sh, region: bytearray, off: int, module: str) -> None:
+    """The section's file bytes to its place (NOBITS stays the allocation's zeroes)."""
+    if sh.sh_type == SHT_NOBITS:
+        return
+    data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
+    if off + len(data) > len(region):
+        raise KernelError(
+            f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
+        )
+    region[off:off + len(data)] = data
 
 
 # --- 6.4+: struct module_memory mem[MOD_MEM_NUM_TYPES] ---
@@ -320,15 +326,8 @@ def move_module_mem(info: LoadInfo, sizes: list[int], bases: list[int | None], m
             # an ALLOC section the layout left out (an init section marked ro_after_init): the
             # kernel warned once and now indexes mem[] out of bounds
             raise KernelError(f"{module}: section {sh.name} has no module memory type", None, crash=True)
-        region = regions[mem_type]
         # an empty type was not allocated (base NULL): its empty sections end up at their offset
         base = bases[mem_type] if sizes[mem_type] else 0
-        if sh.sh_type != SHT_NOBITS:
-            data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
-            if off + len(data) > len(region):
-                raise KernelError(
-                    f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
-                )
-            region[off:off + len(data)] = data
+        _copy_section(info, sh, regions[mem_type], off, module)
         sh.sh_addr = (base + off) & ((1 << 64) - 1)
     return regions

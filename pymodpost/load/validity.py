@@ -18,14 +18,18 @@ from pymodpost.load.checks import (
     MODULE_INIT_IGNORE_MODVERSIONS,
     NO_NAME,
     check_elf_header,
-    find_sec,
+    check_name_table,
+    check_name_table_index,
+    check_section_zero,
     fail,
+    find_sec,
     modinfo_section,
+    name_sections,
+    read_section_headers,
     section_in_file,
     struct_module_name,
-    unsigned_as_int,
 )
-from pymodpost.load.image import SHDR64, SHF_ALLOC, SHT_NOBITS, SHT_NULL, SHT_STRTAB, SHT_SYMTAB, LoadInfo, parse_shdrs
+from pymodpost.load.image import SHF_ALLOC, SHT_NOBITS, SHT_NULL, SHT_STRTAB, SHT_SYMTAB, LoadInfo
 from pymodpost.load.modinfo import ModinfoTable
 
 
@@ -58,42 +62,24 @@ def elf_validity_cache_copy(info: LoadInfo, flags: int, machine: int, need_elfcl
 
 
 def _cache_sechdrs(info: LoadInfo, machine: int, need_elfclass64: bool) -> None:
-    hdr = check_elf_header(info, machine, need_elfclass64)
-    if hdr.e_shentsize != SHDR64.size:
-        raise fail("Invalid ELF section header size")
-    if hdr.e_shoff >= info.len or hdr.e_shnum * SHDR64.size > info.len - hdr.e_shoff:
-        raise fail("Invalid ELF section header overflow")
-    info.sechdrs = parse_shdrs(info.data, hdr.e_shoff, hdr.e_shnum)
-    s0 = info.sechdrs[0]
-    if s0.sh_type != SHT_NULL or s0.sh_size != 0 or s0.sh_addr != 0:
-        raise fail(f"ELF Spec violation: section 0 type({unsigned_as_int(s0.sh_type)})!=SH_NULL or non-zero len or addr")
+    read_section_headers(info, check_elf_header(info, machine, need_elfclass64))
+    check_section_zero(info)
     for sh in info.sechdrs[1:]:
         if sh.sh_type not in (SHT_NULL, SHT_NOBITS) and not section_in_file(info, sh):
             raise fail(f"Invalid ELF section in module (section {sh.index} type {sh.sh_type})")
 
 
 def _cache_secstrings(info: LoadInfo) -> None:
-    hdr = info.hdr
-    if hdr.e_shstrndx == 0 or hdr.e_shstrndx >= hdr.e_shnum:
-        raise fail(
-            f"Invalid ELF section name index: {hdr.e_shstrndx} || e_shstrndx ({hdr.e_shstrndx}) "
-            f">= e_shnum ({hdr.e_shnum})"
-        )
-    strhdr = info.sechdrs[hdr.e_shstrndx]
+    check_name_table_index(info.hdr)
+    strhdr = info.sechdrs[info.hdr.e_shstrndx]
     if strhdr.sh_type != SHT_STRTAB:
         raise fail(f"Invalid ELF section name table type: {strhdr.sh_type}")
-    info.secstrings_off, info.secstrings_size = strhdr.sh_offset, strhdr.sh_size
-    if strhdr.sh_size == 0:
-        raise fail("empty section name table")
-    if info.data[strhdr.sh_offset + strhdr.sh_size - 1] != 0:
-        raise fail("ELF Spec violation: section name table isn't null terminated")
+    check_name_table(info, strhdr)
     for sh in info.sechdrs:
+        # every section's name now, not only the SHF_ALLOC ones (SHT_NULL's means nothing)
         if sh.sh_type != SHT_NULL and sh.sh_name >= strhdr.sh_size:
             raise fail(f"Invalid ELF section name in module (section {sh.index} type {sh.sh_type})")
-    for sh in info.sechdrs:
-        # a SHT_NULL section's sh_name means nothing and is not checked: read within the table
-        sh.name = info.section_name(sh) if sh.sh_name < strhdr.sh_size else ""
-        info.by_name.setdefault(sh.name, []).append(sh.index)
+    name_sections(info, strhdr)
 
 
 def find_any_unique_sec(info: LoadInfo, name: str) -> int:
