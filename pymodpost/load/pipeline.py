@@ -41,7 +41,6 @@ from pymodpost.load.relocate import ModuleMemory, apply_relocations, sort_extabl
 from pymodpost.load.result import LoadResult, MemoryRegion, PlacedSection, StepRecord
 from pymodpost.load.state import (
     TAINT_PROPRIETARY_MODULE,
-    TAINT_UNSIGNED_MODULE,
     KernelState,
     LoadedModule,
     taint_string,
