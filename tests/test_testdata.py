@@ -9,7 +9,6 @@ manifest says load do load in the real kernels, and the ones it says are refused
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -19,54 +18,14 @@ import pytest
 from elftools.elf.elffile import ELFFile
 
 from tests.conftest import TESTDATA, require, require_programs
+from tests.fixtures import (ARCHES, KERNELS, MANIFEST, build_base, entry_of, facts_dir, fixture_dir,
+                            fixture_id, fixtures, kernel_arches, pair_id, section)
 from tests.x86_kernels import live_x86_tree, pinned_x86_tree
 
-MANIFEST = json.loads((TESTDATA / "manifest.json").read_text())
-ARCHES = ("x86_64", "riscv64")
-KERNELS = ("6.1", "6.12", "7.3")  # 6.1's sections sit at the top level of the manifest
 RECORDS = ("build.log", "build.status", "modpost.argv", "modpost.cwd", "modpost.stdin",
            "modpost.stderr", "modpost.status")
 SIZE_BUDGET = 15 * 1024 * 1024  # the 6.1 fixtures
 NEW_KERNELS_BUDGET = 40 * 1024 * 1024  # the 6.12 and 7.3 fixtures and kernel facts
-
-
-def section(kernel: str) -> dict:
-    return MANIFEST if kernel == "6.1" else MANIFEST.get(kernel, {})
-
-
-def kernel_arches() -> list[tuple[str, str]]:
-    """(kernel, arch) pairs that have fixtures in the manifest."""
-    return [(k, a) for k in KERNELS for a in ARCHES if section(k).get(a, {}).get("modules")]
-
-
-def entry_of(kernel: str, arch: str) -> dict:
-    return section(kernel)[arch]
-
-
-def fixture_dir(kernel: str, arch: str) -> Path:
-    return TESTDATA / arch if kernel == "6.1" else TESTDATA / kernel / arch
-
-
-def facts_dir(kernel: str, arch: str) -> Path:
-    return TESTDATA / "kernels" / arch if kernel == "6.1" else TESTDATA / "kernels" / kernel / arch
-
-
-def build_base(kernel: str, arch: str) -> str:
-    root = MANIFEST["build_root"]
-    return f"{root}/{arch}" if kernel == "6.1" else f"{root}/{kernel}/{arch}"
-
-
-def fixtures() -> list[tuple[str, str, str]]:
-    return [(k, a, name) for k, a in kernel_arches() for name in entry_of(k, a)["modules"]]
-
-
-def fixture_id(value: tuple[str, str, str]) -> str:
-    kernel, arch, name = value
-    return f"{arch}/{name}" if kernel == "6.1" else f"{kernel}/{arch}/{name}"
-
-
-def pair_id(value: tuple[str, str]) -> str:
-    return value[1] if value[0] == "6.1" else "/".join(value)
 
 
 def section_names(path: Path) -> set[str]:
@@ -206,7 +165,9 @@ def test_recorded_modpost_invocation(fixture: tuple[str, str, str]) -> None:
         assert order == [f"{m}.o" for m in info["modules"]]
         assert stdin == ""
     for need in info["needs"]:
-        assert f"{bdir}/../{need}/Module.symvers" in argv
+        # KBUILD_EXTRA_SYMBOLS := $(src)/../<need>/Module.symvers; 7.3's $(src) is "."
+        src = "." if kernel == "7.3" else bdir
+        assert f"{src}/../{need}/Module.symvers" in argv
 
 
 @pytest.mark.parametrize("fixture", fixtures(), ids=fixture_id)
@@ -223,7 +184,10 @@ def test_modules_carry_the_kernel_vermagic_and_debug_info_as_recorded(
         has_dwarf = ".debug_info" in section_names(folder / ko)
         assert has_dwarf == info["debug_info"], ko
         link = (folder / f".{ko}.cmd").read_text()
-        assert f"-T {entry['module_lds']}" in link
+        # 7.3 names the script by its absolute path ($(objtree)/scripts/module.lds)
+        lds = f"{entry['kernel_tree']}/{entry['module_lds']}" if kernel == "7.3" \
+            else entry["module_lds"]
+        assert f"-T {lds} " in link
 
 
 def test_eh_frame_fixture_has_32_pcrel_relocations() -> None:

@@ -51,6 +51,9 @@ class Target:
     default_execstack: bool
     #: the output keeps the first input's e_flags (riscv: float ABI, RVC); x86-64 writes 0
     keeps_eflags: bool
+    #: the backend merges .note.gnu.property lists (x86: elf_x86_64 parses and merges its
+    #: FEATURE_1_AND / ISA properties; binutils 2.40's riscv backend has none)
+    merges_gnu_properties: bool
     #: local symbols with these prefixes are mapping symbols, never a function's name
     #: (BFD's maybe_function_sym on riscv: $x, $d)
     mapping_symbol_prefixes: tuple[str, ...]
@@ -134,6 +137,7 @@ X86_64 = Target(
     discards_local_labels=False,
     default_execstack=True,
     keeps_eflags=False,
+    merges_gnu_properties=True,
     mapping_symbol_prefixes=(),
     # R_X86_64_NONE covers nothing; 64, PC64, GOTOFF64, GOTPC64, GOTPCREL64, GOTPLT64 eight bytes
     field_widths={0: 0, 1: 8, 24: 8, 25: 8, 26: 8, 28: 8, 29: 8},
@@ -164,6 +168,7 @@ RISCV64 = Target(
     discards_local_labels=True,
     default_execstack=False,
     keeps_eflags=True,
+    merges_gnu_properties=False,
     mapping_symbol_prefixes=("$d", "$x"),
     # 32 and 64; ADD8/16/32/64 and SUB8/16/32/64
     field_widths={1: 4, 2: 8, 35: 1, 36: 2, 37: 4, 38: 8, 39: 1, 40: 2, 41: 4, 42: 8},

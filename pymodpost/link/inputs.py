@@ -83,7 +83,7 @@ class InputSection:
 
     __slots__ = ("obj", "index", "name", "type", "flags", "size", "link", "info", "align",
                  "entsize", "offset", "bfd", "relocs", "output", "output_offset", "rawsize", "eh",
-                 "group", "members", "signature")
+                 "group", "members", "signature", "contents")
 
     def __init__(self, obj: "InputObject", index: int, name: str, type_: int, flags: int,
                  size: int, link: int, info: int, align: int, entsize: int, offset: int,
@@ -100,11 +100,15 @@ class InputSection:
         self.group: InputSection | None = None  # the SHT_GROUP section this one belongs to
         self.members: list[InputSection] = []  # for an SHT_GROUP section: its sections
         self.signature = ""  # for an SHT_GROUP section: the signature symbol's name
+        #: bytes the linker wrote in place of the input's (the merged GNU property note)
+        self.contents: bytes | None = None
 
     @property
     def data(self) -> bytes:
         if self.type == C.SHT_NOBITS:
             return b""
+        if self.contents is not None:
+            return self.contents
         if self.index < 0:  # made by the linker, filled in at the end
             return bytes(self.size)
         raw = self.obj.data[self.offset:self.offset + self.rawsize]

@@ -24,12 +24,13 @@ from pymodpost.link import ehframe
 from pymodpost.link import inputs as I
 from pymodpost.link.default_scripts import default_script
 from pymodpost.link.errors import LinkError
+from pymodpost.link.gnu_property import SECTION, merge_properties
 from pymodpost.link.groups import discard_duplicate_groups, group_contents
 from pymodpost.link.placement import DISCARDED, Layout, OutputSection
 from pymodpost.link.relocate import (is_local_label_name, placed_symbol, reference_table, relocate,
                                      section_of)
-from pymodpost.link.script import AlignDot, DataItem, LinkerScript
-from pymodpost.link.symbols import GlobalSymbol, resolve
+from pymodpost.link.script import AlignDot, DataItem, LinkerScript, SymbolAssign
+from pymodpost.link.symbols import GlobalSymbol, define_script_symbols, resolve
 from pymodpost.link.writer import U64, OutSym, check_output_size, write_relocatable
 
 
@@ -65,7 +66,7 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
             raise LinkError(_incompatible(obj, machine))
     if target is None:
         raise LinkError(f"ld: {objects[0].path}: unsupported machine {machine}")
-    _refuse_merged_notes(objects)
+    _merged_notes(objects, target)
     discard_duplicate_groups(objects)
     script = options.script or default_script(target)
     build_id = None
@@ -84,8 +85,8 @@ def link(inputs: list[tuple[str, bytes]], options: LinkOptions) -> LinkResult:
     if target.edits_eh_frame:
         _edit_eh_frame(layout, globals_)
     out_secs = [s for s in layout.sections if s.members]
-    _size_sections(out_secs)
-    _assign_addresses(layout)
+    script_symbols = _size_and_place(layout, out_secs)
+    define_script_symbols(globals_, script_symbols)
     return LinkResult(_emit(objects, target, out_secs, globals_, build_id), out_secs, warnings)
 
 
@@ -141,14 +142,18 @@ def _stack_note_flags(objects: list[I.InputObject], target: Target) -> tuple[str
             "the linker")
 
 
-def _refuse_merged_notes(objects: list[I.InputObject]) -> None:
+def _merged_notes(objects: list[I.InputObject], target: Target) -> None:
     """ld rewrites these from all inputs (GNU properties, RISC-V attributes) instead of
-    concatenating them; that is not re-created, so refuse rather than differ.  Kernel objects
-    carry neither (kbuild passes -mno-riscv-attribute; Debian's 6.1 builds no CET notes)."""
-    props = [o for o in objects if any(s.name == ".note.gnu.property" for s in o.sections)]
-    if props:
-        raise LinkError(f"ld: {props[0].path}: .note.gnu.property merging is not supported by "
-                        f"pymodpost-ld")
+    concatenating them.  x86's GNU properties are merged as BFD does (6.12's objects carry
+    IBT); the rest is not re-created, so refuse rather than differ (kbuild passes
+    -mno-riscv-attribute; riscv objects carry no property notes)."""
+    if target.merges_gnu_properties:
+        merge_properties(objects)
+    else:
+        props = [o for o in objects if any(s.name == SECTION for s in o.sections)]
+        if props:
+            raise LinkError(f"ld: {props[0].path}: .note.gnu.property merging is not supported by "
+                            f"pymodpost-ld")
     attrs = [o for o in objects if any(s.type == C.SHT_RISCV_ATTRIBUTES for s in o.sections)]
     if len(attrs) > 1:
         raise LinkError(f"ld: {attrs[1].path}: merging .riscv.attributes of several inputs is "
@@ -160,38 +165,51 @@ def _incompatible(obj: I.InputObject, machine: int) -> str:
     return f"ld: {obj.path}: error adding symbols: file in wrong format"
 
 
-def _size_sections(out_secs: list[OutputSection]) -> None:
-    for out in out_secs:
-        dot = 0
-        for m in out.members:
-            if isinstance(m, I.InputSection):
-                dot = _align(dot, m.align_power)
-                m.output_offset = dot
-                dot += m.size
-            elif isinstance(m, DataItem):
-                dot += m.width
-            elif isinstance(m, AlignDot):
-                dot = _align(dot, m.alignment, is_power=False)
-        out.size = dot
-        st = out.statement
-        if st is not None and st.script is not None and st.script.align:
-            out.align_power = max(out.align_power, st.script.align.bit_length() - 1)
+def _size_and_place(layout: Layout, out_secs: list[OutputSection]) -> list[tuple[str, OutputSection, int]]:
+    """Lay out each output section and give script sections without an address theirs, walking
+    the statements with ld's location counter (``.``) as ``lang_size_sections`` does; returns
+    the symbols the script assigns, as (name, section, offset in it).
 
-
-def _assign_addresses(layout: Layout) -> None:
-    """Walk the statements with ld's location counter (``.``): only script sections without
-    an address of their own end up somewhere other than 0."""
+    Only script sections without an address end up somewhere other than 0.  ``. = ALIGN(n)``
+    aligns the absolute location counter, so inside such a section it pads by what the
+    section's own address leaves over."""
+    assigned: list[tuple[str, OutputSection, int]] = []
+    placed: set[int] = set()
     dot = 0
     for st in layout.statements[1:]:
         out = st.bfd
         if out is None or not out.members:
             continue
+        if st.script is not None and st.script.align:
+            out.align_power = max(out.align_power, st.script.align.bit_length() - 1)
         address = st.address
         if address is None:
             address = _align(dot, out.align_power)
         out.vma = address
+        _size_members(out, assigned)
+        placed.add(id(out))
         if out.flags & I.SEC_ALLOC:
             dot = address + out.size
+    for out in out_secs:
+        if id(out) not in placed:
+            _size_members(out, assigned)
+    return assigned
+
+
+def _size_members(out: OutputSection, assigned: list) -> None:
+    pos = 0
+    for m in out.members:
+        if isinstance(m, I.InputSection):
+            pos = _align(pos, m.align_power)
+            m.output_offset = pos
+            pos += m.size
+        elif isinstance(m, DataItem):
+            pos += m.width
+        elif isinstance(m, AlignDot):
+            pos = _align(out.vma + pos, m.alignment, is_power=False) - out.vma
+        elif isinstance(m, SymbolAssign):
+            assigned.append((m.name, out, pos))
+    out.size = pos
 
 
 # --- the symbol table and relocations --------------------------------------------------------
@@ -266,7 +284,11 @@ def _emit(objects, target: Target, out_secs, globals_: dict[str, GlobalSymbol], 
     for i in traversal_order([nm.encode("utf-8", "surrogateescape") for nm in names]):
         g = globals_[names[i]]
         other = (g.sym.other if g.defined else 0) & ~3 | g.visibility
-        if g.defined:
+        if g.script is not None:
+            out, offset = g.script
+            g.out_index = len(syms)
+            syms.append(OutSym(g.name, offset, 0, (C.STB_GLOBAL << 4) | C.STT_NOTYPE, other, shndx[id(out)]))
+        elif g.defined:
             sec = section_of(g.obj, g.sym.shndx)
             if sec is not None and (sec.output is None or sec.output is DISCARDED):
                 continue  # defined in a discarded section: ld's default --strip-discarded
@@ -323,7 +345,7 @@ def _emit(objects, target: Target, out_secs, globals_: dict[str, GlobalSymbol], 
                         m.width, "little")
                 pos += m.width
             elif isinstance(m, AlignDot):
-                end = _align(pos, m.alignment, is_power=False)
+                end = _align(out.vma + pos, m.alignment, is_power=False) - out.vma
                 if end > pos and code_fill and buf:
                     buf[pos:end] = code_fill(end - pos)
                 pos = end

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from pymodpost.elf import constants as C
 from pymodpost.link import inputs as I
-from pymodpost.link.script import DISCARD, AlignDot, DataItem, InputClause, LinkerScript
+from pymodpost.link.errors import LinkError
+from pymodpost.link.script import DISCARD, AlignDot, DataItem, InputClause, LinkerScript, SymbolAssign
 
 #: sentinel output for discarded input sections
 DISCARDED = object()
@@ -81,7 +82,7 @@ class OutputSection:
     """An output BFD section: what ends up as one section header (plus its .rela)."""
 
     __slots__ = ("name", "flags", "elf_type", "elf_flags", "align_power", "entsize", "has_input",
-                 "members", "statement", "vma", "size", "grouped")
+                 "members", "statement", "vma", "size", "grouped", "linked_to")
 
     def __init__(self, name: str, flags: int, elf_type: int, elf_flags: int,
                  statement: "Statement | None" = None):
@@ -92,11 +93,14 @@ class OutputSection:
         self.align_power = 0
         self.entsize = 0
         self.has_input = False
-        self.members: list = []  # in order: InputSection, DataItem or AlignDot
+        self.members: list = []  # in order: InputSection, DataItem, AlignDot or SymbolAssign
         self.statement = statement
         self.vma = 0
         self.size = 0
         self.grouped = False  # holds a section group or a member of one
+        #: SHF_LINK_ORDER: the input section the first input links to (BFD's
+        #: elf_linked_to_section, copied from the first input by _bfd_elf_init_private_section_data)
+        self.linked_to: I.InputSection | None = None
 
 
 class Statement:
@@ -231,6 +235,9 @@ class Layout:
             if out.elf_type == C.SHT_NULL and out.flags == sec.bfd:
                 out.elf_type = sec.type
             out.elf_flags = sec.flags & (C.SHF_MASKOS | C.SHF_MASKPROC)
+            if sec.flags & C.SHF_LINK_ORDER and 0 < sec.link < len(sec.obj.sections):
+                out.elf_flags |= C.SHF_LINK_ORDER
+                out.linked_to = sec.obj.sections[sec.link]
             if flags & I.SEC_MERGE:
                 out.entsize = sec.entsize
         out.align_power = max(out.align_power, sec.align_power)
@@ -266,10 +273,14 @@ class Layout:
                 elif isinstance(item, DataItem):
                     if st.name != DISCARD:
                         self._add_data(st, item)
-                elif isinstance(item, AlignDot):
-                    # an alignment of dot only moves something once the section has content
-                    if st.bfd is not None:
-                        st.bfd.members.append(item)
+                elif isinstance(item, (AlignDot, SymbolAssign)):
+                    if st.name == DISCARD:
+                        raise LinkError("ld: an assignment in /DISCARD/ is not supported by pymodpost-ld")
+                    # an assignment (to dot or a symbol) makes ld create the output section
+                    # at once and keep it even when no input joins it (os->update_dot);
+                    # its BFD flags stay 0 unless inputs bring theirs
+                    out = st.bfd or self._init_os(st, 0)
+                    out.members.append(item)
 
     # -- step 2 and 3: orphans --------------------------------------------------------------
 

@@ -70,7 +70,14 @@ class AlignDot(NamedTuple):
     alignment: int
 
 
-Item = InputClause | DataItem | AlignDot
+class SymbolAssign(NamedTuple):
+    """``NAME = .;`` inside an output section: a global symbol at that offset of the section
+    (6.12's module.lds brackets the ``alloc_tags`` input sections this way)."""
+
+    name: str
+
+
+Item = InputClause | DataItem | AlignDot | SymbolAssign
 
 
 class OutputSection(NamedTuple):
@@ -291,7 +298,12 @@ class _Parser:
                  "PROVIDE", "PROVIDE_HIDDEN", "ASSERT", "SQUAD"):
             raise self.unsupported(f"`{t}'")
         if self.peek(1) == "=":
-            raise self.unsupported("a symbol assignment")
+            name = self.take()
+            self.pos += 1
+            if self.peek() != "." or self.peek(1) != ";":
+                raise self.unsupported("a symbol assignment of anything but `.'")
+            self.pos += 2
+            return SymbolAssign(name)
         return self.input_clause(keep=False)
 
     def input_clause(self, keep: bool) -> InputClause:

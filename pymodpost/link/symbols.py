@@ -15,7 +15,7 @@ from pymodpost.link.placement import DISCARDED
 
 class GlobalSymbol:
     __slots__ = ("name", "obj", "sym", "common", "common_size", "common_align", "strong_ref",
-                 "type", "ref_size", "visibility", "out_index", "refs")
+                 "type", "ref_size", "visibility", "out_index", "refs", "script")
 
     def __init__(self, name: str):
         self.name = name
@@ -31,6 +31,8 @@ class GlobalSymbol:
         self.visibility = 0
         self.out_index = -1
         self.refs: list = []  # (obj, sym) of every mention, in order
+        #: (output section, offset) when the linker script assigns the symbol (``NAME = .``)
+        self.script: tuple | None = None
 
     @property
     def defined(self) -> bool:
@@ -151,3 +153,20 @@ def _multiple_definition(name: str, obj: InputObject, sym: InputSymbol, first: I
         return f"ld: {obj.path}:{here}: {tail}"
     # ld puts the function on a line of its own, as it does for every located message
     return f"ld: {obj.path}: in function `{func}':\n{here}: {tail}"
+
+
+def define_script_symbols(table: dict[str, GlobalSymbol], assigned) -> None:
+    """Give the symbols a script assigns (``NAME = .`` inside an output section) their place.
+
+    ld evaluates such an assignment after reading the inputs: a name the inputs only
+    reference becomes defined; a new name enters the hash table then, after every input's.
+    A name an input defines too would be overridden by the script -- not re-created here."""
+    for name, out, offset in assigned:
+        g = table.get(name)
+        if g is None:
+            g = table[name] = GlobalSymbol(name)
+        elif g.defined or g.common:
+            raise LinkError(f"ld: {g.obj.path}: `{name}' is defined both there and by the linker "
+                            f"script: not supported by pymodpost-ld")
+        g.script = (out, offset)
+        g.strong_ref = True

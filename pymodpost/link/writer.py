@@ -119,6 +119,7 @@ def write_relocatable(target: Target, objects, out_secs, contents, relocs, syms:
             shstr.add(".rela" + out.name)
     hdrs: list[_Hdr] = []
     build_id_hdr = None
+    index_of: dict[int, int] = {}  # output section -> its header's index
     for out in out_secs:
         t = _sh_type(out)
         power = out.align_power
@@ -132,6 +133,7 @@ def write_relocatable(target: Target, objects, out_secs, contents, relocs, syms:
                  (group_info or {}).get(id(out), 0), align, _entsize(out, t), data,
                  "group" if t == C.SHT_GROUP else "section")
         hdrs.append(h)
+        index_of[id(out)] = len(hdrs)
         if build_id is not None and build_id.output is out:
             build_id_hdr = (h, build_id.output_offset)
         rel = relocs.get(id(out))
@@ -145,6 +147,11 @@ def write_relocatable(target: Target, objects, out_secs, contents, relocs, syms:
     for r in hdrs:
         if r.kind in ("rela", "group"):
             r.link = symtab_index
+    for out in out_secs:
+        if out.linked_to is not None:
+            # SHF_LINK_ORDER: the output section that holds the first input's linked-to section
+            target_out = out.linked_to.output
+            hdrs[index_of[id(out)] - 1].link = index_of.get(id(target_out), 0)
 
     strtab = StringTableBuilder(tail_merge=True)
     for s in syms:

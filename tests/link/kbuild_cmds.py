@@ -1,9 +1,11 @@
 """The ld command lines kbuild recorded for each fixture, rewritten to run on the committed files.
 
 Each fixture directory keeps kbuild's ``.NAME.ko.cmd`` (final link) and, for composite modules,
-``.NAME.o.cmd`` (``ld -r -o NAME.o @NAME.mod``).  The recorded paths point into the build tree
-(``/tmp/pymodpost-kbuild/ARCH/NAME/...``) and the kernel tree (``arch/x86/module.lds``,
-``scripts/module.lds``); :func:`link_cases` maps them onto a scratch copy of the fixture.
+``.NAME.o.cmd`` (``ld -r -o NAME.o @NAME.mod``), for every kernel with fixtures.  The recorded
+paths point into the build tree (``/tmp/pymodpost-kbuild/[KERNEL/]ARCH/NAME/...``) and the
+kernel tree (``arch/x86/module.lds``, ``scripts/module.lds``); from 6.12 the final link also
+takes the ``.module-common.o`` kbuild compiled beside the module (copied with the fixture's other
+objects).  :func:`link_cases` maps them onto a scratch copy of the fixture.
 """
 
 from __future__ import annotations
@@ -14,22 +16,26 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import TESTDATA
+from tests.fixtures import build_base, facts_dir, fixture_dir, kernel_arches, FIRST_KERNEL
 
-ARCHES = ("x86_64", "riscv64")
 
 
 @dataclass(frozen=True)
 class LinkCase:
+    kernel: str
     arch: str
     name: str
     output: str  # file name kbuild produced (NAME.ko or NAME.o)
     argv: tuple[str, ...]  # ld arguments with build-tree paths replaced by "{dir}/"
     expected: Path
+    #: the command kbuild ran on ld's output before it became ``expected`` (6.12's x86_64
+    #: composite objects go through objtool), or None when ``expected`` is ld's own output
+    post: str | None = None
 
     @property
     def id(self) -> str:
-        return f"{self.arch}/{self.output}"
+        return f"{self.arch}/{self.output}" if self.kernel == FIRST_KERNEL else \
+            f"{self.kernel}/{self.arch}/{self.output}"
 
     def materialise(self, scratch: Path) -> list[str]:
         """Copy the fixture's inputs into ``scratch``; return argv runnable there."""
@@ -43,38 +49,53 @@ class LinkCase:
                     (scratch / f.name).write_text(text)
                 else:
                     shutil.copyfile(f, scratch / f.name)
-        lds = str(TESTDATA / "kernels" / self.arch / "module.lds")
+        lds = str(facts_dir(self.kernel, self.arch) / "module.lds")
         return [a.replace("{dir}/", str(scratch) + "/").replace("{lds}", lds) for a in self.argv]
 
 
-def _ld_line(cmd_file: Path) -> list[str] | None:
+def _ld_line(cmd_file: Path) -> tuple[list[str], str | None] | None:
+    """ld's arguments from kbuild's saved command, and what ran after ld (None for nothing)."""
     line = cmd_file.read_text().splitlines()[0]
-    m = re.match(r"cmd_\S+ := (.*?)(;\s*true)?\s*$", line)
+    # 6.1 writes cmd_<target>, 6.12 savedcmd_<target>
+    m = re.match(r"(?:saved)?cmd_\S+ := (.*)$", line)
     if not m:
         return None
-    words = shlex.split(m.group(1))
+    ld_cmd, _, after = m.group(1).partition(";")
+    words = shlex.split(ld_cmd)
     if not words or not re.search(r"(^|-)ld$", words[0]):
         return None
-    return words[1:]
+    after = after.strip()
+    return words[1:], (None if after in ("", "true") else after)
+
+
+def _btf_added(fixture: Path, output: str) -> bool:
+    """kbuild ran pahole on the .ko after ld (CONFIG_DEBUG_INFO_BTF_MODULES with a vmlinux at
+    hand, as Debian's 6.12 headers have): its build log says ``BTF [M] .../NAME.ko``."""
+    log = fixture / "build.log"
+    return log.exists() and any(line.split()[:2] == ["BTF", "[M]"] and line.endswith("/" + output)
+                                for line in log.read_text(errors="replace").splitlines())
 
 
 def link_cases() -> list[LinkCase]:
     cases = []
-    for arch in ARCHES:
-        for d in sorted((TESTDATA / arch).iterdir()):
+    for kernel, arch in kernel_arches():
+        for d in sorted(fixture_dir(kernel, arch).iterdir()):
             for cmd_file, out in ((d / f".{d.name}.o.cmd", f"{d.name}.o"),
                                   (d / f".{d.name}.ko.cmd", f"{d.name}.ko")):
                 if not cmd_file.exists() or not (d / out).exists():
                     continue
-                words = _ld_line(cmd_file)
-                if words is None:
+                parsed = _ld_line(cmd_file)
+                if parsed is None:
                     continue
-                build = f"/tmp/pymodpost-kbuild/{arch}/{d.name}/"
+                words, post = parsed
+                if post is None and _btf_added(d, out):
+                    post = "pahole -J (kbuild's BTF [M] step)"
+                build = f"{build_base(kernel, arch)}/{d.name}/"
                 argv = []
                 for w in words:
                     w = w.replace(build, "{dir}/")
                     if w in ("arch/x86/module.lds", "scripts/module.lds"):
                         w = "{lds}"
                     argv.append(w)
-                cases.append(LinkCase(arch, d.name, out, tuple(argv), d / out))
+                cases.append(LinkCase(kernel, arch, d.name, out, tuple(argv), d / out, post))
     return cases

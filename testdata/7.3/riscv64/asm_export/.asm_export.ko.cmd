@@ -1,0 +1,1 @@
+savedcmd_asm_export.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o asm_export.ko asm_export.o asm_export.mod.o .module-common.o

@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo asm_export.o;   echo asm_user.o; :; } > modules.order

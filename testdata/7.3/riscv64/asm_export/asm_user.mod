@@ -1,0 +1,1 @@
+./asm_user.o

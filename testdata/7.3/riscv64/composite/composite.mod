@@ -1,0 +1,3 @@
+./core.o
+./math.o
+./strings.o

@@ -1,0 +1,1 @@
+savedcmd_consumer.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o consumer.ko consumer.o consumer.mod.o .module-common.o

@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo pm-dash.o; :; } > modules.order

@@ -1,0 +1,1 @@
+savedcmd_debug_info.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o debug_info.ko debug_info.o debug_info.mod.o .module-common.o

@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo debug_info.o; :; } > modules.order

@@ -1,0 +1,1 @@
+savedcmd_devtables.mod := printf '%s\n'   devtables.o | awk '!x[$$0]++ { print("./"$$0) }' > devtables.mod

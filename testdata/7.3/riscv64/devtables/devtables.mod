@@ -1,0 +1,1 @@
+./devtables.o

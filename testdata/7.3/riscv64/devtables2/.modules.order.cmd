@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo devtables2.o; :; } > modules.order

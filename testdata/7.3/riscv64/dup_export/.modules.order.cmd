@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo dup_export.o; :; } > modules.order

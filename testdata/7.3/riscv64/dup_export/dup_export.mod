@@ -1,0 +1,1 @@
+./dup_export.o

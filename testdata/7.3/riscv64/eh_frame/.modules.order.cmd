@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo eh_frame.o; :; } > modules.order

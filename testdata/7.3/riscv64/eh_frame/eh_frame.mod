@@ -1,0 +1,1 @@
+./eh_frame.o

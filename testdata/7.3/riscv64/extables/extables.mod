@@ -1,0 +1,1 @@
+./extables.o

@@ -1,0 +1,28 @@
+#include <linux/module.h>
+#include <linux/export-internal.h>
+#include <linux/compiler.h>
+
+MODULE_INFO(name, KBUILD_MODNAME);
+
+__visible struct module __this_module
+__section(".gnu.linkonce.this_module") = {
+	.name = KBUILD_MODNAME,
+	.init = init_module,
+#ifdef CONFIG_MODULE_UNLOAD
+	.exit = cleanup_module,
+#endif
+	.arch = MODULE_ARCH_INIT,
+};
+
+
+
+static const struct modversion_info ____versions[]
+__used __section("__versions") = {
+	{ 0x3c3ff9fd, "sprintf" },
+	{ 0x8c8569cb, "kstrtoint" },
+	{ 0x92997ed8, "_printk" },
+	{ 0x249e2a95, "module_layout" },
+};
+
+MODULE_INFO(depends, "");
+

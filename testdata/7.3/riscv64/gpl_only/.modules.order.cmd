@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo gpl_only.o; :; } > modules.order

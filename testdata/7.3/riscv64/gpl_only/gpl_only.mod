@@ -1,0 +1,1 @@
+./gpl_only.o

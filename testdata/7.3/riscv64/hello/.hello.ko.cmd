@@ -1,0 +1,1 @@
+savedcmd_hello.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o hello.ko hello.o hello.mod.o .module-common.o

@@ -1,0 +1,1 @@
+savedcmd_pm_module_file_name_that_is_much_longer_than_module_name_len.mod := printf '%s\n'   pm_module_file_name_that_is_much_longer_than_module_name_len.o | awk '!x[$$0]++ { print("./"$$0) }' > pm_module_file_name_that_is_much_longer_than_module_name_len.mod

@@ -1,0 +1,1 @@
+savedcmd_modns_friend.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o modns_friend.ko modns_friend.o modns_friend.mod.o .module-common.o

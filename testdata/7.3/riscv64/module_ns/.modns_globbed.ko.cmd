@@ -1,0 +1,1 @@
+savedcmd_modns_globbed.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o modns_globbed.ko modns_globbed.o modns_globbed.mod.o .module-common.o

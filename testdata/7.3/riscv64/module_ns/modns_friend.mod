@@ -1,0 +1,1 @@
+./modns_friend.o

@@ -1,0 +1,1 @@
+./modns_importer.o

@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo no_description.o; :; } > modules.order

@@ -1,0 +1,1 @@
+savedcmd_no_description.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o no_description.ko no_description.o no_description.mod.o .module-common.o

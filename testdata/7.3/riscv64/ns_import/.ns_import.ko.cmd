@@ -1,0 +1,1 @@
+savedcmd_ns_import.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o ns_import.ko ns_import.o ns_import.mod.o .module-common.o

@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo ns_missing.o; :; } > modules.order

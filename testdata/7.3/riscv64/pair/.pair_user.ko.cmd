@@ -1,0 +1,1 @@
+savedcmd_pair_user.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o pair_user.ko pair_user.o pair_user.mod.o .module-common.o

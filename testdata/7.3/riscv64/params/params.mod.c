@@ -1,0 +1,32 @@
+#include <linux/module.h>
+#include <linux/export-internal.h>
+#include <linux/compiler.h>
+
+MODULE_INFO(name, KBUILD_MODNAME);
+
+__visible struct module __this_module
+__section(".gnu.linkonce.this_module") = {
+	.name = KBUILD_MODNAME,
+	.init = init_module,
+#ifdef CONFIG_MODULE_UNLOAD
+	.exit = cleanup_module,
+#endif
+	.arch = MODULE_ARCH_INIT,
+};
+
+
+
+static const struct modversion_info ____versions[]
+__used __section("__versions") = {
+	{ 0x92997ed8, "_printk" },
+	{ 0x632d4325, "param_ops_int" },
+	{ 0xa4e58d63, "param_ops_ulong" },
+	{ 0x04682621, "param_ops_string" },
+	{ 0x097910c5, "param_array_ops" },
+	{ 0x21d82cad, "param_ops_bool" },
+	{ 0x748a6394, "param_ops_charp" },
+	{ 0x249e2a95, "module_layout" },
+};
+
+MODULE_INFO(depends, "");
+

@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo riscv_relocs.o; :; } > modules.order

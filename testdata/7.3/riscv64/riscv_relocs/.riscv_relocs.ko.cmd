@@ -1,0 +1,1 @@
+savedcmd_riscv_relocs.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o riscv_relocs.ko riscv_relocs.o riscv_relocs.mod.o .module-common.o

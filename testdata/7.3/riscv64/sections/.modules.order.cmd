@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo sections.o; :; } > modules.order

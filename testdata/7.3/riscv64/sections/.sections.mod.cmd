@@ -1,0 +1,1 @@
+savedcmd_sections.mod := printf '%s\n'   sections.o | awk '!x[$$0]++ { print("./"$$0) }' > sections.mod

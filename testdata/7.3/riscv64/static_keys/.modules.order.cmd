@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo static_keys.o; :; } > modules.order

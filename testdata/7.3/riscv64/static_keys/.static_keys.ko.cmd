@@ -1,0 +1,1 @@
+savedcmd_static_keys.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o static_keys.ko static_keys.o static_keys.mod.o .module-common.o

@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo unresolved.o; :; } > modules.order

@@ -1,0 +1,1 @@
+savedcmd_modules.order := {   echo unresolved_warn.o; :; } > modules.order

@@ -1,0 +1,1 @@
+savedcmd_unresolved_warn.ko := riscv64-linux-gnu-ld -r -melf64lriscv -z noexecstack --no-warn-rwx-segments --build-id=sha1 --force-group-allocation  -T /root/.cache/pymodpost/riscv64-7.3/build/scripts/module.lds -o unresolved_warn.ko unresolved_warn.o unresolved_warn.mod.o .module-common.o

@@ -1,0 +1,1 @@
+./unresolved_warn.o
