@@ -116,8 +116,10 @@ class LoaderRules:
     ro_after_init_marking: str
     #: .static_call_sites is ro_after_init as well on architectures with inline static calls (7.3)
     ro_after_init_static_calls: bool
-    #: setup_modinfo() refuses an explicit ``import_ns=module:...`` with -EPERM (6.16)
-    refuses_module_namespace_import: bool
+    #: ``module:<name>[,<name>...]`` namespaces (6.16): the named modules (a trailing ``*`` is a
+    #: prefix, '-' matches '_') may use such exports without an import, and setup_modinfo()
+    #: refuses an explicit ``import_ns=module:...`` with -EPERM
+    module_namespaces: bool
     #: exports are described by ``__kflagstab`` (one flag byte each, bit 0 GPL-only): a module with
     #: __ksymtab needs it (check_export_symbol_sections), __ksymtab_gpl/__kcrctab_gpl are obsolete
     #: and ignored with a warning (6.19/7.0)

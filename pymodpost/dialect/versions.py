@@ -51,7 +51,7 @@ DEBIAN_6_1 = Dialect(
         early_mod_check=False,
         ro_after_init_marking="find-sec",
         ro_after_init_static_calls=False,
-        refuses_module_namespace_import=False,
+        module_namespaces=False,
         export_flags_table=False,
     ),
 )
@@ -143,7 +143,7 @@ DEBIAN_7_3 = replace(
         ro_after_init_marking="all-by-name",
         ro_after_init_static_calls=True,
         # "module: Restrict module namespace access to specified modules" (6.16)
-        refuses_module_namespace_import=True,
+        module_namespaces=True,
         # __kflagstab replaces the _gpl export sections (6.19/7.0)
         export_flags_table=True,
     ),

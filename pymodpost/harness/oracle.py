@@ -83,10 +83,14 @@ while len(dumps) < ARGS["count"] and stops < 3 * ARGS["count"] + 10:
                     size, text, ro, roai = struct.unpack_from("<IIII", raw_mod, at + 8)
                     found = 0 < size < (64 << 20) and text <= ro <= roai <= size and not size & 0xfff
                 else:
-                    # 6.4+: mem[type] = {void *base; unsigned int size; ...}; module_memory_alloc
-                    # stored the page-aligned size back
+                    # 6.4+: mem[type] = {void *base; unsigned int size; ...} (7.3: {void *base;
+                    # bool is_rox; unsigned int size; ...}); module_memory_alloc stored the
+                    # page-aligned size back
                     size = struct.unpack_from("<I", raw_mod, at + 8)[0]
                     found = 0 < size < (64 << 20) and not size & 0xfff
+                    if not found and raw_mod[at + 8] in (0, 1) and not any(raw_mod[at + 9:at + 12]):
+                        size = struct.unpack_from("<I", raw_mod, at + 12)[0]
+                        found = 0 < size < (64 << 20) and not size & 0xfff
                 if not found:
                     continue
                 try:

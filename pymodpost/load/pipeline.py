@@ -196,7 +196,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
 
     _find_module_sections(ctx)
     steps.append(StepRecord("find_module_sections", "checked .ctors/.init_array, licence offenders, export CRC tables"))
-    if rules.refuses_module_namespace_import:
+    if rules.module_namespaces:
         _setup_modinfo_namespaces(ctx)
 
     env.place(info.sechdrs, memory)

@@ -117,7 +117,8 @@ class LoadResult:
     def section_bytes(self, sec: PlacedSection) -> bytes:
         """The section's bytes in module memory (NOBITS sections read as move_module's zeroes)."""
         if self.regions:
-            region = next(r.data for r in self.regions if r.name == sec.region)
+            # an empty section of a type with nothing else was not allocated (base NULL)
+            region = next((r.data for r in self.regions if r.name == sec.region), bytearray())
         else:
             region = self.init if sec.init else self.core
         return bytes(region[sec.offset:sec.offset + sec.size])

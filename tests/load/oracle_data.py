@@ -16,9 +16,10 @@ ORACLE_DIR = TESTDATA / "load"
 
 #: (arch, capture file): the fixtures on each kernel, and Debian's own modules on its kernel;
 #: "6.12/oracle.json.xz" is testdata/load/6.12/<arch>/oracle.json.xz, the 6.12 fixtures on
-#: Debian's 6.12 kernel (x86_64) or the 6.12.118 riscv64 kernel built from linux-source-6.12
+#: Debian's 6.12 kernel (x86_64) or the 6.12.118 riscv64 kernel built from linux-source-6.12;
+#: "7.3/...": the 7.3 fixtures on the 7.3.4 riscv64 kernel built from linux-source-7.3
 CAPTURES = [("x86_64", "oracle.json.xz"), ("riscv64", "oracle.json.xz"), ("x86_64", "oracle-debian.json.xz"),
-            ("x86_64", "6.12/oracle.json.xz"), ("riscv64", "6.12/oracle.json.xz")]
+            ("x86_64", "6.12/oracle.json.xz"), ("riscv64", "6.12/oracle.json.xz"), ("riscv64", "7.3/oracle.json.xz")]
 
 
 def oracle_path(arch: str, name: str = "oracle.json.xz") -> Path:
