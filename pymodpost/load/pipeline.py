@@ -36,7 +36,7 @@ from pymodpost.load.layout import (
     move_module_mem,
 )
 from pymodpost.load.kallsyms import add_kallsyms
-from pymodpost.load.log import KernelLog
+from pymodpost.load.log import KernelLog, LogLine
 from pymodpost.load.relocate import ModuleMemory, apply_relocations, sort_extable
 from pymodpost.load.result import LoadResult, MemoryRegion, PlacedSection, StepRecord
 from pymodpost.load.state import (
@@ -101,7 +101,7 @@ def load_module(data: bytes, state: KernelState, options: LoadOptions | None = N
         if not e.logged:
             for line in e.log:
                 if line:
-                    log.err(line)
+                    log.lines.append(LogLine("err", line, terminated=not getattr(e, "unterminated", False)))
     return result
 
 

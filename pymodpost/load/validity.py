@@ -33,6 +33,13 @@ from pymodpost.load.image import SHF_ALLOC, SHT_NOBITS, SHT_NULL, SHT_STRTAB, SH
 from pymodpost.load.modinfo import ModinfoTable
 
 
+def fail_unterminated(text: str) -> KernelError:
+    """A refusal the kernel prints without a final newline (pr_err("...") with no "\\n")."""
+    err = fail(text)
+    err.unterminated = True
+    return err
+
+
 def elf_validity_cache_copy(info: LoadInfo, flags: int, machine: int, need_elfclass64: bool, smp: bool, *,
                             struct_module_size: int | None, checks_strtab: bool,
                             extended_modversions: bool) -> str:
@@ -142,7 +149,7 @@ def _cache_index_versions(info: LoadInfo, flags: int) -> None:
     crc_ndx = find_sec(info, "__version_ext_crcs")
     name_ndx = find_sec(info, "__version_ext_names")
     if bool(crc_ndx) != bool(name_ndx):
-        raise fail("extended version crc+name presence does not match")
+        raise fail_unterminated("extended version crc+name presence does not match")
     if crc_ndx:
         count = info.sechdrs[crc_ndx].sh_size // 4
         names = info.section_bytes(info.sechdrs[name_ndx])
@@ -150,7 +157,7 @@ def _cache_index_versions(info: LoadInfo, flags: int) -> None:
         for _ in range(count):
             end = names.find(b"\0", at)
             if end < 0:  # strnlen ran to the end: the name would need one byte more
-                raise fail("more extended version crcs than names")
+                raise fail_unterminated("more extended version crcs than names")
             at = end + 1
     info.index.vers = find_sec(info, "__versions")
     info.index.vers_ext_crc, info.index.vers_ext_name = crc_ndx, name_ndx
@@ -168,4 +175,4 @@ def _cache_strtab(info: LoadInfo) -> None:
         raise fail("symbol string table isn't NUL terminated")
     syms = info.symbols()
     if len(syms) and int(syms["st_name"].max()) >= strsec.sh_size:
-        raise fail("symbol name out of bounds in string table")
+        raise fail_unterminated("symbol name out of bounds in string table")

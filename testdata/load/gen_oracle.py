@@ -80,6 +80,14 @@ def kernel_addresses(arch: str, version: str | None = None) -> dict[str, int]:
     return parse_symbol_map(boot.kallsyms.encode())
 
 
+def _modinfo_name(blob: bytes) -> str:
+    """The name= of a (damaged) module's .modinfo: the name the kernel loads it under."""
+    import re
+
+    found = re.search(rb"\0name=([^\0]*)\0", blob)
+    return found.group(1).decode() if found else "hello"
+
+
 def undefined_names(ko: Path) -> set[str]:
     from pymodpost.load.checks import elf_validity_check, setup_load_info
 
@@ -127,10 +135,16 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
         items: list[tuple[str, str, bytes, Path]] = []  # (label, module name, bytes, path booted)
         if with_damaged:
             hello = (fixture_dir / "hello" / "hello.ko").read_bytes()
-            for label, blob in damage.damaged(arch, hello, recipe_table).items():
+            damaged = damage.damaged(arch, hello, recipe_table)
+            if version == "7.3":
+                # 7.3's own checks: on hello.ko, and the export flags on exports.ko
+                damaged.update(damage.damaged(arch, hello, damage.recipes_7_3()))
+                exports = (fixture_dir / "exports" / "exports.ko").read_bytes()
+                damaged.update(damage.damaged(arch, exports, damage.recipes_7_3_exports()))
+            for label, blob in damaged.items():
                 path = Path(tmp) / f"{label}.ko"
                 path.write_bytes(blob)
-                items.append((f"damaged:{label}", "hello", blob, path))
+                items.append((f"damaged:{label}", _modinfo_name(blob), blob, path))
         for ko in extra or []:
             items.append((f"debian:{ko.relative_to(DEBIAN_DIR)}", ko.stem.replace("-", "_"), ko.read_bytes(), ko))
         for ko in kos:
