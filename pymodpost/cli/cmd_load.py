@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     state = KernelState(profile)
     flags = (1 if args.ignore_modversions else 0) | (2 if args.ignore_vermagic else 0)
     for dep in args.preload:
-        pre = load_file(dep, state, LoadOptions(flags=flags, record=False))
+        pre = load_file(dep, state, LoadOptions(core_base=next_core_base(state), flags=flags, record=False))
         if not pre.ok:
             raise PymodpostError(f"{dep}: refused while preloading: {pre.error.message} ({pre.error.errno})")
     options = LoadOptions(core_base=args.core_base, init_base=args.init_base, params=list(args.params), flags=flags,
