@@ -120,6 +120,9 @@ class LoaderRules:
     #: prefix, '-' matches '_') may use such exports without an import, and setup_modinfo()
     #: refuses an explicit ``import_ns=module:...`` with -EPERM
     module_namespaces: bool
+    #: module text (MOD_TEXT, MOD_INIT_TEXT) comes from execmem's ROX cache on architectures
+    #: that have one (:attr:`pymodpost.arch.target.Target.execmem_rox_cache`; 6.14)
+    module_text_from_rox_cache: bool
     #: exports are described by ``__kflagstab`` (one flag byte each, bit 0 GPL-only): a module with
     #: __ksymtab needs it (check_export_symbol_sections), __ksymtab_gpl/__kcrctab_gpl are obsolete
     #: and ignored with a warning (6.19/7.0)

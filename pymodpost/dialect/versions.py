@@ -52,6 +52,7 @@ DEBIAN_6_1 = Dialect(
         ro_after_init_marking="find-sec",
         ro_after_init_static_calls=False,
         module_namespaces=False,
+        module_text_from_rox_cache=False,
         export_flags_table=False,
     ),
 )
@@ -144,6 +145,8 @@ DEBIAN_7_3 = replace(
         ro_after_init_static_calls=True,
         # "module: Restrict module namespace access to specified modules" (6.16)
         module_namespaces=True,
+        # "x86/module: enable ROX caches for module text on 64 bit" (6.14)
+        module_text_from_rox_cache=True,
         # __kflagstab replaces the _gpl export sections (6.19/7.0)
         export_flags_table=True,
     ),

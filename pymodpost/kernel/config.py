@@ -37,6 +37,8 @@ class KernelConfig:
     #: riscv: GOT/PLT sections reserved for modules (6.1: selected by every 64-bit MODULES kernel;
     #: 6.12: only by RELOCATABLE)
     module_sections: bool = False
+    #: x86_64: KASLR configured in (KERNEL_IMAGE_SIZE 1 GiB), which moves MODULES_VADDR
+    randomize_base: bool = False
     allow_missing_namespace_imports: bool = False
     cmodel_medlow: bool = False  #: riscv: absolute HI20 relocations refused
     randstruct_hash: str = ""  #: vermagic "RANDSTRUCT_<hash>" when randstruct is on
@@ -67,6 +69,7 @@ class KernelConfig:
             allow_missing_namespace_imports=on("MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS"),
             cmodel_medlow=on("CMODEL_MEDLOW"),
             module_sections=on("MODULE_SECTIONS"),
+            randomize_base=on("RANDOMIZE_BASE"),
             randstruct_hash=randstruct_hash if (on("RANDSTRUCT_FULL") or on("RANDSTRUCT_PERFORMANCE")) else "",
             values=v,
         )

@@ -26,6 +26,7 @@ from pymodpost.load.layout import (
     MOD_DATA,
     MOD_INIT_DATA,
     MOD_INIT_TEXT,
+    MOD_TEXT,
     MemRegionsModel,
     layout_sections,
     layout_sections_mem,
@@ -63,6 +64,9 @@ class LoadOptions:
     flags: int = 0  #: finit_module flags (1 ignore modversions, 2 ignore vermagic)
     percpu_base: int = DEFAULT_PERCPU_BASE
     image_base: int = DEFAULT_IMAGE_BASE
+    #: 6.14+ x86_64: where the module's text goes in execmem's ROX cache (default: the start of
+    #: the module area); the other mem[] types keep following core_base/init_base
+    text_base: int | None = None
     #: the kernel's sizeof(struct module), which 6.12+ requires of .gnu.linkonce.this_module
     #: (None: not known, not checked)
     struct_module_size: int | None = None
@@ -75,6 +79,22 @@ class LoadOptions:
 
 def _page_align(n: int, page: int) -> int:
     return (n + page - 1) // page * page
+
+
+def place_after_loaded_modules(options: LoadOptions, state: KernelState) -> LoadOptions:
+    """Fill in the bases left unset so that the module goes where the real kernel puts the next
+    one (:func:`next_core_base`, :func:`next_text_base`)."""
+    if options.core_base is None:
+        options.core_base = next_core_base(state)
+    if options.text_base is None:
+        options.text_base = next_text_base(state)
+    return options
+
+
+def next_text_base(state: KernelState) -> int | None:
+    """6.14+ x86_64: the next module's text follows the newest one's core text in the ROX cache
+    (its init text went back to the cache); None when no module has text there."""
+    return state.modules[0].text_end if state.modules else None
 
 
 def next_core_base(state: KernelState) -> int | None:
@@ -242,7 +262,8 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
         steps.append(StepRecord("parse_args", "parameter names checked against __param (values not simulated)"))
     result.taints = taint_string(ctx.taints)
     result.exports = sorted(exports)
-    state.add_module(LoadedModule(mod_name, exports, set(ctx.taints), result.core_base, lay.core_size))
+    state.add_module(LoadedModule(mod_name, exports, set(ctx.taints), result.core_base, lay.core_size,
+                                  result.text_end or None))
 
 
 def _index_detail(info: LoadInfo) -> str:
@@ -291,12 +312,17 @@ def _layout_and_move_mem(ctx: checks.ModuleCtx, opt: LoadOptions, result: LoadRe
     alloc = [_page_align(s.size, page) for s in sizes]  # module_memory_alloc() stores PAGE_ALIGN(size)
     result.steps.append(StepRecord("layout_sections", "; ".join(
         f"{name} {size:#x}" for name, size in zip(MemRegionsModel.names, alloc) if size)))
-    bases = _region_bases(ctx, opt, alloc, page)
+    rox_text = _rox_text_types(ctx)
+    bases = _region_bases(ctx, opt, alloc, page, rox_text)
     regions = move_module_mem(info, alloc, bases, ctx.mod_name)
     result.regions = [MemoryRegion(name, base, data, MemRegionsModel.is_init_region(t))
                       for t, (name, base, data) in enumerate(zip(MemRegionsModel.names, bases, regions)) if data]
-    core = [r for r in result.regions if not r.init]
-    init = [r for r in result.regions if r.init]
+    if alloc[MOD_TEXT] and MOD_TEXT in rox_text:
+        result.text_end = bases[MOD_TEXT] + alloc[MOD_TEXT]
+    # the regions that follow one another in the module area (text from a ROX cache does not)
+    vmalloced = [r for t, r in zip((t for t, d in enumerate(regions) if d), result.regions) if t not in rox_text]
+    core = [r for r in vmalloced if not r.init]
+    init = [r for r in vmalloced if r.init]
     result.core_base = core[0].base if core else 0
     result.init_base = init[0].base if init else 0
     # what the next module's placement and `pymodpost load`'s summary need: the core span
@@ -307,13 +333,24 @@ def _layout_and_move_mem(ctx: checks.ModuleCtx, opt: LoadOptions, result: LoadRe
     return memory, (regions[MOD_DATA], regions[MOD_INIT_DATA], bases[MOD_INIT_DATA] or 0)
 
 
-def _region_bases(ctx: checks.ModuleCtx, opt: LoadOptions, alloc: list[int], page: int) -> list[int | None]:
+def _rox_text_types(ctx: checks.ModuleCtx) -> tuple[int, ...]:
+    """The mem[] types execmem takes from its ROX cache (EXECMEM_MODULE_TEXT), if the kernel has one."""
+    profile = ctx.state.profile
+    if profile.dialect.loader.module_text_from_rox_cache and profile.arch.execmem_rox_cache:
+        return (MOD_TEXT, MOD_INIT_TEXT)
+    return ()
+
+
+def _region_bases(ctx: checks.ModuleCtx, opt: LoadOptions, alloc: list[int], page: int,
+                  rox_text: tuple[int, ...]) -> list[int | None]:
     """Where each non-empty mem[] type is allocated.  From anchors (real section addresses) when
     given; else the core types from ``core_base`` (default: where a fresh nokaslr boot puts the
     first module) and the init types from ``init_base`` (default: right after the core ones), one
     after the other with a guard page between (observed on Debian's 6.12 x86_64 booted with
     nokaslr: text, data, rodata, init text, init data at 0x...c0201000, 203000, 205000, 207000,
-    209000 for one-page types)."""
+    209000 for one-page types).  Types in ``rox_text`` are carved from the ROX cache instead:
+    from ``text_base`` (default: the start of the module area), page after page, no guard."""
+    profile = ctx.state.profile
     bases: list[int | None] = [None] * len(alloc)
     if opt.anchors:
         for sh in ctx.info.sechdrs:
@@ -323,13 +360,24 @@ def _region_bases(ctx: checks.ModuleCtx, opt: LoadOptions, alloc: list[int], pag
                     bases[mem_type] = opt.anchors[sh.name] - off
     start = opt.core_base
     if start is None:
-        start = ctx.state.profile.arch.first_module_base(ctx.state.profile.addresses)
+        start = profile.arch.first_module_base(profile.addresses, profile.config.randomize_base)
+    text = opt.text_base
+    if text is None and rox_text:
+        text = profile.arch.module_area_start(profile.addresses, profile.config.randomize_base)
+    init_started = False
     for mem_type, size in enumerate(alloc):
-        if mem_type == MOD_INIT_TEXT and opt.init_base is not None:
-            start = opt.init_base
         if not size:
             bases[mem_type] = None
             continue
+        if mem_type in rox_text:
+            if bases[mem_type] is None:
+                bases[mem_type] = text
+            text = bases[mem_type] + size
+            continue
+        if MemRegionsModel.is_init_region(mem_type) and not init_started:
+            init_started = True
+            if opt.init_base is not None:
+                start = opt.init_base
         if bases[mem_type] is None:
             bases[mem_type] = start
         start = bases[mem_type] + size + page

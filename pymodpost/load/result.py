@@ -103,6 +103,8 @@ class LoadResult:
     core_symbols: list[int] = field(default_factory=list)
     #: 6.4+: each mem[] allocation (core/init above are then unused)
     regions: list[MemoryRegion] = field(default_factory=list)
+    #: 6.14+ x86_64: end of the module's core text in the ROX cache (0: none there)
+    text_end: int = 0
 
     @property
     def ok(self) -> bool:

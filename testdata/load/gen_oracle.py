@@ -42,9 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import damage  # noqa: E402
 
 
-def fixture_modules(arch: str, version: str | None = None) -> list[Path]:
+def fixture_modules(arch: str, version: str | None = None, fixtures: Path | None = None) -> list[Path]:
     """Fixture .ko files, each after the fixtures it depends on."""
-    kos = sorted((ROOT / "testdata" / (f"{version}/{arch}" if version else arch)).glob("*/*.ko"))
+    fixtures = fixtures or ROOT / "testdata" / (f"{version}/{arch}" if version else arch)
+    kos = sorted(fixtures.glob("*/*.ko"))
     by_name = {}
     deps = {}
     for ko in kos:
@@ -68,8 +69,8 @@ def fixture_modules(arch: str, version: str | None = None) -> list[Path]:
     return ordered
 
 
-def kernel_addresses(arch: str, version: str | None = None) -> dict[str, int]:
-    kdir = BUNDLED_DIR / version / arch if version else BUNDLED_DIR / arch
+def kernel_addresses(arch: str, version: str | None = None, kdir: Path | None = None) -> dict[str, int]:
+    kdir = kdir or (BUNDLED_DIR / version / arch if version else BUNDLED_DIR / arch)
     for name in ("kallsyms.xz", "kallsyms", "System.map.xz", "System.map"):
         if (kdir / name).is_file():
             table = parse_symbol_map(read_text_maybe_xz(kdir / name))
@@ -114,23 +115,29 @@ DEBIAN_DIR = Path("/lib/modules/6.1.0-56-amd64")
 
 
 def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True,
-             extra: list[Path] | None = None, version: str | None = None, kernel: str | None = None) -> dict:
+             extra: list[Path] | None = None, version: str | None = None, kernel: str | None = None,
+             fixtures: Path | None = None, profile_dir: Path | None = None) -> dict:
     """Damaged copies of hello.ko first (all refused, so they change nothing for what follows),
     then ``extra`` modules (e.g. Debian's own), then the fixture modules in dependency order.
-    ``version`` (e.g. "6.12") takes the fixtures and kernel facts of that kernel."""
+    ``version`` (e.g. "6.12") takes the fixtures and kernel facts of that kernel; ``fixtures``
+    and ``profile_dir`` (a kernel build tree) name others, e.g. modules built against a kernel
+    whose fixtures have not landed yet."""
     from pymodpost.kernel.profile import load_profile
 
-    kos = [ko for ko in fixture_modules(arch, version) if only is None or ko.stem in only]
-    table = kernel_addresses(arch, version)
+    kos = [ko for ko in fixture_modules(arch, version, fixtures) if only is None or ko.stem in only]
+    table = kernel_addresses(arch, version, profile_dir)
     finalize = table["module_finalize"]
-    profile = load_profile(str(BUNDLED_DIR / version / arch)) if version else load_profile(arch)
+    if profile_dir:
+        profile = load_profile(str(profile_dir))
+    else:
+        profile = load_profile(str(BUNDLED_DIR / version / arch)) if version else load_profile(arch)
     if version and kernel is None:
         kernel = f"/boot/vmlinuz-{profile.release}"
     recipe_table = None
     if version:
         recipe_table = {k: v for k, v in damage.recipes(arch).items() if not k.startswith(("reloc", "overflow", "missing_plt"))}
         recipe_table.update(damage.recipes_split_checks())
-    fixture_dir = ROOT / "testdata" / (f"{version}/{arch}" if version else arch)
+    fixture_dir = fixtures or ROOT / "testdata" / (f"{version}/{arch}" if version else arch)
     with tempfile.TemporaryDirectory(prefix="pymodpost-damaged-") as tmp:
         items: list[tuple[str, str, bytes, Path]] = []  # (label, module name, bytes, path booted)
         if with_damaged:
@@ -149,7 +156,8 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
             items.append((f"debian:{ko.relative_to(DEBIAN_DIR)}", ko.stem.replace("-", "_"), ko.read_bytes(), ko))
         for ko in kos:
             # the exact bytes booted: fixtures get rebuilt, the capture must not go stale
-            items.append((str(ko.relative_to(ROOT)), ko.stem.replace("-", "_"), ko.read_bytes(), ko))
+            label = str(ko.relative_to(ROOT)) if ko.is_relative_to(ROOT) else f"built:{ko.relative_to(fixture_dir)}"
+            items.append((label, ko.stem.replace("-", "_"), ko.read_bytes(), ko))
         run = dump_at_module_finalize(arch, [LoadStep(str(p), []) for *_, p in items], finalize, timeout=900,
                                       kernel=kernel, memory_layout=profile.dialect.loader.memory_layout)
         changed = [label for label, _, blob, p in items if p.read_bytes() != blob]
@@ -190,6 +198,8 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
         "arch": arch,
         "kernel_version": version,
         "kernel_release": profile.release,
+        # where the kernel facts came from when they are not testdata/kernels/<version>/<arch>
+        "profile_source": str(profile_dir) if profile_dir else None,
         "finalize_addr": finalize,
         "kernel_symbols": {n: table[n] for n in sorted(wanted) if n in table},
         "modules": modules,
@@ -203,10 +213,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("targets", nargs="*")
     parser.add_argument("--version", help="kernel version of the fixtures and kernel facts (6.12, 7.3)")
     parser.add_argument("--kernel", help="kernel image to boot")
+    parser.add_argument("--fixtures", type=Path, help="modules to load instead of testdata/<version>/<arch>")
+    parser.add_argument("--profile", type=Path, help="kernel build tree for the facts instead of testdata/kernels")
     args = parser.parse_args(argv)
     if args.version:
         for arch in args.targets:
-            data = generate(arch, version=args.version, kernel=args.kernel)
+            data = generate(arch, version=args.version, kernel=args.kernel, fixtures=args.fixtures,
+                            profile_dir=args.profile)
             out = ROOT / "testdata" / "load" / args.version / arch / "oracle.json.xz"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
