@@ -206,6 +206,22 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
     }
 
 
+def placement_run(arch: str, kos: list[Path], kernel: str, profile_dir: Path | None) -> dict:
+    """Boot through the harness as `pymodpost harness` does (x86_64: PVH when the image allows),
+    load ``kos`` in order and keep them: what /sys/module/<m>/sections says for each, with the
+    .ko bytes, for checking where the simulator places modules by default (no gdb: the boot path
+    the harness takes is the one its users see)."""
+    run = boot_and_load(arch, [LoadStep(str(k), []) for k in kos], unload=False, kernel=kernel,
+                        module_symbols=False, timeout=600)
+    return {
+        "arch": arch, "boot_image": Path(run.boot_image).name, "cmdline": run.cmdline,
+        "kernel_release": run.kernel_release, "profile_source": str(profile_dir) if profile_dir else None,
+        "modules": [{"path": f"built:{k.parent.name}/{k.name}", "ko": base64.b64encode(k.read_bytes()).decode(),
+                     "ret": step.load.ret, "errno": step.load.errno, "sysfs_sections": step.sections,
+                     "messages": [m.text for m in step.messages]} for k, step in zip(kos, run.steps)],
+    }
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -215,16 +231,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--kernel", help="kernel image to boot")
     parser.add_argument("--fixtures", type=Path, help="modules to load instead of testdata/<version>/<arch>")
     parser.add_argument("--profile", type=Path, help="kernel build tree for the facts instead of testdata/kernels")
+    parser.add_argument("--placement", nargs="+", type=Path, metavar="KO",
+                        help="instead: boot through the harness, load these modules in order, write "
+                             "testdata/load/<version>/<arch>/harness-placement.json.xz")
     args = parser.parse_args(argv)
+    if args.placement:
+        (arch,) = args.targets
+        data = placement_run(arch, args.placement, args.kernel, args.profile)
+        _write(ROOT / "testdata" / "load" / args.version / arch / "harness-placement.json.xz", data)
+        return 0
     if args.version:
         for arch in args.targets:
             data = generate(arch, version=args.version, kernel=args.kernel, fixtures=args.fixtures,
                             profile_dir=args.profile)
-            out = ROOT / "testdata" / "load" / args.version / arch / "oracle.json.xz"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
-            reached = sum(1 for m in data["modules"] if m["dump"])
-            print(f"{out}: {len(data['modules'])} modules, {reached} dumped at module_finalize")
+            _write(ROOT / "testdata" / "load" / args.version / arch / "oracle.json.xz", data)
         return 0
     for arch in args.targets or ["x86_64", "riscv64", "debian"]:
         if arch == "debian":
@@ -234,11 +254,15 @@ def main(argv: list[str]) -> int:
         else:
             data = generate(arch)
             out = ROOT / "testdata" / "load" / arch / "oracle.json.xz"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
-        reached = sum(1 for m in data["modules"] if m["dump"])
-        print(f"{out}: {len(data['modules'])} modules, {reached} dumped at module_finalize")
+        _write(out, data)
     return 0
+
+
+def _write(out: Path, data: dict) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
+    reached = sum(1 for m in data["modules"] if m.get("dump"))
+    print(f"{out}: {len(data['modules'])} modules, {reached} dumped at module_finalize")
 
 
 if __name__ == "__main__":

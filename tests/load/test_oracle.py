@@ -15,7 +15,7 @@ from pymodpost.dialect import by_name
 from pymodpost.errors import ERRNO
 from pymodpost.load.checks import elf_validity_check, setup_load_info
 from pymodpost.load.image import SYM_DTYPE, LoadInfo
-from pymodpost.load.pipeline import LoadOptions, load_module, next_core_base
+from pymodpost.load.pipeline import LoadOptions, load_module, next_core_base, place_after_loaded_modules
 from pymodpost.load.state import KernelState
 from tests.conftest import require
 from tests.load.oracle_data import CAPTURES, load_oracle, module_bytes, oracle_path, profile_for
@@ -145,6 +145,8 @@ def _capture_params():
     for arch, capture in CAPTURES:
         version = capture.rpartition("/")[0]
         marks = [_still_6_1_handlers(version)] if arch == "riscv64" and version else []
+        if (arch, version) == ("x86_64", "7.3"):
+            marks.append(pytest.mark.kbuild)  # kernel facts from the 7.3 x86_64 build tree (see oracle_data)
         yield pytest.param(arch, capture, marks=marks, id=f"{arch}-{capture.removesuffix('.json.xz').replace('/', '-')}")
 
 
@@ -201,3 +203,23 @@ def test_riscv64_matches_apart_from_the_reworked_relocations(capture):
     require(oracle_path("riscv64", capture).is_file(), f"no oracle capture riscv64/{capture}")
     oracle = load_oracle("riscv64", capture)
     assert check_against_oracle("riscv64", oracle, skip=NEEDS_REWORKED_RISCV_HANDLERS) > 0
+
+
+@pytest.mark.kbuild
+def test_default_placement_is_where_a_harness_boot_put_each_module():
+    """7.3 x86_64 booted as `pymodpost harness` boots it (PVH): module text from the ROX cache at
+    the start of the module area, one module's after the other's, and the other mem[] types from
+    +0x201000 with guard pages -- every /sys/module/<m>/sections address of eight modules."""
+    path = oracle_path("x86_64", "7.3/harness-placement.json.xz")
+    require(path.is_file(), f"no capture {path}")
+    run = load_oracle("x86_64", "7.3/harness-placement.json.xz")
+    run["kernel_version"] = "7.3"
+    run["kernel_symbols"] = {}
+    state = KernelState(profile_for("x86_64", run))
+    for entry in run["modules"]:
+        result = load_module(module_bytes(entry), state,
+                             place_after_loaded_modules(LoadOptions(record=False), state), entry["path"])
+        assert result.ok and entry["ret"] == 0, entry["path"]
+        placed = {s.name: s.addr for s in result.sections}
+        assert entry["sysfs_sections"] and all(placed[k] == v for k, v in entry["sysfs_sections"].items()), \
+            entry["path"]
