@@ -18,9 +18,9 @@ from pymodpost.load.pipeline import LoadOptions, load_module
 from pymodpost.load.state import KernelState
 from tests.conftest import TESTDATA, require
 
-#: fixture directory and kernel profile directory below testdata/ (6.12: mem[] regions, split checks)
+#: fixture directory and kernel profile directory below testdata/ (6.12, 7.3: mem[] regions, split checks)
 KERNELS = {"x86_64": ("x86_64", "kernels/x86_64"), "riscv64": ("riscv64", "kernels/riscv64"),
-           "6.12-x86_64": ("6.12/x86_64", "kernels/6.12/x86_64")}
+           "6.12-x86_64": ("6.12/x86_64", "kernels/6.12/x86_64"), "7.3-riscv64": ("7.3/riscv64", "kernels/7.3/riscv64")}
 
 
 @pytest.fixture(scope="module", params=list(KERNELS))
