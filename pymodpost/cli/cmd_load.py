@@ -31,6 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the others follow, a guard page apart)")
     parser.add_argument("--init-base", type=_address, metavar="ADDR",
                         help="address of the init allocation (6.12+: of the first init mem[] region)")
+    parser.add_argument("--text-base", type=_address, metavar="ADDR",
+                        help="7.3 x86_64: address of the module's text in execmem's ROX cache")
     parser.add_argument("--image-base", type=_address, metavar="ADDR",
                         help="address of the kernel's temporary copy of the file (vmalloc'd by "
                              "finit_module): symbols of sections it does not allocate (.modinfo, "
@@ -49,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pymodpost.errors import PymodpostError
     from pymodpost.kernel.profile import load_profile
-    from pymodpost.load.pipeline import LoadOptions, load_file, next_core_base
+    from pymodpost.load.pipeline import LoadOptions, load_file, place_after_loaded_modules
     from pymodpost.load.render import dump_sections, render_text, result_to_json
     from pymodpost.load.state import KernelState
 
@@ -57,17 +59,17 @@ def run(args: argparse.Namespace) -> int:
     state = KernelState(profile)
     flags = (1 if args.ignore_modversions else 0) | (2 if args.ignore_vermagic else 0)
     for dep in args.preload:
-        pre = load_file(dep, state, LoadOptions(core_base=next_core_base(state), flags=flags, record=False))
+        pre = load_file(dep, state, place_after_loaded_modules(LoadOptions(flags=flags, record=False), state))
         if not pre.ok:
             raise PymodpostError(f"{dep}: refused while preloading: {pre.error.message} ({pre.error.errno})")
     options = LoadOptions(core_base=args.core_base, init_base=args.init_base, params=list(args.params), flags=flags,
-                          struct_module_size=args.struct_module_size)
+                          struct_module_size=args.struct_module_size, text_base=args.text_base)
     if args.image_base is not None:
         options.image_base = args.image_base
     if args.percpu_base is not None:
         options.percpu_base = args.percpu_base
-    if args.core_base is None:
-        options.core_base = next_core_base(state)
+    # unset bases: after the modules loaded before it, as the kernel would place it
+    place_after_loaded_modules(options, state)
     result = load_file(args.module, state, options)
     if args.dump and result.ok:
         dump_sections(result, args.dump)
