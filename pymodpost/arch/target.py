@@ -77,13 +77,25 @@ class Target:
     reloc_modules: dict[str, str]
     #: the architecture's R_* numbers by name (an IntEnum of pymodpost.elf.constants)
     reloc_types: type[IntEnum]
-    #: start of the module area when fixed (x86_64 without KASLR: MODULES_VADDR)
+    #: start of the module area when fixed (x86_64 without KASLR: MODULES_VADDR, which is
+    #: __START_KERNEL_map + KERNEL_IMAGE_SIZE: 1 GiB with CONFIG_RANDOMIZE_BASE, as Debian builds)
     modules_vaddr: int | None = None
+    #: the same for a kernel configured without RANDOMIZE_BASE (KERNEL_IMAGE_SIZE 512 MiB)
+    modules_vaddr_without_randomize_base: int | None = None
     #: riscv64: the module area ends at the kernel image and starts this far below PFN_ALIGN(_end)
     modules_below_end: int | None = None
     #: where the first module lands inside the module area on the fixture kernel booted with
-    #: nokaslr (x86_64: earlier users take the first 2 MiB and a page; observed, not derived)
+    #: nokaslr (x86_64: earlier users take the first 2 MiB and a page; observed, not derived --
+    #: the same on Debian's 6.1 and 6.12 kernels)
     first_module_offset: int = 0
+    #: module text may come from execmem's ROX cache (x86_64 with PSE, 6.14+): 2 MiB chunks of
+    #: the module area shared by the text of every module, handed out in page multiples with no
+    #: guard pages, the first chunk at the start of the module area (observed: the 7.3.4 build
+    #: booted with nokaslr puts hello's text at 0xffffffffa0000000 and its data at +0x201000)
+    execmem_rox_cache: bool = False
+    #: HAVE_STATIC_CALL_INLINE: call sites are patched in place, so a module's
+    #: ``.static_call_sites`` is written during init only (x86_64 with objtool)
+    static_call_inline: bool = False
 
     def relocations(self, generation: str) -> ModuleType:
         """The module with the kernel's handler table, ``apply_relocate_add`` and
@@ -97,14 +109,22 @@ class Target:
     def field_width(self, rtype: int) -> int:
         return self.field_widths.get(rtype, self.default_field_width)
 
-    def first_module_base(self, symbols: dict[str, int]) -> int:
-        """Where a fresh nokaslr boot puts the first module's allocation."""
+    def module_area_start(self, symbols: dict[str, int], randomize_base: bool = True) -> int | None:
+        """MODULES_VADDR of a kernel (its symbols, and whether it was configured with
+        RANDOMIZE_BASE), or None when not known."""
         if self.modules_below_end is not None and "_end" in symbols:
             end = (symbols["_end"] + self.page_size - 1) // self.page_size * self.page_size
-            return end - self.modules_below_end + self.first_module_offset
-        if self.modules_vaddr is not None:
-            return self.modules_vaddr + self.first_module_offset
-        return 0xFFFFFFFF00000000  # no better guess: pass --core-base
+            return end - self.modules_below_end
+        if not randomize_base and self.modules_vaddr_without_randomize_base is not None:
+            return self.modules_vaddr_without_randomize_base
+        return self.modules_vaddr
+
+    def first_module_base(self, symbols: dict[str, int], randomize_base: bool = True) -> int:
+        """Where a fresh nokaslr boot puts the first module's allocation."""
+        start = self.module_area_start(symbols, randomize_base)
+        if start is None:
+            return 0xFFFFFFFF00000000  # no better guess: pass --core-base
+        return start + self.first_module_offset
 
 
 # the x86 NOPs of 1..10 bytes that BFD pads code with (cpu-i386.c's long-NOP fill)
@@ -148,7 +168,10 @@ X86_64 = Target(
     reloc_modules={"6.1": "x86_64", "6.12": "x86_64_v6_12", "7.3": "x86_64_v7_3"},
     reloc_types=C.RX86_64,
     modules_vaddr=0xFFFFFFFFC0000000,
+    modules_vaddr_without_randomize_base=0xFFFFFFFFA0000000,
     first_module_offset=0x201000,
+    execmem_rox_cache=True,
+    static_call_inline=True,
 )
 
 RISCV64 = Target(

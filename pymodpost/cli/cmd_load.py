@@ -1,4 +1,4 @@
-"""``pymodpost load``: simulate Linux 6.1 loading a module, step by step, against a kernel profile."""
+"""``pymodpost load``: simulate the profile's kernel (6.1, 6.12, 7.3) loading a module, step by step."""
 
 from __future__ import annotations
 
@@ -26,8 +26,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="kernel version dialect (default: the one of the profile's kernel release)")
     parser.add_argument("--with", dest="preload", action="append", default=[], metavar="DEP.ko",
                         help="load this module first (repeatable), e.g. the one exporting symbols used")
-    parser.add_argument("--core-base", type=_address, metavar="ADDR", help="address of the core allocation")
-    parser.add_argument("--init-base", type=_address, metavar="ADDR", help="address of the init allocation")
+    parser.add_argument("--core-base", type=_address, metavar="ADDR",
+                        help="address of the core allocation (6.12+: of the first core mem[] region; "
+                             "the others follow, a guard page apart)")
+    parser.add_argument("--init-base", type=_address, metavar="ADDR",
+                        help="address of the init allocation (6.12+: of the first init mem[] region)")
+    parser.add_argument("--text-base", type=_address, metavar="ADDR",
+                        help="7.3 x86_64: address of the module's text in execmem's ROX cache")
+    parser.add_argument("--image-base", type=_address, metavar="ADDR",
+                        help="address of the kernel's temporary copy of the file (vmalloc'd by "
+                             "finit_module): symbols of sections it does not allocate (.modinfo, "
+                             "__versions) keep addresses inside it")
+    parser.add_argument("--struct-module-size", type=_address, metavar="BYTES",
+                        help="the kernel's sizeof(struct module), which 6.12+ requires of "
+                             ".gnu.linkonce.this_module (default: not checked)")
     parser.add_argument("--percpu-base", type=_address, metavar="ADDR",
                         help="the module's per-cpu area (mod->percpu), for symbols in .data..percpu")
     parser.add_argument("--ignore-modversions", action="store_true", help="finit_module flag 1 (modprobe --force-modversion)")
@@ -39,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pymodpost.errors import PymodpostError
     from pymodpost.kernel.profile import load_profile
-    from pymodpost.load.pipeline import LoadOptions, load_file
+    from pymodpost.load.pipeline import LoadOptions, load_file, place_after_loaded_modules
     from pymodpost.load.render import dump_sections, render_text, result_to_json
     from pymodpost.load.state import KernelState
 
@@ -47,17 +59,17 @@ def run(args: argparse.Namespace) -> int:
     state = KernelState(profile)
     flags = (1 if args.ignore_modversions else 0) | (2 if args.ignore_vermagic else 0)
     for dep in args.preload:
-        pre = load_file(dep, state, LoadOptions(flags=flags, record=False))
+        pre = load_file(dep, state, place_after_loaded_modules(LoadOptions(flags=flags, record=False), state))
         if not pre.ok:
             raise PymodpostError(f"{dep}: refused while preloading: {pre.error.message} ({pre.error.errno})")
-    options = LoadOptions(core_base=args.core_base, init_base=args.init_base, params=list(args.params), flags=flags)
+    options = LoadOptions(core_base=args.core_base, init_base=args.init_base, params=list(args.params), flags=flags,
+                          struct_module_size=args.struct_module_size, text_base=args.text_base)
+    if args.image_base is not None:
+        options.image_base = args.image_base
     if args.percpu_base is not None:
         options.percpu_base = args.percpu_base
-    if args.core_base is None and state.modules:
-        # the next module lands after the previous ones (and their init areas are freed)
-        last = state.modules[0]
-        page = profile.arch.page_size
-        options.core_base = last.core_base + (last.core_size + page - 1) // page * page + page
+    # unset bases: after the modules loaded before it, as the kernel would place it
+    place_after_loaded_modules(options, state)
     result = load_file(args.module, state, options)
     if args.dump and result.ok:
         dump_sections(result, args.dump)

@@ -113,6 +113,35 @@ class LoaderRules:
     #: module memory model: "core-init" (6.1: core/init layouts, strict_align boundaries) or
     #: "mem-regions" (6.4+: one allocation per mem[MOD_MEM_NUM_TYPES] type)
     memory_layout: str
+    #: how the ELF file is validated: "6.1" (one elf_validity_check, then setup_load_info) or
+    #: "split" (6.12's elf_validity_cache_copy: elf_validity_ehdr/cache_sechdrs/cache_secstrings/
+    #: cache_index_*, each section name checked, the name table and symbol string table must be
+    #: SHT_STRTAB, exactly one .modinfo/.gnu.linkonce.this_module/SHT_SYMTAB, new texts)
+    elf_validity: str
+    #: elf_validity_cache_strtab() checks the symbol string table and every st_name (7.3)
+    checks_symbol_strtab: bool
+    #: __version_ext_crcs/__version_ext_names are parsed and checked (extended modversions, 6.14)
+    extended_modversions: bool
+    #: early_mod_check() (6.4+): check_modinfo keeps only vermagic and livepatch, a module of that
+    #: name already loaded is refused before allocation, and the taints (out-of-tree, staging,
+    #: licence, test, unsigned...) are added after allocation by module_augment_kernel_taints()
+    early_mod_check: bool
+    #: how SHF_RO_AFTER_INIT is set: "find-sec" (6.1, 6.12: the first SHF_ALLOC section of each
+    #: name) or "all-by-name" (7.3's module_mark_ro_after_init(): every section of that name)
+    ro_after_init_marking: str
+    #: .static_call_sites is ro_after_init as well on architectures with inline static calls (7.3)
+    ro_after_init_static_calls: bool
+    #: ``module:<name>[,<name>...]`` namespaces (6.16): the named modules (a trailing ``*`` is a
+    #: prefix, '-' matches '_') may use such exports without an import, and setup_modinfo()
+    #: refuses an explicit ``import_ns=module:...`` with -EPERM
+    module_namespaces: bool
+    #: module text (MOD_TEXT, MOD_INIT_TEXT) comes from execmem's ROX cache on architectures
+    #: that have one (:attr:`pymodpost.arch.target.Target.execmem_rox_cache`; 6.14)
+    module_text_from_rox_cache: bool
+    #: exports are described by ``__kflagstab`` (one flag byte each, bit 0 GPL-only): a module with
+    #: __ksymtab needs it (check_export_symbol_sections), __ksymtab_gpl/__kcrctab_gpl are obsolete
+    #: and ignored with a warning (6.19/7.0)
+    export_flags_table: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,20 @@ DEBIAN_6_1 = Dialect(
         cmd_file_from_stem=False,
     ),
     link=LinkRules(extra_objects=(), force_group_allocation=False),
-    loader=LoaderRules(missing_version_fatal=True, reloc_tables="6.1", memory_layout="core-init"),
+    loader=LoaderRules(
+        missing_version_fatal=True,
+        reloc_tables="6.1",
+        memory_layout="core-init",
+        elf_validity="6.1",
+        checks_symbol_strtab=False,
+        extended_modversions=False,
+        early_mod_check=False,
+        ro_after_init_marking="find-sec",
+        ro_after_init_static_calls=False,
+        module_namespaces=False,
+        module_text_from_rox_cache=False,
+        export_flags_table=False,
+    ),
 )
 
 #: upstream 6.1: check_version() warns once about a missing symbol version and accepts the module
@@ -84,8 +97,16 @@ DEBIAN_6_12 = replace(
     ),
     # "modpost: compile constant module information only once": scripts/module-common.c
     link=replace(DEBIAN_6_1.link, extra_objects=(".module-common.o",)),
-    # PLACEHOLDERS: 6.1's loader rules (but the relocation tables) until the loader work fills in 6.12's
-    loader=replace(DEBIAN_6_1.loader, reloc_tables="6.12"),
+    loader=replace(
+        DEBIAN_6_1.loader,
+        reloc_tables="6.12",
+        # "module: replace module_layout with module_memory" (6.4)
+        memory_layout="mem-regions",
+        # "module: split elf_validity_cache_copy" (Matthew Maurer, 6.12) on 6.6's elf_validity_cache_copy
+        elf_validity="split",
+        # "module: Move early sanity checks into a helper" / module_augment_kernel_taints (6.4)
+        early_mod_check=True,
+    ),
 )
 
 #: Debian's 7.3.4 (trixie-backports: linux-source-7.3 7.3.4-1~bpo13+1); its modpost built from that tree
@@ -121,8 +142,23 @@ DEBIAN_7_3 = replace(
         cmd_file_from_stem=True,
     ),
     link=replace(DEBIAN_6_12.link, force_group_allocation=True),
-    # PLACEHOLDERS: 6.1's loader rules (but the relocation tables) until the loader work fills in 7.3's
-    loader=replace(DEBIAN_6_1.loader, reloc_tables="7.3"),
+    loader=replace(
+        DEBIAN_6_12.loader,
+        reloc_tables="7.3",
+        # elf_validity_cache_strtab() (6.13)
+        checks_symbol_strtab=True,
+        # "module: Add module specific extended modversions" (6.14)
+        extended_modversions=True,
+        # module_mark_ro_after_init() in strict_rwx.c, with .static_call_sites (Petr Pavlu, after 6.12)
+        ro_after_init_marking="all-by-name",
+        ro_after_init_static_calls=True,
+        # "module: Restrict module namespace access to specified modules" (6.16)
+        module_namespaces=True,
+        # "x86/module: enable ROX caches for module text on 64 bit" (6.14)
+        module_text_from_rox_cache=True,
+        # __kflagstab replaces the _gpl export sections (6.19/7.0)
+        export_flags_table=True,
+    ),
 )
 
 ALL: tuple[Dialect, ...] = (DEBIAN_6_1, UPSTREAM_6_1, DEBIAN_6_12, DEBIAN_7_3)

@@ -102,24 +102,26 @@ def pinned_amd64_release() -> str | None:
     return manifest.get("x86_64", {}).get("kernel_abi")
 
 
-def riscv64_build_dir() -> Path:
-    return cache_root() / "riscv64-6.1" / "build"
+def riscv64_build_dir(dialect: Dialect = DEFAULT_DIALECT) -> Path:
+    """The riscv64 kernel built for the dialect's version (``<cache>/riscv64-6.12/build``)."""
+    return cache_root() / f"riscv64-{dialect.version_text}" / "build"
 
 
-def default_kernel(arch: str) -> str:
-    """Path of the kernel image ``arch`` boots when the caller names none."""
+def default_kernel(arch: str, dialect: Dialect = DEFAULT_DIALECT) -> str:
+    """Path of the kernel image ``arch`` boots when the caller names none: of the dialect's
+    kernel version (the override variables name the default dialect's kernel only)."""
     recipe(arch)
     override = os.environ.get(f"PYMODPOST_KERNEL_{arch.upper()}")
-    if override:
+    if override and dialect == DEFAULT_DIALECT:
         return override
     if arch == "x86_64":
-        release = debian_amd64_release()
+        release = debian_amd64_release(dialect)
         if release is None:
             raise HarnessError(
                 f"no x86_64 kernel: need {HEADERS_GLOB} with a matching {BOOT_DIR}/vmlinuz-* "
                 "(packages linux-headers-amd64 and linux-image-amd64)")
         return os.path.join(BOOT_DIR, f"vmlinuz-{release}")
-    build = riscv64_build_dir()
+    build = riscv64_build_dir(dialect)
     image = build / "arch" / "riscv" / "boot" / "Image"
     if not (build.parent / "stamp").exists() or not image.exists():
         raise HarnessError(f"no riscv64 kernel at {image}: run {RISCV_BUILD_SCRIPT} first")

@@ -66,8 +66,7 @@ while len(dumps) < ARGS["count"] and stops < 3 * ARGS["count"] + 10:
         addr, size = h["sh_addr"], h["sh_size"]
         data = bytes(inf.read_memory(addr, size)) if size else b""
         sections[name] = {"index": i, "addr": addr, "size": size, "flags": h["sh_flags"], "type": h["sh_type"], "hex": data.hex()}
-    # the whole core and init allocations: struct module holds {void *base; unsigned int size; ...}
-    # for each (core_layout, init_layout); find them by the page-aligned section addresses
+    # the whole allocations, found in struct module by the page-aligned section addresses
     regions = []
     mod_size = max((v["size"] for k, v in sections.items() if k == ".gnu.linkonce.this_module"), default=0)
     if mod_size:
@@ -77,12 +76,29 @@ while len(dumps) < ARGS["count"] and stops < 3 * ARGS["count"] + 10:
             for at in range(0, mod_size - 24, 8):
                 if struct.unpack_from("<Q", raw_mod, at)[0] != base:
                     continue
-                # a layout, not some other pointer (mod->init can equal the init base):
-                # size, text_size, ro_size, ro_after_init_size, page multiples, nested
-                size, text, ro, roai = struct.unpack_from("<IIII", raw_mod, at + 8)
-                if 0 < size < (64 << 20) and text <= ro <= roai <= size and not size & 0xfff:
-                    regions.append({"addr": base, "hex": bytes(inf.read_memory(base, size)).hex()})
-                    break
+                if ARGS["memory_layout"] == "core-init":
+                    # 6.1: {void *base; unsigned int size, text_size, ro_size, ro_after_init_size; ...}
+                    # for core_layout and init_layout; a layout, not some other pointer (mod->init
+                    # can equal the init base): page-multiple size, nested sizes
+                    size, text, ro, roai = struct.unpack_from("<IIII", raw_mod, at + 8)
+                    found = 0 < size < (64 << 20) and text <= ro <= roai <= size and not size & 0xfff
+                else:
+                    # 6.4+: mem[type] = {void *base; unsigned int size; ...} (7.3: {void *base;
+                    # bool is_rox; unsigned int size; ...}); module_memory_alloc stored the
+                    # page-aligned size back
+                    size = struct.unpack_from("<I", raw_mod, at + 8)[0]
+                    found = 0 < size < (64 << 20) and not size & 0xfff
+                    if not found and raw_mod[at + 8] in (0, 1) and not any(raw_mod[at + 9:at + 12]):
+                        size = struct.unpack_from("<I", raw_mod, at + 12)[0]
+                        found = 0 < size < (64 << 20) and not size & 0xfff
+                if not found:
+                    continue
+                try:
+                    data = bytes(inf.read_memory(base, size))
+                except gdb.MemoryError:
+                    continue  # some other pointer followed by a page-multiple number: keep looking
+                regions.append({"addr": base, "size": size, "offset_in_module": at, "hex": data.hex()})
+                break
     dumps.append({"module": modname, "hdr": hdr, "sections": sections, "regions": regions})
 with open(ARGS["out"], "w") as f:
     json.dump(dumps, f)
@@ -128,8 +144,10 @@ def _free_port() -> int:
 
 
 def dump_at_module_finalize(arch: str, modules: list, finalize_addr: int, *, timeout: float = 300,
-                            kernel: str | None = None) -> OracleRun:
-    """Boot ``arch``'s fixture kernel, load ``modules`` (harness LoadStep list), dump at finalize."""
+                            kernel: str | None = None, memory_layout: str = "core-init") -> OracleRun:
+    """Boot ``arch``'s fixture kernel (or ``kernel``), load ``modules`` (harness LoadStep list),
+    dump at finalize.  ``memory_layout`` is the kernel's (its dialect's ``loader.memory_layout``):
+    it says how struct module records the allocations whose whole bytes are dumped too."""
     from pymodpost.harness.boot import qemu_command
     from pymodpost.harness.guest import initramfs
     from pymodpost.harness.kernels import default_kernel, recipe
@@ -150,7 +168,7 @@ def dump_at_module_finalize(arch: str, modules: list, finalize_addr: int, *, tim
         out = os.path.join(tmp, "dumps.json")
         script = os.path.join(tmp, "dump.py")
         args = json.dumps({"arch": arch, "port": port, "addr": finalize_addr, "count": len(modules), "out": out,
-                           **_layout_args()})
+                           "memory_layout": memory_layout, **_layout_args()})
         write_atomic(script, GDB_SCRIPT % {"args": args})
         argv = qemu_command(arch, kernel, initrd, cmdline) + ["-S", "-gdb", f"tcp:127.0.0.1:{port}"]
         console_path = os.path.join(tmp, "console")

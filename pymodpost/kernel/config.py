@@ -34,11 +34,13 @@ class KernelConfig:
     kallsyms_all: bool = False  #: data symbols kept in the core symbol table
     livepatch: bool = False
     retpoline: bool = False  #: warn about modules without retpoline=Y
+    #: riscv: GOT/PLT sections reserved for modules (6.1: selected by every 64-bit MODULES kernel;
+    #: 6.12+: only by RELOCATABLE, so the small 6.12/7.3 oracle kernels go without)
+    module_sections: bool = False
+    #: x86_64: KASLR configured in (KERNEL_IMAGE_SIZE 1 GiB), which moves MODULES_VADDR
+    randomize_base: bool = False
     allow_missing_namespace_imports: bool = False
     cmodel_medlow: bool = False  #: riscv: absolute HI20 relocations refused
-    #: riscv: the module GOT/PLT (every riscv kernel with modules selects it in 6.1; from 6.x only
-    #: CONFIG_RELOCATABLE does, so the small 6.12/7.3 kernels go without)
-    module_sections: bool = True
     randstruct_hash: str = ""  #: vermagic "RANDSTRUCT_<hash>" when randstruct is on
     values: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -62,10 +64,12 @@ class KernelConfig:
             kallsyms=on("KALLSYMS"),
             kallsyms_all=on("KALLSYMS_ALL"),
             livepatch=on("LIVEPATCH"),
-            retpoline=on("RETPOLINE"),
+            # the option was renamed MITIGATION_RETPOLINE in 6.9; a config has one or the other
+            retpoline=on("RETPOLINE") or on("MITIGATION_RETPOLINE"),
             allow_missing_namespace_imports=on("MODULE_ALLOW_MISSING_NAMESPACE_IMPORTS"),
             cmodel_medlow=on("CMODEL_MEDLOW"),
             module_sections=on("MODULE_SECTIONS"),
+            randomize_base=on("RANDOMIZE_BASE"),
             randstruct_hash=randstruct_hash if (on("RANDSTRUCT_FULL") or on("RANDSTRUCT_PERFORMANCE")) else "",
             values=v,
         )

@@ -77,6 +77,8 @@ class Index:
     mod: int = 0
     vers: int = 0
     pcpu: int = 0
+    vers_ext_crc: int = 0  #: __version_ext_crcs (extended modversions, 6.14+)
+    vers_ext_name: int = 0  #: __version_ext_names
 
 
 @dataclass(slots=True)

@@ -52,13 +52,6 @@ def module_enforce_rwx_sections(ctx: ModuleCtx) -> None:
             )
 
 
-def mark_ro_after_init(info: LoadInfo) -> None:
-    for name in (".data..ro_after_init", "__jump_table"):
-        ndx = find_sec(info, name)
-        if ndx:
-            info.sechdrs[ndx].sh_flags |= SHF_RO_AFTER_INIT
-
-
 class _Sizes:
     """A layout's running size: an unsigned int in the kernel, so it wraps at 32 bits."""
 
@@ -115,14 +108,15 @@ def _strlen(data: bytes, offset: int) -> int:
     return (end if end >= 0 else len(data)) - offset
 
 
-def core_symbol_mask(syms, info: LoadInfo, kallsyms_all: bool):
+def core_symbol_mask(syms, info: LoadInfo, kallsyms_all: bool, model=None):
     """is_core_symbol() for every symbol at once (numpy bool array)."""
     import numpy as np
 
+    model = model or CoreInitModel
     shnum = len(info.sechdrs)
     shndx = syms["st_shndx"].astype(np.int64)
     flags = np.array([sh.sh_flags for sh in info.sechdrs], dtype=np.uint64)
-    is_init = np.array([bool(sh.sh_entsize & INIT_OFFSET_MASK) for sh in info.sechdrs])
+    is_init = np.array([model.is_init_region(model.region_of(sh.sh_entsize)[0]) for sh in info.sechdrs])
     valid = (shndx != SHN_UNDEF) & (shndx < shnum) & (syms["st_name"] != 0)
     idx = np.where(valid, shndx, 0)
     f = flags[idx]
@@ -135,8 +129,13 @@ def core_symbol_mask(syms, info: LoadInfo, kallsyms_all: bool):
 
 
 def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, strict_rwx: bool, page: int,
-                  kallsyms_all: bool, livepatch_module: bool) -> list[int]:
-    """Room for .symtab/.strtab in init and the kept (core) symbols; returns the kept indices."""
+                  kallsyms_all: bool, livepatch_module: bool, model=None) -> list[int]:
+    """Room for .symtab/.strtab in init and the kept (core) symbols; returns the kept indices.
+
+    ``core`` and ``init`` are the sizes the tables are appended to: 6.1's core and init layouts,
+    or (6.4+, ``model`` MemRegionsModel, no page padding) mem[MOD_DATA] and mem[MOD_INIT_DATA]."""
+    model = model or CoreInitModel
+    init_mask = model.symtab_entsize_mask
     import numpy as np
 
     def strict_align(n: int) -> int:
@@ -145,10 +144,10 @@ def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, stric
     symsect = info.sechdrs[info.index.sym]
     strsect = info.sechdrs[info.index.str]
     symsect.sh_flags |= SHF_ALLOC
-    symsect.sh_entsize = init.get_offset(symsect) | INIT_OFFSET_MASK
+    symsect.sh_entsize = init.get_offset(symsect) | init_mask
     syms = info.symbols()
     nsrc = len(syms)
-    keep = core_symbol_mask(syms, info, kallsyms_all) if not livepatch_module else np.ones(nsrc, dtype=bool)
+    keep = core_symbol_mask(syms, info, kallsyms_all, model) if not livepatch_module else np.ones(nsrc, dtype=bool)
     if nsrc:
         keep[0] = True
     kept = np.flatnonzero(keep)
@@ -170,7 +169,7 @@ def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, stric
     core.size = (core.size + ndst) & U32
     core.size = strict_align(core.size)
     strsect.sh_flags |= SHF_ALLOC
-    strsect.sh_entsize = init.get_offset(strsect) | INIT_OFFSET_MASK
+    strsect.sh_entsize = init.get_offset(strsect) | init_mask
     init.size = _align(init.size, ALIGNOF_MOD_KALLSYMS)
     lay.mod_kallsyms_init_off = init.size
     init.size += SIZEOF_MOD_KALLSYMS
@@ -203,12 +202,132 @@ def move_module(info: LoadInfo, core_size: int, init_size: int, core_base: int, 
             region, base, off = init, init_base, sh.sh_entsize & ~INIT_OFFSET_MASK
         else:
             region, base, off = core, core_base, sh.sh_entsize
-        if sh.sh_type != SHT_NOBITS:
-            data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
-            if off + len(data) > len(region):
-                raise KernelError(
-                    f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
-                )
-            region[off:off + len(data)] = data
+        _copy_section(info, sh, region, off, module)
         sh.sh_addr = (base + off) & ((1 << 64) - 1)
     return core, init
+
+
+def _copy_section(info: LoadInfo, sh, region: bytearray, off: int, module: str) -> None:
+    """The section's file bytes to its place (NOBITS stays the allocation's zeroes)."""
+    if sh.sh_type == SHT_NOBITS:
+        return
+    data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
+    if off + len(data) > len(region):
+        raise KernelError(
+            f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
+        )
+    region[off:off + len(data)] = data
+
+
+# --- 6.4+: struct module_memory mem[MOD_MEM_NUM_TYPES] ---
+
+#: enum mod_mem_type, in allocation order (for_each_mod_mem_type)
+MOD_TEXT, MOD_DATA, MOD_RODATA, MOD_RO_AFTER_INIT, MOD_INIT_TEXT, MOD_INIT_DATA, MOD_INIT_RODATA = range(7)
+MOD_MEM_TYPE_NAMES = ("text", "data", "rodata", "ro_after_init", "init_text", "init_data", "init_rodata")
+MOD_INIT_TYPES = (MOD_INIT_TEXT, MOD_INIT_DATA, MOD_INIT_RODATA)
+#: module_get_offset_and_type() keeps the type in sh_entsize's top four bits
+SH_ENTSIZE_TYPE_SHIFT = 60
+SH_ENTSIZE_OFFSET_MASK = (1 << SH_ENTSIZE_TYPE_SHIFT) - 1
+#: which type each of MASKS fills (__layout_sections); an init section marked ro_after_init has
+#: none (the kernel warns once and leaves it out of the layout)
+CORE_M_TO_MEM_TYPE = (MOD_TEXT, MOD_RODATA, MOD_RO_AFTER_INIT, MOD_DATA, MOD_DATA)
+INIT_M_TO_MEM_TYPE = (MOD_INIT_TEXT, MOD_INIT_RODATA, None, MOD_INIT_DATA, MOD_INIT_DATA)
+
+
+class CoreInitModel:
+    """6.1: a core and an init allocation; bit 63 of sh_entsize says init."""
+
+    names = ("core", "init")
+    #: layout_symtab() puts .symtab and .strtab in init
+    symtab_entsize_mask = INIT_OFFSET_MASK
+
+    @staticmethod
+    def region_of(entsize: int) -> tuple[int, int]:
+        return (1, entsize & ~INIT_OFFSET_MASK) if entsize & INIT_OFFSET_MASK else (0, entsize)
+
+    @staticmethod
+    def is_init_region(region: int) -> bool:
+        return region == 1
+
+
+class MemRegionsModel:
+    """6.4+: one allocation per mod_mem_type; sh_entsize is ``type << 60 | offset``."""
+
+    names = MOD_MEM_TYPE_NAMES
+    #: layout_symtab() puts .symtab and .strtab in mem[MOD_INIT_DATA]
+    symtab_entsize_mask = MOD_INIT_DATA << SH_ENTSIZE_TYPE_SHIFT
+
+    @staticmethod
+    def region_of(entsize: int) -> tuple[int, int]:
+        return entsize >> SH_ENTSIZE_TYPE_SHIFT, entsize & SH_ENTSIZE_OFFSET_MASK
+
+    @staticmethod
+    def is_init_region(region: int) -> bool:
+        return region in MOD_INIT_TYPES
+
+
+MEMORY_MODELS = {"core-init": CoreInitModel, "mem-regions": MemRegionsModel}
+
+
+def mark_ro_after_init_sections(info: LoadInfo, names: tuple[str, ...], every_section: bool) -> None:
+    """Set SHF_RO_AFTER_INIT on the named sections: the first SHF_ALLOC one of each name
+    (find_sec, 6.1-6.12) or, with ``every_section``, every section of that name whatever its flags
+    (7.3's module_mark_ro_after_init)."""
+    if not every_section:
+        for name in names:
+            ndx = find_sec(info, name)
+            if ndx:
+                info.sechdrs[ndx].sh_flags |= SHF_RO_AFTER_INIT
+        return
+    for sh in info.sechdrs[1:]:
+        if sh.name in names:
+            sh.sh_flags |= SHF_RO_AFTER_INIT
+
+
+def layout_sections_mem(info: LoadInfo, module_unload: bool) -> list[_Sizes]:
+    """layout_sections() of 6.4+: every SHF_ALLOC section gets its type and offset in sh_entsize;
+    no page padding inside a type (each is its own page-aligned allocation).  Returns the
+    running size of each type."""
+
+    def is_init(name: str) -> bool:
+        return name.startswith(".init") or (not module_unload and name.startswith(".exit"))
+
+    for sh in info.sechdrs:
+        sh.sh_entsize = ENTSIZE_UNSET
+    sizes = [_Sizes() for _ in MOD_MEM_TYPE_NAMES]
+    candidates = [(sh, is_init(sh.name)) for sh in info.sechdrs if sh.sh_flags & SHF_ALLOC]
+    for want_init, m_to_type in ((False, CORE_M_TO_MEM_TYPE), (True, INIT_M_TO_MEM_TYPE)):
+        for (need, forbid), mem_type in zip(MASKS, m_to_type):
+            for sh, sh_init in candidates:
+                if (sh.sh_flags & need) != need or sh.sh_flags & forbid or sh.sh_entsize != ENTSIZE_UNSET:
+                    continue
+                if sh_init != want_init or mem_type is None:
+                    continue
+                sh.sh_entsize = sizes[mem_type].get_offset(sh) | mem_type << SH_ENTSIZE_TYPE_SHIFT
+    return sizes
+
+
+def move_module_mem(info: LoadInfo, sizes: list[int], bases: list[int | None], module: str) -> list[bytearray]:
+    """move_module() of 6.4+: each non-empty type is its own zeroed allocation of ``sizes[type]``
+    (already page-aligned, as module_memory_alloc stores it) at ``bases[type]``; every SHF_ALLOC
+    section is copied to its type's base plus its offset and sh_addr becomes that address."""
+    for size in sizes:
+        if size > SIMULATION_LIMIT:
+            raise KernelError(
+                f"{module}: module needs {size} bytes of module memory; the simulator stops at {SIMULATION_LIMIT}",
+                "ENOMEM",
+            )
+    regions = [bytearray(size) for size in sizes]
+    for sh in info.sechdrs:
+        if not sh.sh_flags & SHF_ALLOC:
+            continue
+        mem_type, off = MemRegionsModel.region_of(sh.sh_entsize)
+        if mem_type >= len(regions):
+            # an ALLOC section the layout left out (an init section marked ro_after_init): the
+            # kernel warned once and now indexes mem[] out of bounds
+            raise KernelError(f"{module}: section {sh.name} has no module memory type", None, crash=True)
+        # an empty type was not allocated (base NULL): its empty sections end up at their offset
+        base = bases[mem_type] if sizes[mem_type] else 0
+        _copy_section(info, sh, regions[mem_type], off, module)
+        sh.sh_addr = (base + off) & ((1 << 64) - 1)
+    return regions

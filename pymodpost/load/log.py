@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 class LogLine:
     level: str  #: "err", "warn", "notice", "info"
     text: str
+    #: False for a message the kernel prints without a final newline: the record stays open,
+    #: and a /dev/kmsg reader sees it only when the next message arrives (often the next load's)
+    terminated: bool = True
 
 
 @dataclass(slots=True)

@@ -28,6 +28,9 @@ def render_text(result: LoadResult, profile) -> str:
     if result.log:
         out.append("kernel log:")
         out += [f"  {line.text}" for line in result.log]
+    if result.regions:
+        out.append("module memory (mem[] regions, each its own page-aligned allocation):")
+        out += [f"  0x{r.base:016x} {len(r.data):#8x} {r.name}" for r in result.regions]
     if result.sections:
         out.append(f"sections (/sys/module/{result.name}/sections):")
         out += [f"  0x{s.addr:016x} {s.name}" for s in sorted(result.sections, key=lambda s: s.name)]
@@ -63,8 +66,11 @@ def result_to_json(result: LoadResult, profile) -> dict:
         "core_base": result.core_base,
         "init_base": result.init_base,
         "layout": {k: getattr(result.layout, k) for k in result.layout.__dataclass_fields__},
+        # 6.4+: each mem[] allocation; empty for 6.1's core/init model (core_base, init_base)
+        "regions": [{"name": r.name, "addr": r.base, "size": len(r.data), "init": r.init} for r in result.regions],
         "sections": [{"index": s.index, "name": s.name, "addr": s.addr, "size": s.size, "init": s.init,
-                      "offset": s.offset, "type": s.sh_type, "flags": s.sh_flags} for s in result.sections],
+                      "offset": s.offset, "region": s.region, "type": s.sh_type, "flags": s.sh_flags}
+                     for s in result.sections],
         "symbols": [{"index": s.index, "name": s.name, "value": s.value, "shndx": s.shndx, "bind": s.bind,
                      "type": s.type, "how": s.how, "letter": s.letter} for s in result.symbols],
         "relocations": [

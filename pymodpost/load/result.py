@@ -27,6 +27,17 @@ class PlacedSection:
     sh_flags: int
     init: bool  #: in the init allocation (freed after init)
     offset: int  #: offset inside its allocation
+    region: str = ""  #: the allocation: "core"/"init" (6.1) or a mem[] type ("text", "rodata", ...)
+
+
+@dataclass(slots=True)
+class MemoryRegion:
+    """One allocation of module memory (6.4+: one per non-empty mem[] type)."""
+
+    name: str  #: "text", "data", "rodata", "ro_after_init", "init_text", "init_data", "init_rodata"
+    base: int
+    data: bytearray = field(repr=False)
+    init: bool = False  #: freed after the module's init
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +101,10 @@ class LoadResult:
     exports: list[str] = field(default_factory=list)
     #: symbol indices kept in the core symbol table (what /proc/kallsyms lists after init)
     core_symbols: list[int] = field(default_factory=list)
+    #: 6.4+: each mem[] allocation (core/init above are then unused)
+    regions: list[MemoryRegion] = field(default_factory=list)
+    #: 6.14+ x86_64: end of the module's core text in the ROX cache (0: none there)
+    text_end: int = 0
 
     @property
     def ok(self) -> bool:
@@ -103,5 +118,15 @@ class LoadResult:
 
     def section_bytes(self, sec: PlacedSection) -> bytes:
         """The section's bytes in module memory (NOBITS sections read as move_module's zeroes)."""
-        region = self.init if sec.init else self.core
+        if self.regions:
+            # an empty section of a type with nothing else was not allocated (base NULL)
+            region = next((r.data for r in self.regions if r.name == sec.region), bytearray())
+        else:
+            region = self.init if sec.init else self.core
         return bytes(region[sec.offset:sec.offset + sec.size])
+
+    def region_bytes(self) -> list[tuple[int, bytearray]]:
+        """(base, bytes) of every allocation: the mem[] regions, or 6.1's core and init."""
+        if self.regions:
+            return [(r.base, r.data) for r in self.regions]
+        return [(b, m) for b, m in ((self.core_base, self.core), (self.init_base, self.init)) if len(m)]

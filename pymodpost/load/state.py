@@ -29,6 +29,8 @@ class LoadedModule:
     taints: set[str] = field(default_factory=set)
     core_base: int = 0
     core_size: int = 0
+    #: 6.14+ x86_64: end of its core text in the ROX cache (None: no text there)
+    text_end: int | None = None
 
 
 @dataclass(slots=True)

@@ -64,7 +64,8 @@ def resolve_symbol(ctx: ModuleCtx, name: str) -> tuple[int | None, int, str]:
             ctx.taints.add(TAINT_PROPRIETARY_MODULE)
     if not ctx.check_version(name, exp.crc):
         return None, EINVAL, "version"
-    if exp.namespace and exp.namespace not in import_namespaces(ctx):
+    granted = state.profile.dialect.loader.module_namespaces and module_namespace_grants(exp.namespace, ctx.mod_name)
+    if exp.namespace and not granted and exp.namespace not in import_namespaces(ctx):
         text = f"{ctx.mod_name}: module uses symbol ({name}) from namespace {exp.namespace}, but does not import it."
         if state.profile.config.allow_missing_namespace_imports:
             ctx.log.warn(text)
@@ -77,6 +78,38 @@ def resolve_symbol(ctx: ModuleCtx, name: str) -> tuple[int | None, int, str]:
                          f"no address for exported symbol {name}: the profile needs a kallsyms capture")
     how = "kernel" if owner is None else f"module:{owner.name}"
     return exp.addr, 0, how
+
+
+def module_namespace_grants(namespace: str, modname: str) -> bool:
+    """verify_module_namespace() (6.16): does ``module:a,b*`` name this module?  Each name is
+    compared as mod_strncmp does ('-' and '_' equal); a trailing '*' makes it a prefix."""
+    prefix = "module:"
+    if not namespace.startswith(prefix):
+        return False
+
+    def same(a: str, b: str, n: int) -> bool:
+        for i in range(n):
+            ca = a[i] if i < len(a) else "\0"
+            cb = b[i] if i < len(b) else "\0"
+            if (ca if ca != "-" else "_") != (cb if cb != "-" else "_"):
+                return False
+            if ca == "\0":
+                break
+        return True
+
+    text = namespace
+    at = len(prefix)
+    while at < len(text):
+        sep = text.find(",", at)
+        sep = len(text) if sep < 0 else sep
+        length = sep - at
+        glob = text[sep - 1] == "*"  # the character before the separator, as the kernel reads it
+        if glob:
+            length -= 1
+        if same(text[at:], modname, length) and (glob or length == len(modname)):
+            return True
+        at = sep + 1 if sep < len(text) else sep
+    return False
 
 
 def simplify_symbols(ctx: ModuleCtx, percpu_base: int, records: list[SymbolRecord] | None) -> tuple[SymbolTable, int]:

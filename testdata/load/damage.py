@@ -123,9 +123,117 @@ def recipes(arch: str) -> dict:
     return common
 
 
-def damaged(arch: str, data: bytes) -> dict[str, bytes]:
+def _set_shdr(d: bytearray, name: str, field: int, fmt: str, value: int) -> None:
+    struct.pack_into(fmt, d, shdr_offset(d, section_index(d, name)) + field, value)
+
+
+def _rename(d: bytearray, name: str, as_name: str) -> None:
+    """Give section ``name`` the sh_name of section ``as_name`` (two sections then share it)."""
+    _set_shdr(d, name, 0, "<I", struct.unpack_from("<I", d, shdr_offset(d, section_index(d, as_name)))[0])
+
+
+SH_TYPE, SH_FLAGS, SH_SIZE = 4, 8, 32
+SHT_PROGBITS, SHT_NOBITS, SHF_ALLOC = 1, 8, 2
+
+
+def recipes_split_checks() -> dict:
+    """Defects that 6.12's split elf_validity_cache_* checks word differently from 6.1 (or that
+    6.1 did not check at all); no relocation damage (the handlers have their own captures)."""
+    return {
+        "shstrtab_type": lambda d: _set_shdr(d, ".shstrtab", SH_TYPE, "<I", SHT_PROGBITS),
+        "strtab_type": lambda d: _set_shdr(d, ".strtab", SH_TYPE, "<I", SHT_PROGBITS),
+        "two_this_module": lambda d: _rename(d, ".note.Linux", ".gnu.linkonce.this_module"),
+        "two_modinfo": lambda d: _rename(d, ".note.Linux", ".modinfo"),
+        "this_module_nobits": lambda d: _set_shdr(d, ".gnu.linkonce.this_module", SH_TYPE, "<I", SHT_NOBITS),
+        "this_module_not_alloc": lambda d: _set_shdr(
+            d, ".gnu.linkonce.this_module", SH_FLAGS, "<Q",
+            struct.unpack_from("<Q", d, shdr_offset(d, section_index(d, ".gnu.linkonce.this_module")) + SH_FLAGS)[0]
+            & ~SHF_ALLOC),
+        "this_module_size": lambda d: _set_shdr(
+            d, ".gnu.linkonce.this_module", SH_SIZE, "<Q",
+            struct.unpack_from("<Q", d, shdr_offset(d, section_index(d, ".gnu.linkonce.this_module")) + SH_SIZE)[0]
+            - 64),
+        # a non-ALLOC section's name offset past the table: 6.1 never looked
+        "comment_name_outside": lambda d: _set_shdr(d, ".comment", 0, "<I", 0x7FFFFFFF),
+    }
+
+
+def _append_sections(d: bytearray, sections: list[tuple[str, bytes]]) -> None:
+    """Add SHF_ALLOC PROGBITS sections (the writer lays the whole file out anew)."""
+    from pymodpost.elf import constants as C
+    from pymodpost.elf.reader import ElfFile
+    from pymodpost.elf.writer import ElfModel, OutSection
+
+    model = ElfModel.from_elf(ElfFile(bytes(d)))
+    for sec in model.sections:
+        sec.offset = sec.name_offset = None
+    model.sections[model.shstrndx].data = b""
+    model.shoff = None
+    model.sections += [OutSection(name, C.SHT_PROGBITS, C.SHF_ALLOC, addralign=4, data=data)
+                       for name, data in sections]
+    d[:] = model.to_bytes()
+
+
+def _version_crc(d: bytes, name: str) -> int:
+    """The CRC __versions records for ``name`` (8-byte crc + 56-byte name per entry)."""
+    off, size = _section_range(d, "__versions")
+    at = d.index(name.encode() + b"\0", off, off + size) - 8
+    return struct.unpack_from("<I", d, at)[0]
+
+
+def _ext_versions(d: bytearray, entries: list[tuple[int, str]], extra_crcs: int = 0) -> None:
+    crcs = b"".join(struct.pack("<I", crc) for crc, _ in entries) + b"\0\0\0\0" * extra_crcs
+    names = b"".join(name.encode() + b"\0" for _, name in entries)
+    _append_sections(d, [("__version_ext_crcs", crcs), ("__version_ext_names", names)])
+
+
+def _rename_module(d: bytearray, old: str, new: str) -> None:
+    """Another module name of the same length, in .modinfo and in the file's struct module."""
+    assert len(old) == len(new)
+    at = d.index(b"name=" + old.encode() + b"\0")
+    d[at:at + 5 + len(old)] = b"name=" + new.encode()
+    off, _ = _section_range(d, ".gnu.linkonce.this_module")
+    assert d[off + 24:off + 24 + len(old) + 1] == old.encode() + b"\0"
+    d[off + 24:off + 24 + len(old)] = new.encode()
+
+
+def _symbol_name_outside(d: bytearray) -> None:
+    off, _ = _section_range(d, ".symtab")
+    _, strsize = _section_range(d, ".strtab")
+    struct.pack_into("<I", d, off + 24, strsize)  # symbol 1's st_name: one past the table
+
+
+def _replace_modinfo(d: bytearray, old: bytes, new: bytes) -> None:
+    at = d.index(old)
+    end = d.index(b"\0", at)
+    d[at:end] = new.ljust(end - at, b"\0")
+
+
+def recipes_7_3() -> dict:
+    """hello.ko defects that only 7.3's loader answers (or answers differently)."""
+    return {
+        "strtab_leading_nul": lambda d: d.__setitem__(_section_range(d, ".strtab")[0], ord("x")),
+        "strtab_name_outside": _symbol_name_outside,
+        "import_module_namespace": lambda d: _replace_modinfo(d, b"description=", b"import_ns=module:pm_other"),
+        "ext_crcs_only": lambda d: _append_sections(d, [("__version_ext_crcs", b"\0" * 8)]),
+        "ext_more_crcs_than_names": lambda d: _ext_versions(d, [(1, "_printk")], extra_crcs=1),
+        "ext_wrong_crc": lambda d: _ext_versions(d, [(_version_crc(d, "module_layout"), "module_layout"),
+                                                     (_version_crc(d, "_printk") ^ 1, "_printk")]),
+        # accepted (a name missing from the extended table only warns): loaded under another
+        # name so that the fixture hello.ko still loads later
+        "ext_missing_name": lambda d: (_ext_versions(d, [(_version_crc(d, "module_layout"), "module_layout")]),
+                                       _rename_module(d, "hello", "hellx")),
+    }
+
+
+def recipes_7_3_exports() -> dict:
+    """exports.ko defects for 7.3's export checks."""
+    return {"exports_without_flags": lambda d: _rename(d, "__kflagstab", ".comment")}
+
+
+def damaged(arch: str, data: bytes, recipe_table: dict | None = None) -> dict[str, bytes]:
     out = {}
-    for name, fn in recipes(arch).items():
+    for name, fn in (recipes(arch) if recipe_table is None else recipe_table).items():
         d = bytearray(data)
         fn(d)
         out[name] = bytes(d)

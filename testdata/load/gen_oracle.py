@@ -11,6 +11,12 @@ kallsyms capture of the same kernel), so the plain tests need no qemu.
 
 Usage: python3 testdata/load/gen_oracle.py [x86_64|riscv64|debian ...]
 (debian: a dozen of Debian's own signed modules plus the kdepends fixture on the x86_64 kernel)
+
+Newer kernels: python3 testdata/load/gen_oracle.py --version 6.12 [--kernel IMAGE] x86_64
+loads the fixtures of testdata/6.12/x86_64 into the kernel of testdata/kernels/6.12/x86_64
+(default image: /boot/vmlinuz-<its release>), with damaged copies of its hello.ko (the 6.1 set
+without relocation damage, plus the defects 6.12's split ELF checks word differently), and
+writes testdata/load/6.12/x86_64/oracle.json.xz.
 """
 
 from __future__ import annotations
@@ -36,9 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import damage  # noqa: E402
 
 
-def fixture_modules(arch: str) -> list[Path]:
+def fixture_modules(arch: str, version: str | None = None, fixtures: Path | None = None) -> list[Path]:
     """Fixture .ko files, each after the fixtures it depends on."""
-    kos = sorted((ROOT / "testdata" / arch).glob("*/*.ko"))
+    fixtures = fixtures or ROOT / "testdata" / (f"{version}/{arch}" if version else arch)
+    kos = sorted(fixtures.glob("*/*.ko"))
     by_name = {}
     deps = {}
     for ko in kos:
@@ -62,8 +69,8 @@ def fixture_modules(arch: str) -> list[Path]:
     return ordered
 
 
-def kernel_addresses(arch: str) -> dict[str, int]:
-    kdir = BUNDLED_DIR / arch
+def kernel_addresses(arch: str, version: str | None = None, kdir: Path | None = None) -> dict[str, int]:
+    kdir = kdir or (BUNDLED_DIR / version / arch if version else BUNDLED_DIR / arch)
     for name in ("kallsyms.xz", "kallsyms", "System.map.xz", "System.map"):
         if (kdir / name).is_file():
             table = parse_symbol_map(read_text_maybe_xz(kdir / name))
@@ -72,6 +79,14 @@ def kernel_addresses(arch: str) -> dict[str, int]:
     print(f"{arch}: capturing kallsyms (one boot)", file=sys.stderr)
     boot = boot_and_load(arch, [], capture_kallsyms=True, timeout=600)
     return parse_symbol_map(boot.kallsyms.encode())
+
+
+def _modinfo_name(blob: bytes) -> str:
+    """The name= of a (damaged) module's .modinfo: the name the kernel loads it under."""
+    import re
+
+    found = re.search(rb"\0name=([^\0]*)\0", blob)
+    return found.group(1).decode() if found else "hello"
 
 
 def undefined_names(ko: Path) -> set[str]:
@@ -100,26 +115,51 @@ DEBIAN_DIR = Path("/lib/modules/6.1.0-56-amd64")
 
 
 def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True,
-             extra: list[Path] | None = None) -> dict:
+             extra: list[Path] | None = None, version: str | None = None, kernel: str | None = None,
+             fixtures: Path | None = None, profile_dir: Path | None = None) -> dict:
     """Damaged copies of hello.ko first (all refused, so they change nothing for what follows),
-    then ``extra`` modules (e.g. Debian's own), then the fixture modules in dependency order."""
-    kos = [ko for ko in fixture_modules(arch) if only is None or ko.stem in only]
-    table = kernel_addresses(arch)
+    then ``extra`` modules (e.g. Debian's own), then the fixture modules in dependency order.
+    ``version`` (e.g. "6.12") takes the fixtures and kernel facts of that kernel; ``fixtures``
+    and ``profile_dir`` (a kernel build tree) name others, e.g. modules built against a kernel
+    whose fixtures have not landed yet."""
+    from pymodpost.kernel.profile import load_profile
+
+    kos = [ko for ko in fixture_modules(arch, version, fixtures) if only is None or ko.stem in only]
+    table = kernel_addresses(arch, version, profile_dir)
     finalize = table["module_finalize"]
+    if profile_dir:
+        profile = load_profile(str(profile_dir))
+    else:
+        profile = load_profile(str(BUNDLED_DIR / version / arch)) if version else load_profile(arch)
+    if version and kernel is None:
+        kernel = f"/boot/vmlinuz-{profile.release}"
+    recipe_table = None
+    if version:
+        recipe_table = {k: v for k, v in damage.recipes(arch).items() if not k.startswith(("reloc", "overflow", "missing_plt"))}
+        recipe_table.update(damage.recipes_split_checks())
+    fixture_dir = fixtures or ROOT / "testdata" / (f"{version}/{arch}" if version else arch)
     with tempfile.TemporaryDirectory(prefix="pymodpost-damaged-") as tmp:
         items: list[tuple[str, str, bytes, Path]] = []  # (label, module name, bytes, path booted)
         if with_damaged:
-            hello = (ROOT / "testdata" / arch / "hello" / "hello.ko").read_bytes()
-            for label, blob in damage.damaged(arch, hello).items():
+            hello = (fixture_dir / "hello" / "hello.ko").read_bytes()
+            damaged = damage.damaged(arch, hello, recipe_table)
+            if version == "7.3":
+                # 7.3's own checks: on hello.ko, and the export flags on exports.ko
+                damaged.update(damage.damaged(arch, hello, damage.recipes_7_3()))
+                exports = (fixture_dir / "exports" / "exports.ko").read_bytes()
+                damaged.update(damage.damaged(arch, exports, damage.recipes_7_3_exports()))
+            for label, blob in damaged.items():
                 path = Path(tmp) / f"{label}.ko"
                 path.write_bytes(blob)
-                items.append((f"damaged:{label}", "hello", blob, path))
+                items.append((f"damaged:{label}", _modinfo_name(blob), blob, path))
         for ko in extra or []:
             items.append((f"debian:{ko.relative_to(DEBIAN_DIR)}", ko.stem.replace("-", "_"), ko.read_bytes(), ko))
         for ko in kos:
             # the exact bytes booted: fixtures get rebuilt, the capture must not go stale
-            items.append((str(ko.relative_to(ROOT)), ko.stem.replace("-", "_"), ko.read_bytes(), ko))
-        run = dump_at_module_finalize(arch, [LoadStep(str(p), []) for *_, p in items], finalize, timeout=900)
+            label = str(ko.relative_to(ROOT)) if ko.is_relative_to(ROOT) else f"built:{ko.relative_to(fixture_dir)}"
+            items.append((label, ko.stem.replace("-", "_"), ko.read_bytes(), ko))
+        run = dump_at_module_finalize(arch, [LoadStep(str(p), []) for *_, p in items], finalize, timeout=900,
+                                      kernel=kernel, memory_layout=profile.dialect.loader.memory_layout)
         changed = [label for label, _, blob, p in items if p.read_bytes() != blob]
     if changed:
         raise SystemExit(f"fixtures changed during the capture, run again: {changed}")
@@ -156,14 +196,57 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
         })
     return {
         "arch": arch,
+        "kernel_version": version,
+        "kernel_release": profile.release,
+        # where the kernel facts came from when they are not testdata/kernels/<version>/<arch>
+        "profile_source": str(profile_dir) if profile_dir else None,
         "finalize_addr": finalize,
         "kernel_symbols": {n: table[n] for n in sorted(wanted) if n in table},
         "modules": modules,
     }
 
 
+def placement_run(arch: str, kos: list[Path], kernel: str, profile_dir: Path | None) -> dict:
+    """Boot through the harness as `pymodpost harness` does (x86_64: PVH when the image allows),
+    load ``kos`` in order and keep them: what /sys/module/<m>/sections says for each, with the
+    .ko bytes, for checking where the simulator places modules by default (no gdb: the boot path
+    the harness takes is the one its users see)."""
+    run = boot_and_load(arch, [LoadStep(str(k), []) for k in kos], unload=False, kernel=kernel,
+                        module_symbols=False, timeout=600)
+    return {
+        "arch": arch, "boot_image": Path(run.boot_image).name, "cmdline": run.cmdline,
+        "kernel_release": run.kernel_release, "profile_source": str(profile_dir) if profile_dir else None,
+        "modules": [{"path": f"built:{k.parent.name}/{k.name}", "ko": base64.b64encode(k.read_bytes()).decode(),
+                     "ret": step.load.ret, "errno": step.load.errno, "sysfs_sections": step.sections,
+                     "messages": [m.text for m in step.messages]} for k, step in zip(kos, run.steps)],
+    }
+
+
 def main(argv: list[str]) -> int:
-    for arch in argv or ["x86_64", "riscv64", "debian"]:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("targets", nargs="*")
+    parser.add_argument("--version", help="kernel version of the fixtures and kernel facts (6.12, 7.3)")
+    parser.add_argument("--kernel", help="kernel image to boot")
+    parser.add_argument("--fixtures", type=Path, help="modules to load instead of testdata/<version>/<arch>")
+    parser.add_argument("--profile", type=Path, help="kernel build tree for the facts instead of testdata/kernels")
+    parser.add_argument("--placement", nargs="+", type=Path, metavar="KO",
+                        help="instead: boot through the harness, load these modules in order, write "
+                             "testdata/load/<version>/<arch>/harness-placement.json.xz")
+    args = parser.parse_args(argv)
+    if args.placement:
+        (arch,) = args.targets
+        data = placement_run(arch, args.placement, args.kernel, args.profile)
+        _write(ROOT / "testdata" / "load" / args.version / arch / "harness-placement.json.xz", data)
+        return 0
+    if args.version:
+        for arch in args.targets:
+            data = generate(arch, version=args.version, kernel=args.kernel, fixtures=args.fixtures,
+                            profile_dir=args.profile)
+            _write(ROOT / "testdata" / "load" / args.version / arch / "oracle.json.xz", data)
+        return 0
+    for arch in args.targets or ["x86_64", "riscv64", "debian"]:
         if arch == "debian":
             data = generate("x86_64", only=["kdepends"], with_damaged=False,
                             extra=[DEBIAN_DIR / m for m in DEBIAN_MODULES])
@@ -171,11 +254,15 @@ def main(argv: list[str]) -> int:
         else:
             data = generate(arch)
             out = ROOT / "testdata" / "load" / arch / "oracle.json.xz"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
-        reached = sum(1 for m in data["modules"] if m["dump"])
-        print(f"{out}: {len(data['modules'])} modules, {reached} dumped at module_finalize")
+        _write(out, data)
     return 0
+
+
+def _write(out: Path, data: dict) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(lzma.compress(json.dumps(data, indent=0, sort_keys=True).encode()))
+    reached = sum(1 for m in data["modules"] if m.get("dump"))
+    print(f"{out}: {len(data['modules'])} modules, {reached} dumped at module_finalize")
 
 
 if __name__ == "__main__":

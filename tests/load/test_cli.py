@@ -71,3 +71,40 @@ def test_upstream_dialect_only_warns_about_a_missing_version(tmp_path, capsys):
     assert main(["load", str(path), "--kernel", "riscv64", "--dialect", "6.1"]) == 0
     out = capsys.readouterr().out
     assert "hello: no symbol version for _printk" in out and "outcome: loaded" in out
+
+
+def test_6_12_regions_and_image_base_match_the_real_kernel(tmp_path, capsys):
+    """Debian's 6.12 kernel loaded this hello.ko (testdata/load/6.12/x86_64/oracle.json.xz): with
+    the address of its temporary copy as --image-base, every symbol value -- those of .modinfo and
+    __versions, which stay in that copy, included -- is the one in the kernel's .symtab at
+    module_finalize, and the mem[] regions are the ones it allocated."""
+    import numpy as np
+
+    from pymodpost.load.image import SYM_DTYPE
+    from tests.load.oracle_data import load_oracle, module_bytes, oracle_path
+
+    capture = "6.12/oracle.json.xz"
+    require(oracle_path("x86_64", capture).is_file(), "no 6.12 x86_64 capture")
+    entry = next(m for m in load_oracle("x86_64", capture)["modules"]
+                 if m["path"].endswith("/hello.ko") and m["dump"])
+    ko = tmp_path / "hello.ko"
+    ko.write_bytes(module_bytes(entry))
+    dump = entry["dump"]
+    # where the kernel put it (modules were loaded before it): its first region, the rest follow
+    argv = ["load", str(ko), "--kernel", str(TESTDATA / "kernels" / "6.12" / "x86_64"),
+            "--core-base", hex(min(r["addr"] for r in dump["regions"])),
+            "--image-base", hex(dump["hdr"]), "--json"]
+    assert main(argv) == 0
+    result = json.loads(capsys.readouterr().out)
+    real = np.frombuffer(bytes.fromhex(dump["sections"][".symtab"]["hex"]), SYM_DTYPE)
+    mine = {s["index"]: s["value"] for s in result["symbols"]}
+    assert [mine[i] for i in range(len(real))] == real["st_value"].tolist()
+    modinfo_syms = [s for s in result["symbols"] if s["shndx"] and s["how"] == "section"
+                    and dump["hdr"] <= s["value"] < dump["hdr"] + ko.stat().st_size]
+    assert modinfo_syms  # symbols left in the temporary copy were compared above
+    assert sorted((r["addr"], r["size"]) for r in result["regions"]) == sorted(
+        (x["addr"], x["size"]) for x in dump["regions"])
+    assert main(argv[:-1]) == 0
+    text = capsys.readouterr().out
+    assert "module memory (mem[] regions, each its own page-aligned allocation):" in text
+    assert "  elf_validity_cache_copy: " in text and "  module_augment_kernel_taints: taints OE" in text
