@@ -18,6 +18,7 @@ gcc, replayed through the real modposts when recorded) and the committed kbuild 
 from __future__ import annotations
 
 import base64
+import functools
 import importlib.util
 import json
 import re
@@ -520,12 +521,18 @@ def _damage_recipes():
     return module
 
 
-def load_under(dialect: Dialect, profile: str, ko: bytes, path: str):
+@functools.lru_cache(maxsize=None)
+def kernel_profile(spec: str):
+    """Read once (kallsyms is large); a load never changes its profile."""
     from pymodpost.kernel import load_profile
+
+    return load_profile(spec)
+
+
+def load_under(dialect: Dialect, profile: str, ko: bytes, path: str):
     from pymodpost.load import KernelState, load_module
 
-    kernel = load_profile(profile)
-    return load_module(ko, KernelState(replace(kernel, dialect=dialect)), path=path)
+    return load_module(ko, KernelState(replace(kernel_profile(profile), dialect=dialect)), path=path)
 
 
 @dataclass(frozen=True)
@@ -639,6 +646,166 @@ def shows_memory_layout(model: str, got: Placement) -> None:
         assert got.first_offset == {"text": 0, "rodata": 0, "data": 0}
 
 
+#: the 6.12 x86_64 kernel the loader was checked against, for modules built for it
+KERNEL_6_12 = str(facts_dir("6.12", "x86_64"))
+
+
+def fixture_module(kernel: str, name: str) -> bytes:
+    return (fixture_dir(kernel, "x86_64") / name / f"{name}.ko").read_bytes()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    errno: str | None  #: None: loaded
+    log: tuple[str, ...]
+
+
+def load_6_12_module(dialect: Dialect, name: str, edit: Callable[[bytes], bytes] | None = None) -> Refusal:
+    """6.12's ``name``.ko (changed by ``edit``) loaded into a fresh 6.12 x86_64 kernel under ``dialect``."""
+    ko = fixture_module("6.12", name)
+    result = load_under(dialect, KERNEL_6_12, ko if edit is None else edit(ko), name)
+    return Refusal(None if result.ok else result.error.errno, tuple(line.text for line in result.log))
+
+
+def damaged(recipe: Callable[[bytearray], None]) -> Callable[[bytes], bytes]:
+    def edit(ko: bytes) -> bytes:
+        copy = bytearray(ko)
+        recipe(copy)
+        return bytes(copy)
+
+    return edit
+
+
+HELLO_TAINTS = ("hello: loading out-of-tree module taints kernel.",
+                "hello: module verification failed: signature and/or required key missing - tainting kernel")
+
+
+def hello_with_two_modinfo(dialect: Dialect) -> Refusal:
+    """.note.Linux named .modinfo too (testdata/load/damage.py's two_modinfo)."""
+    return load_6_12_module(dialect, "hello", damaged(_damage_recipes().recipes_split_checks()["two_modinfo"]))
+
+
+def shows_elf_validity(checks: str, got: Refusal) -> None:
+    # 6.1's setup_load_info() takes the first .modinfo; 6.12's elf_validity_cache_index_info() counts
+    assert got == {"6.1": Refusal(None, HELLO_TAINTS),
+                   "split": Refusal("ENOEXEC", ("Only one .modinfo section must exist.",))}[checks]
+
+
+def hello_without_leading_nul(dialect: Dialect) -> Refusal:
+    """The symbol string table's first byte made non-NUL."""
+    from pymodpost.elf.reader import ElfFile
+
+    def edit(ko: bytes) -> bytes:
+        at = ElfFile(ko).section_by_name(".strtab").offset
+        return ko[:at] + b"x" + ko[at + 1:]
+
+    return load_6_12_module(dialect, "hello", edit)
+
+
+def shows_checks_symbol_strtab(checks: bool, got: Refusal) -> None:
+    assert got == (Refusal("ENOEXEC", ("symbol string table missing leading NUL",)) if checks
+                   else Refusal(None, HELLO_TAINTS))
+
+
+def hello_with_extended_crcs_only(dialect: Dialect) -> Refusal:
+    """A ``__version_ext_crcs`` section without its ``__version_ext_names``."""
+    from pymodpost.elf import constants as C
+    from pymodpost.elf.writer import OutSection
+    from tests.load.test_dialect_rules import _with_sections
+
+    return load_6_12_module(dialect, "hello", lambda ko: _with_sections(
+        ko, [OutSection("__version_ext_crcs", C.SHT_PROGBITS, C.SHF_ALLOC, data=bytes(8))]))
+
+
+def shows_extended_modversions(parsed: bool, got: Refusal) -> None:
+    assert got == (Refusal("ENOEXEC", ("extended version crc+name presence does not match",)) if parsed
+                   else Refusal(None, HELLO_TAINTS))
+
+
+def hello_write_exec(dialect: Dialect) -> Refusal:
+    """.data made executable: refused by module_enforce_rwx_sections(), after check_modinfo()."""
+    return load_6_12_module(dialect, "hello", damaged(_damage_recipes().write_exec))
+
+
+def shows_early_mod_check(early: bool, got: Refusal) -> None:
+    refusal = "hello: section .data (index 24) has invalid WRITE|EXEC flags"
+    # 6.1's check_modinfo() taints first; from 6.4 the taints wait for module_augment_kernel_taints()
+    assert got == Refusal("ENOEXEC", (refusal,) if early else (HELLO_TAINTS[0], refusal))
+
+
+def regions_of_jump_tables(dialect: Dialect) -> list[str]:
+    """static_keys.ko with its .data also named __jump_table: the region of each __jump_table."""
+    recipes = _damage_recipes()
+    result = load_under(dialect, KERNEL_6_12, damaged(lambda ko: recipes._rename(ko, ".data", "__jump_table"))(
+        fixture_module("6.12", "static_keys")), "static_keys")
+    assert result.ok, result.error
+    return [s.region for s in result.sections if s.name == "__jump_table"]
+
+
+def shows_ro_after_init_marking(marking: str, regions: list[str]) -> None:
+    # find_sec() marks the first __jump_table only; 7.3 marks every section of the name
+    assert regions == {"find-sec": ["ro_after_init", "data"],
+                       "all-by-name": ["ro_after_init", "ro_after_init"]}[marking]
+
+
+def region_of_static_call_sites(dialect: Dialect) -> str:
+    result = load_under(dialect, KERNEL_6_12, fixture_module("6.12", "extables"), "extables")
+    assert result.ok, result.error
+    return next(s.region for s in result.sections if s.name == ".static_call_sites")
+
+
+def shows_ro_after_init_static_calls(sealed: bool, region: str) -> None:
+    assert region == ("ro_after_init" if sealed else "data")
+
+
+def hello_importing_a_module_namespace(dialect: Dialect) -> Refusal:
+    """hello.ko whose MODULE_DESCRIPTION() became ``import_ns=module:pm_other``."""
+    from tests.load.test_dialect_rules import _replace_modinfo
+
+    return load_6_12_module(dialect, "hello",
+                            lambda ko: _replace_modinfo(ko, b"description=", b"import_ns=module:pm_other"))
+
+
+def shows_refuses_module_namespace_import(refuses: bool, got: Refusal) -> None:
+    assert got == (Refusal("EPERM", (*HELLO_TAINTS, "hello: module tries to import module namespace: module:pm_other"))
+                   if refuses else Refusal(None, HELLO_TAINTS))
+
+
+def text_regions_of_hello_7_3(dialect: Dialect) -> dict[str, int]:
+    """7.3's hello.ko loaded into the 7.3 x86_64 kernel: where each mem[] region landed."""
+    ko = (fixture_dir("7.3", "x86_64") / "hello" / "hello.ko").read_bytes()
+    result = load_under(dialect, str(facts_dir("7.3", "x86_64")), ko, "hello.ko")
+    assert result.ok, result.error
+    return {region.name: region.base for region in result.regions}
+
+
+def shows_module_text_from_rox_cache(rox: bool, bases: dict[str, int]) -> None:
+    if rox:
+        # text and init text carved from the ROX cache at the start of the module area, page
+        # after page; the other types from +0x201000 (observed on the 7.3.4 x86_64 build)
+        assert bases["init_text"] - bases["text"] == 0x1000
+        assert bases["data"] - bases["text"] == 0x201000
+    else:
+        # every type from execmem_alloc() one after another, a guard page between: text first
+        assert bases["data"] - bases["text"] == 0x2000
+        assert bases["init_text"] > bases["rodata"]
+
+
+def exports_without_flags(dialect: Dialect) -> Refusal:
+    """6.12's exports.ko: __ksymtab, __ksymtab_gpl and their CRC tables, no __kflagstab."""
+    return load_6_12_module(dialect, "exports")
+
+
+def shows_export_flags_table(flags: bool, got: Refusal) -> None:
+    if flags:
+        assert got.errno == "ENOEXEC"
+        assert got.log[-3:] == ("exports: ignoring obsolete section __ksymtab_gpl",
+                                "exports: ignoring obsolete section __kcrctab_gpl",
+                                "exports: no flags for exported symbols")
+    else:
+        assert got.errno is None and not any("obsolete section" in line for line in got.log)
+
+
 # -- the registry and the test ----------------------------------------------------------------
 
 
@@ -677,6 +844,16 @@ PROBES: dict[str, Probe] = {
     "loader.missing_version_fatal": Probe(hello_without_printk_version, shows_missing_version_fatal),
     "loader.reloc_tables": Probe(relocated, shows_reloc_tables),
     "loader.memory_layout": Probe(hello_placement, shows_memory_layout),
+    "loader.elf_validity": Probe(hello_with_two_modinfo, shows_elf_validity),
+    "loader.checks_symbol_strtab": Probe(hello_without_leading_nul, shows_checks_symbol_strtab),
+    "loader.extended_modversions": Probe(hello_with_extended_crcs_only, shows_extended_modversions),
+    "loader.early_mod_check": Probe(hello_write_exec, shows_early_mod_check),
+    "loader.ro_after_init_marking": Probe(regions_of_jump_tables, shows_ro_after_init_marking),
+    "loader.ro_after_init_static_calls": Probe(region_of_static_call_sites, shows_ro_after_init_static_calls),
+    "loader.module_namespaces": Probe(hello_importing_a_module_namespace,
+                                                    shows_refuses_module_namespace_import),
+    "loader.export_flags_table": Probe(exports_without_flags, shows_export_flags_table),
+    "loader.module_text_from_rox_cache": Probe(text_regions_of_hello_7_3, shows_module_text_from_rox_cache),
 }
 
 #: (knob, (older value, newer value)) for each neighbouring pair; (knob, None) for a dead knob
