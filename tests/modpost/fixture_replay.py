@@ -2,11 +2,12 @@
 testdata/<kernel>/<arch>/<name>/ for later kernels: :mod:`tests.fixtures`) through pymodpost
 speaking that kernel's dialect.
 
-kbuild ran the real modpost with absolute paths (the build directory, the kernel tree as CWD)
-that do not exist on the machine running the tests, so a replay copies the fixture directory
-(and the fixtures it depends on) under a temporary root, rewrites those paths in the command
-line, stdin and the text files modpost reads (.mod, .cmd, Module.symvers), runs modpost with the
-kernel's committed Module.symvers as CWD, and maps paths back in what it produced.
+kbuild ran the real modpost with absolute paths (the build directory, the kernel tree) that do
+not exist on the machine running the tests, so a replay copies the fixture directory (and the
+fixtures it depends on) under a temporary root, rewrites those paths in the command line, stdin
+and the text files modpost reads (.mod, .cmd, Module.symvers), puts the kernel's committed
+Module.symvers in a stand-in kernel tree, runs modpost in the mapped CWD kbuild used (6.1 and
+6.12: the kernel tree; 7.3: the module's own directory) and maps paths back in what it produced.
 """
 
 from __future__ import annotations
@@ -81,7 +82,13 @@ def replay(arch: str, name: str, tmp: Path, run, kernel: str = kernel_fixtures.F
     mod_info = info["modules"][name]
     build_root = str(Path(mod_info["build_dir"]).parent)
     fixtures_of_kernel = kernel_fixtures.fixture_dir(kernel, arch)
-    kernel_tree = (fixtures_of_kernel / name / "modpost.cwd").read_text().strip()
+    recorded_cwd = (fixtures_of_kernel / name / "modpost.cwd").read_text().strip()
+    real_modpost = (fixtures_of_kernel / name / "modpost.argv").read_text().split("\n", 1)[0]
+    if recorded_cwd.startswith(build_root + "/") or recorded_cwd == build_root:
+        # 7.3's kbuild runs modpost in the module's directory: the tree is where modpost lives
+        kernel_tree = str(Path(real_modpost).parent.parent.parent)
+    else:
+        kernel_tree = recorded_cwd
     root = tmp / "build"
     kdir = tmp / "kernel"
     kdir.mkdir(parents=True)
@@ -107,10 +114,11 @@ def replay(arch: str, name: str, tmp: Path, run, kernel: str = kernel_fixtures.F
         argv.pop()
     argv = [_map(a, mapping) for a in argv[1:]]
     stdin = (work / "modpost.stdin").read_text() if (work / "modpost.stdin").exists() else ""
-    status, stderr, outputs = run(argv, str(kdir), stdin, kernel)
+    cwd = _map(recorded_cwd, mapping)
+    status, stderr, outputs = run(argv, cwd, stdin, kernel)
     produced = {}
     for path, data in outputs.items():
-        full = Path(path) if Path(path).is_absolute() else kdir / path
+        full = Path(path) if Path(path).is_absolute() else Path(cwd) / path
         try:
             rel = str(full.relative_to(work))
         except ValueError:
