@@ -196,12 +196,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
         memory, kallsyms_tables = _layout_and_move_core_init(ctx, opt, result, page)
     lay = result.layout
     model = MEMORY_MODELS[rules.memory_layout]
-    result.sections = [
-        PlacedSection(sh.index, sh.name, sh.sh_addr, sh.sh_size, sh.sh_type, sh.sh_flags,
-                      model.is_init_region(model.region_of(sh.sh_entsize)[0]), model.region_of(sh.sh_entsize)[1],
-                      model.names[model.region_of(sh.sh_entsize)[0]])
-        for sh in info.sechdrs if sh.sh_flags & SHF_ALLOC
-    ]
+    result.sections = [_placed(sh, model) for sh in info.sechdrs if sh.sh_flags & SHF_ALLOC]
 
     if rules.early_mod_check:
         # add_unformed_module() found no twin (early_mod_check did); then the taints
@@ -264,6 +259,13 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
     result.exports = sorted(exports)
     state.add_module(LoadedModule(mod_name, exports, set(ctx.taints), result.core_base, lay.core_size,
                                   result.text_end or None))
+
+
+def _placed(sh, model) -> PlacedSection:
+    """A moved section: its address, and which allocation of the memory model holds it where."""
+    region, offset = model.region_of(sh.sh_entsize)
+    return PlacedSection(sh.index, sh.name, sh.sh_addr, sh.sh_size, sh.sh_type, sh.sh_flags,
+                         model.is_init_region(region), offset, model.names[region])
 
 
 def _index_detail(info: LoadInfo) -> str:
