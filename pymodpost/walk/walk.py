@@ -160,7 +160,7 @@ def modpost_stage(ctx: WalkContext) -> WalkStage:
     kernel = kernel_files(ctx.kernel)
     ctx.kernel_symvers = write_kernel_symvers(kernel, ctx.work / "vmlinux.symvers")
     flags = kbuild_modpost_flags(load_profile(ctx.kernel).config.values)
-    argv, result = modpost_module(ctx.work, ctx.module, ctx.kernel_symvers, flags, ctx.extra_symvers)
+    argv, result, _ = modpost_module(ctx.work, ctx.module, ctx.kernel_symvers, flags, ctx.extra_symvers)
     ctx.modpost_result = result
     st = WalkStage("modpost", "modpost: exports, imports and checks", ok=result.status == 0)
     st.text(shown_argv(argv, ctx.work))
