@@ -26,3 +26,31 @@ def testdata_dir(*parts: str) -> Path:
                          "carries only the demo's; install from a source checkout: "
                          "python3 -m pip install -e .)")
     return path
+
+
+#: the kernel whose bundled data sits at the top of testdata/ (``testdata/<arch>/<module>/``,
+#: ``testdata/kernels/<arch>/``); every later kernel has folders of its own
+#: (``testdata/<kernel>/<arch>/<module>/``, ``testdata/kernels/<kernel>/<arch>/``)
+TOP_LEVEL_KERNEL = "6.1"
+
+
+def bundled_kernels() -> list[str]:
+    """The kernels with bundled facts: the top-level one and each folder of testdata/kernels/
+    that holds per-architecture folders."""
+    later = sorted(p.parent.parent.name for p in (TESTDATA / "kernels").glob("*/*/config.xz"))
+    return [TOP_LEVEL_KERNEL, *dict.fromkeys(later)]
+
+
+def bundled_profile_name(kernel: str, arch: str) -> str:
+    """The name :func:`pymodpost.kernel.profile.load_profile` knows ``kernel``'s facts for ``arch``
+    by (``x86_64``, ``6.12/x86_64``); an :class:`InputError` for a kernel not bundled."""
+    known = bundled_kernels()
+    if kernel not in known:
+        raise InputError(kernel, f"no bundled kernel of that name (bundled: {', '.join(known)})")
+    return arch if kernel == TOP_LEVEL_KERNEL else f"{kernel}/{arch}"
+
+
+def bundled_fixture(kernel: str, arch: str, module: str) -> Path:
+    """kbuild's outputs for the bundled example ``module`` built against ``kernel`` for ``arch``."""
+    name = bundled_profile_name(kernel, arch)
+    return testdata_dir(*name.split("/"), module)

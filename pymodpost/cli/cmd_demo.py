@@ -9,6 +9,11 @@ import sys
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--arch", choices=("x86_64", "riscv64", "all"), default="all",
                         help="which bundled example to run (default: both)")
+    from pymodpost.bundled import TOP_LEVEL_KERNEL
+
+    parser.add_argument("--kernel", metavar="VERSION", default=TOP_LEVEL_KERNEL,
+                        help="which bundled kernel to build and load for: 6.1 (default), 6.12 or 7.3 "
+                             "(its kbuild's modpost command line, module link and loader)")
     parser.add_argument("--out", metavar="DIR",
                         help="keep every output (.mod.c, Module.symvers, .ko) in DIR/<arch>/ "
                              "instead of a temporary directory")
@@ -18,15 +23,19 @@ def run(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
+    from pymodpost.bundled import TOP_LEVEL_KERNEL, bundled_profile_name
     from pymodpost.walk.demo import ARCHES, run_demo
 
     arches = ARCHES if args.arch == "all" else (args.arch,)
+    for arch in arches:  # an unknown kernel or missing facts: one error before any output
+        bundled_profile_name(args.kernel, arch)
     ok = True
     with tempfile.TemporaryDirectory(prefix="pymodpost-demo-") as tmp:
         base = Path(args.out) if args.out else Path(tmp)
         for arch in arches:
-            result = run_demo(arch, base / arch)
-            print(f"=== {arch}: {result.module}.o -> {result.module}.ko -> loaded ===")
+            result = run_demo(arch, base / arch, kernel=args.kernel)
+            on = "" if args.kernel == TOP_LEVEL_KERNEL else f" (Linux {args.kernel})"
+            print(f"=== {arch}{on}: {result.module}.o -> {result.module}.ko -> loaded ===")
             for stage in result.stages:
                 print(f"--- {stage.name}: {'ok' if stage.ok else 'FAILED'}")
                 for line in stage.lines:

@@ -14,8 +14,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--arch", choices=("x86_64", "riscv64"),
                         help="target architecture (default: from the object's ELF header)")
     parser.add_argument("--kernel", metavar="PROFILE",
-                        help="kernel profile: a bundled name (x86_64, riscv64) or a kernel build "
-                             "directory (default: the bundled one of the architecture)")
+                        help="kernel: a bundled kernel (6.1, 6.12, 7.3: the one of the object's "
+                             "architecture), a bundled profile (x86_64, 6.12/riscv64, ...) or a kernel "
+                             "build directory (default: the bundled 6.1 one of the architecture); its "
+                             "release decides the dialect of every stage")
+    from pymodpost.dialect import DIALECTS
+
+    parser.add_argument("--dialect", choices=list(DIALECTS), default=None,
+                        help="speak this kernel dialect instead of the one "
+                             "the kernel's release implies")
     parser.add_argument("--kdir", metavar="KDIR",
                         help="compile the .mod.o with real kbuild in this kernel build/headers "
                              "directory (default: the X.mod.o kbuild left next to X.o)")
@@ -43,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="pymodpost-walk-") as tmp:
         work = Path(args.out) if args.out else Path(tmp)
         ctx = prepare(args.object, work, args.arch, args.kernel, args.kdir, tuple(args.symvers),
-                      tuple(args.preload))
+                      tuple(args.preload), args.dialect)
         done: dict = {}
 
         def stage(name: str):

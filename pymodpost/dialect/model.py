@@ -84,6 +84,12 @@ class ModpostRules:
     #: a CRC file is ``.<stem>.o.cmd`` with the object's last two characters (".o") cut and
     #: ``.thinlto-native`` dropped (7.3); before, ``.<object>.cmd``
     cmd_file_from_stem: bool
+    #: where Makefile.modpost runs modpost for ``make M=<dir>``: in the kernel tree, naming the
+    #: module's files by absolute paths and the kernel's ``-i Module.symvers`` relatively (6.1,
+    #: 6.12), or in the module's directory, naming its files relatively and the kernel's
+    #: Module.symvers absolutely (7.3: "kbuild: change working directory to external module
+    #: directory with M=", 6.13)
+    extmod_runs_in_module_dir: bool
 
 
 @dataclass(frozen=True, slots=True)

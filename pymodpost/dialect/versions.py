@@ -42,6 +42,7 @@ DEBIAN_6_1 = Dialect(
         module_namespaces=False,
         vmlinux_export_aliases=False,
         cmd_file_from_stem=False,
+        extmod_runs_in_module_dir=False,
     ),
     link=LinkRules(extra_objects=(), force_group_allocation=False),
     loader=LoaderRules(
@@ -140,6 +141,7 @@ DEBIAN_7_3 = replace(
         module_namespaces=True,
         vmlinux_export_aliases=True,
         cmd_file_from_stem=True,
+        extmod_runs_in_module_dir=True,
     ),
     link=replace(DEBIAN_6_12.link, force_group_allocation=True),
     loader=replace(

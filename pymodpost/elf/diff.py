@@ -78,7 +78,10 @@ def _relocs(elf: ElfFile, sec) -> list[tuple]:
 _SYM_FIELDS = ("name", "value", "size", "type", "binding", "visibility", "section")
 
 
-def diff_elf(a: ElfFile, b: ElfFile, label_a: str = "A", label_b: str = "B") -> DiffResult:
+def diff_elf(a: ElfFile, b: ElfFile, label_a: str = "A", label_b: str = "B",
+             ignored: tuple[str, ...] = ()) -> DiffResult:
+    """``ignored``: names of sections left out on both sides (e.g. the ``.BTF`` pahole adds to a
+    linked ``.ko`` afterwards)."""
     diffs: list[str] = []
     if bytes(a.data) == bytes(b.data):
         return DiffResult(True, ())
@@ -88,8 +91,8 @@ def diff_elf(a: ElfFile, b: ElfFile, label_a: str = "A", label_b: str = "B") -> 
         if va != vb:
             diffs.append(f"ELF header {field}: {label_a} has {va:#x}, {label_b} has {vb:#x}")
 
-    names_a = [s.name for s in a.sections]
-    names_b = [s.name for s in b.sections]
+    names_a = [s.name for s in a.sections if s.name not in ignored]
+    names_b = [s.name for s in b.sections if s.name not in ignored]
     if names_a != names_b:
         only_a = [n for n in names_a if n not in names_b]
         only_b = [n for n in names_b if n not in names_a]
@@ -109,6 +112,8 @@ def diff_elf(a: ElfFile, b: ElfFile, label_a: str = "A", label_b: str = "B") -> 
         by_name_b.setdefault(s.name, []).append(s)
     seen: dict[str, int] = {}
     for sa in a.sections[1:]:
+        if sa.name in ignored:
+            continue
         k = seen.get(sa.name, 0)
         seen[sa.name] = k + 1
         candidates = by_name_b.get(sa.name, [])

@@ -154,15 +154,23 @@ def load_profile_dir(root: str | os.PathLike, name: str | None = None, dialect: 
     )
 
 
+def _is_profile_dir(path: Path) -> bool:
+    return _first_existing(path, (".config", "config")) is not None
+
+
 def bundled_profiles() -> list[str]:
+    """The bundled kernels: ``x86_64``, ``riscv64`` (6.1) and ``<kernel>/<arch>`` for the later
+    ones (``6.12/x86_64``), each a folder of ``testdata/kernels/`` holding a config."""
     if not BUNDLED_DIR.is_dir():
         return []
-    return sorted(p.name for p in BUNDLED_DIR.iterdir() if p.is_dir())
+    found = [p for p in BUNDLED_DIR.iterdir() if p.is_dir()]
+    found += [q for p in found if not _is_profile_dir(p) for q in p.iterdir() if q.is_dir()]
+    return sorted(p.relative_to(BUNDLED_DIR).as_posix() for p in found if _is_profile_dir(p))
 
 
 def load_profile(spec: str, dialect: str | Dialect | None = None) -> KernelProfile:
-    """A bundled profile by name, or a kernel build/headers directory."""
-    if os.sep not in spec and (BUNDLED_DIR / spec).is_dir():
+    """A bundled profile by name (``x86_64``, ``6.12/riscv64``), or a kernel build/headers directory."""
+    if spec in bundled_profiles():
         return load_profile_dir(BUNDLED_DIR / spec, name=spec, dialect=dialect)
     if os.path.isdir(spec):
         return load_profile_dir(spec, dialect=dialect)

@@ -1,13 +1,16 @@
 """The demo: the whole pipeline on a bundled example module, with nothing but Python.
 
-For each architecture it takes the example's object file as kbuild compiled it
-(``testdata/<arch>/<module>/``) and the bundled kernel facts (``testdata/kernels/<arch>/``), then
+For each architecture it takes the example's object file as kbuild compiled it for a bundled
+kernel (6.1: ``testdata/<arch>/<module>/``; later ones: ``testdata/<kernel>/<arch>/<module>/``)
+and that kernel's bundled facts (``testdata/kernels/[<kernel>/]<arch>/``), then
 
-1. runs modpost on it, as kbuild's ``Makefile.modpost`` does for an external module, and compares
-   the ``.mod.c`` it writes with the one the real modpost wrote;
+1. runs modpost on it, as that kernel's ``Makefile.modpost`` does for an external module, and
+   compares the ``.mod.c`` it writes with the one the real modpost wrote;
 2. links ``<module>.o`` with the ``.mod.o`` kbuild compiled from that ``.mod.c`` (no compiler is
-   needed here) using the kernel's ``module.lds``, and compares the ``.ko`` with GNU ld's;
-3. loads the ``.ko`` into the simulated kernel and reports where each section landed.
+   needed here; from 6.12 also the ``.module-common.o`` kbuild compiled beside it) using the
+   kernel's ``module.lds``, and compares the ``.ko`` with GNU ld's;
+3. loads the ``.ko`` into the simulated kernel and reports where each section landed (from 6.4
+   on, the ``mem[]`` region of each).
 
 Every stage's verdict comes from comparing against the real tool's committed output.
 """
@@ -19,12 +22,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pymodpost.bundled import testdata_dir
+from pymodpost.bundled import TOP_LEVEL_KERNEL, bundled_fixture, bundled_profile_name
+from pymodpost.dialect import Dialect
+from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes, write_atomic
 from pymodpost.kbuild.staging import stage_object
 from pymodpost.kbuild.stages import (
-    kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
-    write_kernel_symvers,
+    compare_with_gnu_ld, kernel_files, link_command, link_module, load_module_file, modpost_module,
+    shown_argv, write_kernel_symvers,
 )
 
 EXAMPLE_MODULE = "params"
@@ -43,6 +48,7 @@ class DemoRun:
     arch: str
     module: str
     workdir: str
+    kernel: str = TOP_LEVEL_KERNEL
     stages: list[Stage] = field(default_factory=list)
 
     @property
@@ -50,33 +56,43 @@ class DemoRun:
         return all(s.ok for s in self.stages)
 
 
-def run_demo(arch: str, workdir: str | os.PathLike, module: str = EXAMPLE_MODULE) -> DemoRun:
-    """Run the three stages for one architecture, writing every output into ``workdir``."""
-    src = testdata_dir(arch, module)
-    kernel = kernel_files(arch)
+def run_demo(arch: str, workdir: str | os.PathLike, module: str = EXAMPLE_MODULE,
+             kernel: str = TOP_LEVEL_KERNEL) -> DemoRun:
+    """Run the three stages for one architecture and bundled kernel (``6.1``, ``6.12``, ``7.3``),
+    writing every output into ``workdir``."""
+    from pymodpost.kernel.profile import load_profile
+
+    name = bundled_profile_name(kernel, arch)
+    src = bundled_fixture(kernel, arch, module)
+    facts = kernel_files(name)
+    profile = load_profile(name)
     work = Path(workdir)
     work.mkdir(parents=True, exist_ok=True)
-    run = DemoRun(arch, module, str(work))
+    run = DemoRun(arch, module, str(work), kernel)
 
     # the object, and the <module>.mod and .cmd files modpost reads beside it
     stage_object(src / f"{module}.o", work)
-    kernel_symvers = write_kernel_symvers(kernel, work / "vmlinux.symvers")
+    kernel_symvers = write_kernel_symvers(facts, work / "vmlinux.symvers")
 
-    run.stages.append(_modpost_stage(src, work, module, kernel_symvers))
+    run.stages.append(_modpost_stage(src, work, module, kernel_symvers, profile))
     if not run.stages[-1].ok:
         return run
+    if facts.module_lds is None:
+        raise InputError(str(facts.root), "no module.lds (scripts/module.lds or arch/*/module.lds)")
     ko = work / f"{module}.ko"
-    run.stages.append(_link_stage(arch, src, kernel.module_lds, work, module, ko))
-    run.stages.append(_load_stage(arch, ko))
+    run.stages.append(_link_stage(arch, src, facts.module_lds, work, module, ko, profile.dialect))
+    run.stages.append(_load_stage(profile, ko))
     return run
 
 
-def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path) -> Stage:
-    argv, result = modpost_module(work, module, kernel_symvers)
+def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path, profile) -> Stage:
+    # 6.1's demo runs modpost -m as it always did; later kernels the command line of their kbuild
+    argv, result, cwd = modpost_module(work, module, kernel_symvers, dialect=profile.dialect,
+                                       config=profile.config.values)
     ours = read_bytes(work / f"{module}.mod.c")
     theirs = read_bytes(src / f"{module}.mod.c")
     stage = Stage("modpost", result.status == 0 and ours == theirs)
-    stage.lines.append(shown_argv(argv, work))
+    stage.lines.append(shown_argv(argv, work, cwd))
     stage.lines += [d.text.rstrip("\n") for d in result.diagnostics]
     from pymodpost.kernel.symvers import SymversEntry, read_symvers
 
@@ -97,15 +113,16 @@ def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path) -> 
     return stage
 
 
-def _link_stage(arch: str, src: Path, module_lds: Path, work: Path, module: str, ko: Path) -> Stage:
+def _link_stage(arch: str, src: Path, module_lds: Path, work: Path, module: str, ko: Path,
+                dialect: Dialect) -> Stage:
     mod_o = work / f"{module}.mod.o"
     shutil.copyfile(src / f"{module}.mod.o", mod_o)  # kbuild's gcc output for the .mod.c above
-    result = link_module(arch, module_lds, [work / f"{module}.o", mod_o])
+    for extra in dialect.link.extra_objects:  # 6.12+: .module-common.o, compiled by kbuild beside it
+        shutil.copyfile(src / extra, work / extra)
+    result = link_module(arch, module_lds, [work / f"{module}.o", mod_o], dialect=dialect)
     write_atomic(ko, result.data)
-    theirs = read_bytes(src / f"{module}.ko")
-    same = result.data == theirs
     stage = Stage("link", True)
-    stage.lines.append(link_command(arch, module))
+    stage.lines.append(link_command(arch, module, dialect))
     merged = [out for out in result.output_sections if out.members]
     for out in merged:
         if not out.name.startswith(".debug_"):
@@ -113,34 +130,26 @@ def _link_stage(arch: str, src: Path, module_lds: Path, work: Path, module: str,
     debug = sum(out.name.startswith(".debug_") for out in merged)
     if debug:
         stage.lines.append(f"  (and {debug} .debug_* sections)")
-    if same:
-        stage.lines.append(f"{module}.ko: {len(result.data)} bytes, byte-identical to GNU ld's")
-    else:
-        from pymodpost.elf import ElfFile
-        from pymodpost.elf.diff import diff_elf
-
-        differences = diff_elf(ElfFile(result.data, str(ko)), ElfFile(theirs, f"GNU ld's {module}.ko"),
-                               "pymodpost", "GNU ld").differences
-        stage.ok = not differences
-        stage.lines.append(f"{module}.ko: {len(result.data)} bytes, not byte-identical to GNU ld's; "
-                           + ("semantically identical" if not differences
-                              else f"{len(differences)} differences"))
-        stage.lines += [f"  {d}" for d in differences[:10]]
+    compared = compare_with_gnu_ld(result.data, src / f"{module}.ko", f"{module}.ko")
+    stage.ok = compared.ok
+    stage.lines.append(compared.line)
+    stage.lines += [f"  {d}" for d in compared.differences[:10]]
     return stage
 
 
-def _load_stage(arch: str, ko: Path) -> Stage:
-    from pymodpost.kernel.profile import load_profile
-
-    profile = load_profile(arch)
+def _load_stage(profile, ko: Path) -> Stage:
     result = load_module_file(profile, ko)
     stage = Stage("load", result.ok)
     stage.lines.append(f"insmod {ko.name} into {profile.name} ({profile.vermagic})")
     if not result.ok:
         stage.lines.append(f"refused: {result.error.message} ({result.error.errno})")
         return stage
+    # 6.1: the core and init allocations; 6.4+: one allocation per mem[] type
+    for region in result.regions:
+        stage.lines.append(f"mem[{region.name}] at 0x{region.base:016x}, {len(region.data)} bytes"
+                           + (" (freed after init)" if region.init else ""))
     for sec in result.sections:
-        where = "init" if sec.init else "core"
+        where = f"mem[{sec.region}]" if result.regions else sec.region
         stage.lines.append(f"  {sec.name:<28} 0x{sec.addr:016x} {sec.size:6d} bytes ({where})")
     applied = sum(len(r.records) for r in result.relocations)
     stage.lines.append(f"{applied} relocations applied; module is live")

@@ -22,8 +22,8 @@ from pymodpost.fileio import read_bytes
 from pymodpost.explain.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
 from pymodpost.kbuild.staging import stage_object
 from pymodpost.kbuild.stages import (
-    kbuild_modpost_flags, kernel_files, link_command, link_module, load_module_file, modpost_module, shown_argv,
-    write_kernel_symvers,
+    compare_with_gnu_ld, kbuild_modpost_flags, kernel_files, link_command, link_module, load_module_file,
+    modpost_module, shown_argv, write_kernel_symvers,
 )
 
 STAGES = ("object", "modpost", "mod.c", "mod.o", "link", "load")
@@ -59,8 +59,9 @@ class WalkContext:
     obj: Path
     module: str
     arch: str
-    kernel: str
+    kernel: str  #: a bundled profile (``x86_64``, ``6.12/x86_64``) or a kernel build directory
     work: Path
+    profile: object = None  #: the KernelProfile of ``kernel`` (its dialect drives every stage)
     kdir: str | None = None
     extra_symvers: tuple[str, ...] = ()  #: KBUILD_EXTRA_SYMBOLS
     preload: tuple[str, ...] = ()  #: modules loaded before this one
@@ -72,7 +73,13 @@ class WalkContext:
 
 def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = None,
             kdir: str | None = None, extra_symvers: tuple[str, ...] = (),
-            preload: tuple[str, ...] = ()) -> WalkContext:
+            preload: tuple[str, ...] = (), dialect: str | None = None) -> WalkContext:
+    """``kernel``: a bundled kernel (``6.1``, ``6.12``, ``7.3``: the one of the object's
+    architecture), a bundled profile (``6.12/x86_64``) or a kernel build directory (default: the
+    bundled 6.1 one of the architecture); ``dialect`` overrides the one its release implies."""
+    from pymodpost.bundled import bundled_kernels, bundled_profile_name
+    from pymodpost.kernel.profile import load_profile
+
     src = Path(obj)
     if src.suffix != ".o" or src.name.endswith(".mod.o"):
         raise InputError(obj, "expected a module object (X.o, as kbuild compiled it)")
@@ -84,7 +91,9 @@ def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = 
     if arch is None:
         raise InputError(obj, "neither an x86_64 nor a riscv64 object (give --arch)")
     # every named input is checked before the first stage prints anything
-    kernel_files(kernel or arch)
+    kernel = bundled_profile_name(kernel, arch) if kernel in bundled_kernels() else kernel or arch
+    kernel_files(kernel)
+    profile = load_profile(kernel, dialect=dialect)
     for path in (*extra_symvers, *preload):
         if not Path(path).is_file():
             raise InputError(path, "No such file or directory")
@@ -93,7 +102,7 @@ def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = 
     module = src.name[:-2]
     work.mkdir(parents=True, exist_ok=True)
     stage_object(src, work)
-    return WalkContext(src, module, arch, kernel or arch, work, kdir,
+    return WalkContext(src, module, arch, kernel, work, profile, kdir,
                        tuple(str(Path(p).resolve()) for p in extra_symvers), tuple(preload))
 
 
@@ -154,16 +163,17 @@ CHECKS = (
 
 
 def modpost_stage(ctx: WalkContext) -> WalkStage:
-    from pymodpost.kernel.profile import load_profile
     from pymodpost.explain.explain import match
 
     kernel = kernel_files(ctx.kernel)
     ctx.kernel_symvers = write_kernel_symvers(kernel, ctx.work / "vmlinux.symvers")
-    flags = kbuild_modpost_flags(load_profile(ctx.kernel).config.values)
-    argv, result = modpost_module(ctx.work, ctx.module, ctx.kernel_symvers, flags, ctx.extra_symvers)
+    config, dialect = ctx.profile.config.values, ctx.profile.dialect
+    flags = kbuild_modpost_flags(config, dialect.modpost)
+    argv, result, cwd = modpost_module(ctx.work, ctx.module, ctx.kernel_symvers, flags, ctx.extra_symvers,
+                                       dialect=dialect, config=config)
     ctx.modpost_result = result
     st = WalkStage("modpost", "modpost: exports, imports and checks", ok=result.status == 0)
-    st.text(shown_argv(argv, ctx.work))
+    st.text(shown_argv(argv, ctx.work, cwd))
     exports = known_exports(ctx)
     # none when modpost stopped (FATAL) before it got to the object: its messages say why
     mod = next((m for m in result.modules if not m.from_dump and not m.is_vmlinux), None)
@@ -310,13 +320,16 @@ def link_stage(ctx: WalkContext) -> WalkStage:
     kernel = kernel_files(ctx.kernel)
     if kernel.module_lds is None:
         raise InputError(str(kernel.root), "no module.lds (scripts/module.lds or arch/*/module.lds)")
-    result = link_module(ctx.arch, kernel.module_lds, [ctx.work / ctx.obj.name, ctx.mod_o])
+    dialect = ctx.profile.dialect
+    for name in dialect.link.extra_objects:  # 6.12+: .module-common.o
+        st.text(f"{name}: {_stage_extra_object(ctx, name, kernel.root)}")
+    result = link_module(ctx.arch, kernel.module_lds, [ctx.work / ctx.obj.name, ctx.mod_o], dialect=dialect)
     ko = ctx.work / f"{ctx.module}.ko"
     from pymodpost.fileio import write_atomic
 
     write_atomic(ko, result.data)
     ctx.ko = ko
-    st.text(link_command(ctx.arch, ctx.module))
+    st.text(link_command(ctx.arch, ctx.module, dialect))
     placed = []
     for out in result.output_sections:
         for member in out.members:
@@ -333,14 +346,28 @@ def link_stage(ctx: WalkContext) -> WalkStage:
     reference = (ctx.work / "kbuild" if ctx.kdir else ctx.obj.parent) / f"{ctx.module}.ko"
     same = None
     if reference.is_file():
-        same = read_bytes(reference) == result.data
-        st.ok = same
-        st.text(f"{ko.name}: {len(result.data)} bytes, "
-                + ("byte-identical to GNU ld's" if same else "DIFFERS from GNU ld's") + f" {reference}")
+        compared = compare_with_gnu_ld(result.data, reference, ko.name)
+        same = result.data == read_bytes(reference)
+        st.ok = compared.ok
+        st.text(f"{compared.line} {reference}" if same else f"{compared.line} ({reference})")
+        for difference in compared.differences[:10]:
+            st.text(f"  {difference}")
     st.data = {"file": str(ko), "size": len(result.data), "identical_to_reference": same,
                "placement": [dict(zip(("input", "output", "offset", "size"), r)) for r in placed],
                "symbols": [dict(zip(("index", "name", "bind", "section", "value"), r)) for r in syms]}
     return st
+
+
+def _stage_extra_object(ctx: WalkContext, name: str, kernel_root: Path) -> str:
+    """Put an object the dialect's final link adds (``.module-common.o``) beside the module's in
+    ``ctx.work``: the one kbuild compiled beside X.o, else the kernel facts' ``module-common.o``."""
+    for source in (ctx.obj.parent / name, kernel_root / name.lstrip(".")):
+        if source.is_file():
+            shutil.copyfile(source, ctx.work / name)
+            return f"kbuild's {source}"
+    raise InputError(str(ctx.obj.parent / name), f"No such file or directory (Linux "
+                     f"{ctx.profile.dialect.version_text}'s module link needs it; kbuild compiles it "
+                     f"beside the module, and {kernel_root} has no {name.lstrip('.')})")
 
 
 # --- stage 6: the simulated load --------------------------------------------------------------
@@ -363,12 +390,10 @@ FORMULAS = {
 
 
 def load_stage(ctx: WalkContext) -> WalkStage:
-    from pymodpost.kernel.profile import load_profile
-
-    st = WalkStage("load", f"insmod {ctx.module}.ko (simulated Linux 6.1)")
+    profile = ctx.profile
+    st = WalkStage("load", f"insmod {ctx.module}.ko (simulated Linux {profile.dialect.version_text})")
     if ctx.ko is None:
         return _cannot_run(st, "no .ko (see the link stage)")
-    profile = load_profile(ctx.kernel)
     result = load_module_file(profile, ctx.ko, preload=ctx.preload)
     st.ok = result.ok
     st.text(f"kernel {profile.name}: {profile.vermagic}")
@@ -381,9 +406,14 @@ def load_stage(ctx: WalkContext) -> WalkStage:
         st.text(f"refused: {result.error.errno}")
         st.data = {"ok": False, "errno": result.error.errno, "log": [l.text for l in result.log]}
         return st
-    layout = [(s.name, f"{s.addr:#018x}", s.size, "init" if s.init else "core", f"{s.offset:#x}")
-              for s in result.sections]
-    st.text(f"core allocation at {result.core_base:#x}, init allocation at {result.init_base:#x}")
+    layout = [(s.name, f"{s.addr:#018x}", s.size, s.region, f"{s.offset:#x}") for s in result.sections]
+    regions = [(f"mem[{r.name}]", f"{r.base:#018x}", len(r.data), "yes" if r.init else "")
+               for r in result.regions]
+    if regions:  # 6.4+: one allocation per mem[] type
+        st.table("module memory (struct module_memory mem[])", ("region", "address", "size", "freed after init"),
+                 regions)
+    else:
+        st.text(f"core allocation at {result.core_base:#x}, init allocation at {result.init_base:#x}")
     st.table("layout in memory", ("section", "address", "size", "region", "offset"), layout)
     names = {s.index: s.name or s.how for s in result.symbols}
     sec_names = {s.index: s.name for s in result.sections}
@@ -402,6 +432,7 @@ def load_stage(ctx: WalkContext) -> WalkStage:
     st.text(f"{len(relocs)} relocations applied; {ctx.module} is live")
     keys = ("section", "index", "type", "symbol", "formula", "S", "A", "P", "before", "after")
     st.data = {"ok": True, "core_base": result.core_base, "init_base": result.init_base,
+               "regions": [dict(zip(("region", "address", "size", "init"), r)) for r in regions],
                "layout": [dict(zip(("section", "address", "size", "region", "offset"), r)) for r in layout],
                "relocations": [dict(zip(keys, r)) for r in relocs]}
     return st

@@ -453,6 +453,26 @@ def shows_cmd_file_from_stem(from_stem: bool, got: ModpostOutcome) -> None:
 
 # -- link knobs -------------------------------------------------------------------------------
 
+def kbuild_modpost_command_of_hello(dialect: Dialect):
+    """The modpost command line kbuild runs for ``make M=/m modules`` with hello.o, derived under
+    ``dialect`` from 7.3 x86_64's config, the kernel tree in /k."""
+    from pymodpost.kbuild.stages import kbuild_modpost_command
+    from pymodpost.kernel.profile import load_profile
+
+    config = load_profile(str(facts_dir("7.3", "x86_64"))).config.values
+    return kbuild_modpost_command(dialect.modpost, config, "/m", "/k", ("hello.o",))
+
+
+def shows_extmod_runs_in_module_dir(in_module_dir: bool, got) -> None:
+    if in_module_dir:
+        assert got.cwd == "/m"
+        assert got.argv[-7:] == ["-o", "Module.symvers", "-T", "modules.order", "-i", "/k/Module.symvers", "-e"]
+    else:
+        assert got.cwd == "/k"
+        assert "/m/Module.symvers" in got.argv and "/k/Module.symvers" not in got.argv
+        assert got.argv[got.argv.index("-i") + 1] == "Module.symvers"
+
+
 def linked_hello(dialect: Dialect) -> bytes:
     """6.12's hello.o + hello.mod.o linked into hello.ko by the module-link stage under ``dialect``,
     in the build directory as kbuild left it (with the ``.module-common.o`` it compiled there)."""
@@ -839,6 +859,7 @@ PROBES: dict[str, Probe] = {
     "modpost.module_namespaces": Probe(module_namespace_messages, shows_module_namespaces),
     "modpost.vmlinux_export_aliases": Probe(vmlinux_export_c, shows_vmlinux_export_aliases),
     "modpost.cmd_file_from_stem": Probe(crcs_of_thinlto_object, shows_cmd_file_from_stem),
+    "modpost.extmod_runs_in_module_dir": Probe(kbuild_modpost_command_of_hello, shows_extmod_runs_in_module_dir),
     "link.extra_objects": Probe(linked_hello, shows_extra_objects),
     "link.force_group_allocation": Probe(linked_comdat_user, shows_force_group_allocation),
     "loader.missing_version_fatal": Probe(hello_without_printk_version, shows_missing_version_fatal),

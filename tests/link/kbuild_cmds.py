@@ -16,6 +16,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from pymodpost.kbuild.stages import btf_added_by_kbuild
 from tests.fixtures import build_base, facts_dir, fixture_dir, kernel_arches, FIRST_KERNEL
 
 
@@ -68,14 +69,6 @@ def _ld_line(cmd_file: Path) -> tuple[list[str], str | None] | None:
     return words[1:], (None if after in ("", "true") else after)
 
 
-def _btf_added(fixture: Path, output: str) -> bool:
-    """kbuild ran pahole on the .ko after ld (CONFIG_DEBUG_INFO_BTF_MODULES with a vmlinux at
-    hand, as Debian's 6.12 headers have): its build log says ``BTF [M] .../NAME.ko``."""
-    log = fixture / "build.log"
-    return log.exists() and any(line.split()[:2] == ["BTF", "[M]"] and line.endswith("/" + output)
-                                for line in log.read_text(errors="replace").splitlines())
-
-
 #: ld options whose value is the next word and names no file of the module
 _VALUE_OPTIONS = {"-m", "-z"}
 
@@ -119,7 +112,7 @@ def link_cases() -> list[LinkCase]:
                 if parsed is None:
                     continue
                 words, post = parsed
-                if post is None and _btf_added(d, out):
+                if post is None and btf_added_by_kbuild(d / "build.log", out):
                     post = "pahole -J (kbuild's BTF [M] step)"
                 argv = _portable_argv(words, f"{build_base(kernel, arch)}/{d.name}/")
                 cases.append(LinkCase(kernel, arch, d.name, out, tuple(argv), d / out, post))

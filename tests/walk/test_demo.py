@@ -10,6 +10,9 @@ import pytest
 
 from pymodpost.walk.demo import ARCHES, EXAMPLE_MODULE, run_demo
 from tests.conftest import TESTDATA
+from tests.fixtures import FIRST_KERNEL, KERNELS, fixture_dir
+
+LATER_KERNELS = [k for k in KERNELS if k != FIRST_KERNEL]
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -30,3 +33,44 @@ def test_demo_command_runs_both_arches(tmp_path):
         assert f"=== {arch}: " in proc.stdout
         assert (tmp_path / arch / f"{EXAMPLE_MODULE}.ko").is_file()
     assert "FAILED" not in proc.stdout
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+@pytest.mark.parametrize("kernel", LATER_KERNELS)
+def test_demo_of_a_later_kernel_agrees_with_its_real_tools(kernel, arch, tmp_path):
+    run = run_demo(arch, tmp_path, kernel=kernel)
+    assert [s.name for s in run.stages] == ["modpost", "link", "load"]
+    assert run.ok, [(s.name, s.lines) for s in run.stages if not s.ok]
+    fixture = fixture_dir(kernel, arch) / EXAMPLE_MODULE
+    assert (tmp_path / f"{EXAMPLE_MODULE}.mod.c").read_bytes() == (fixture / f"{EXAMPLE_MODULE}.mod.c").read_bytes()
+    modpost, link, load = run.stages
+    # the command line of that kernel's kbuild (paths shown relative to the demo's directory)
+    recorded = (fixture / "modpost.argv").read_text().split("\n")[1:-1]
+    shown = modpost.lines[0].split()[1:]
+    assert [a for a in shown if a.startswith("-")] == [a for a in recorded if a.startswith("-")]
+    assert link.lines[0].endswith(f"{EXAMPLE_MODULE}.mod.o .module-common.o")
+    ours = (tmp_path / f"{EXAMPLE_MODULE}.ko").read_bytes()
+    if ours != (fixture / f"{EXAMPLE_MODULE}.ko").read_bytes():
+        # only where kbuild's pahole rewrote GNU ld's output, and the line says so
+        assert "BTF [M]" in (fixture / "build.log").read_text()
+        assert "compared leaving .BTF out); semantically identical" in link.lines[-1]
+    # the 6.4+ memory model: one allocation per mem[] type, every section in one of them
+    regions = [line.split()[0] for line in load.lines if line.startswith("mem[")]
+    assert "mem[text]" in regions and "mem[init_text]" in regions
+    assert all(line.endswith("])") for line in load.lines if line.startswith("  "))
+
+
+def test_demo_command_of_a_later_kernel(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "pymodpost", "demo", "--kernel", "7.3", "--arch", "riscv64",
+                           "--out", str(tmp_path)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "=== riscv64 (Linux 7.3): " in proc.stdout and "FAILED" not in proc.stdout
+    assert "modpost -M -m -b -E -o Module.symvers -T modules.order -i kernel/Module.symvers -e" in proc.stdout
+
+
+def test_demo_of_an_unknown_kernel_is_one_error_line():
+    proc = subprocess.run([sys.executable, "-m", "pymodpost", "demo", "--kernel", "5.10"],
+                          capture_output=True, text=True)
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [
+        "pymodpost demo: error: 5.10: no bundled kernel of that name (bundled: 6.1, 6.12, 7.3)"]

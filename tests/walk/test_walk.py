@@ -219,3 +219,37 @@ def test_object_modpost_stops_on_is_a_failed_stage_not_a_crash(tmp_path):
     assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
     assert "has no symtab?" in out.stdout and "FAILED" in out.stdout
 
+
+
+@pytest.mark.parametrize("kernel,arch,name", [("6.12", "x86_64", "params"), ("7.3", "riscv64", "params"),
+                                              ("6.12", "riscv64", "consumer")])
+def test_walk_with_a_later_kernel(kernel, arch, name, tmp_path):
+    from tests.fixtures import fixture_dir
+
+    fixture = fixture_dir(kernel, arch) / name
+    needs = fixture_dir(kernel, arch) / "exports" if name == "consumer" else None
+    ctx = prepare(str(fixture / f"{name}.o"), tmp_path, kernel=kernel,
+                  extra_symvers=(str(needs / "Module.symvers"),) if needs else (),
+                  preload=(str(needs / "exports.ko"),) if needs else ())
+    assert ctx.kernel == f"{kernel}/{arch}" and ctx.profile.dialect.version_text == kernel
+    stages = {s.name: s for s in walk(ctx)}
+    assert all(s.ok for s in stages.values()), [(s.name, [b.text for b in s.blocks]) for s in stages.values()
+                                                if not s.ok]
+    # the command line of that kernel's kbuild, its .mod.c, GNU ld's .ko, that kernel's loader
+    recorded = (fixture / "modpost.argv").read_text().split("\n")[1:-1]
+    argv = stages["modpost"].data["argv"]
+    assert [a for a in argv if a.startswith("-")] == [a for a in recorded if a.startswith("-")]
+    assert (tmp_path / f"{name}.mod.c").read_bytes() == (fixture / f"{name}.mod.c").read_bytes()
+    assert stages["load"].title.endswith(f"(simulated Linux {kernel})")
+    steps = [row[0] for block in stages["load"].blocks if block.title == "steps of load_module" for row in block.rows]
+    assert "module_augment_kernel_taints" in steps  # 6.4+'s early_mod_check ordering
+    regions = {r["region"] for r in stages["load"].data["regions"]}
+    assert {"mem[text]", "mem[init_text]"} <= regions
+    assert {row["region"] for row in stages["load"].data["layout"]} <= {r[4:-1] for r in regions}
+
+
+def test_walk_of_an_unknown_kernel_is_one_error_line():
+    proc = subprocess.run([sys.executable, "-m", "pymodpost", "walk", str(TESTDATA / "x86_64" / "params" / "params.o"),
+                           "--kernel", "5.10", "--plain"], capture_output=True, text=True)
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1 and "5.10: no such kernel profile" in proc.stderr
