@@ -189,8 +189,10 @@ RISCV64 = Target(
     keeps_eflags=True,
     merges_gnu_properties=False,
     mapping_symbol_prefixes=("$d", "$x"),
-    # 32 and 64; ADD8/16/32/64 and SUB8/16/32/64
-    field_widths={1: 4, 2: 8, 35: 1, 36: 2, 37: 4, 38: 8, 39: 1, 40: 2, 41: 4, 42: 8},
+    # BFD's howto sizes: 32 and 64; ADD8/16/32/64 (33-36) and SUB8/16/32/64 (37-40); SUB6, SET6,
+    # SET8, SET16, SET32 (52-56); 32_PCREL (57)
+    field_widths={1: 4, 2: 8, 33: 1, 34: 2, 35: 4, 36: 8, 37: 1, 38: 2, 39: 4, 40: 8,
+                  52: 1, 53: 1, 54: 1, 55: 2, 56: 4, 57: 4},
     default_field_width=4,
     page_size=4096,
     vermagic_suffix="riscv",
