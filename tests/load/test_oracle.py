@@ -11,7 +11,6 @@ import pytest
 
 import numpy as np
 
-from pymodpost.dialect import by_name
 from pymodpost.errors import ERRNO
 from pymodpost.load.checks import elf_validity_check, setup_load_info
 from pymodpost.load.image import SYM_DTYPE, LoadInfo
@@ -128,23 +127,10 @@ def check_against_oracle(arch: str, oracle: dict, record: bool = True, skip: fro
     return compared
 
 
-#: riscv64's eh_frame and riscv_relocs use relocations (32_PCREL, SET*, ULEB128) of the handler
-#: table reworked in 6.7, which the 6.12 and 7.3 dialects get from the relocation work; until a
-#: dialect does (its reloc_tables is still 6.1's), its capture is expected to fail there and
-#: nowhere else (test_riscv64_matches_apart_from_the_reworked_relocations)
-NEEDS_REWORKED_RISCV_HANDLERS = frozenset({"eh_frame", "riscv_relocs"})
-
-
-def _still_6_1_handlers(version: str):
-    return pytest.mark.xfail(
-        by_name(version).loader.reloc_tables == by_name("6.1").loader.reloc_tables, strict=True,
-        reason=f"dialect {version} still carries 6.1's relocation handler table")
-
-
 def _capture_params():
     for arch, capture in CAPTURES:
         version = capture.rpartition("/")[0]
-        marks = [_still_6_1_handlers(version)] if arch == "riscv64" and version else []
+        marks = []
         if (arch, version) == ("x86_64", "7.3"):
             marks.append(pytest.mark.kbuild)  # kernel facts from the 7.3 x86_64 build tree (see oracle_data)
         yield pytest.param(arch, capture, marks=marks, id=f"{arch}-{capture.removesuffix('.json.xz').replace('/', '-')}")
@@ -169,40 +155,24 @@ def test_default_placement_is_where_the_real_kernel_put_each_module(arch, captur
     """Without anchors: the first module where a fresh nokaslr boot puts it, each mem[] region a
     guard page after the previous one, and every later module after the previous one's core
     memory -- every section of every module that reached module_finalize, as the kernel placed it.
-    (A riscv module the simulator cannot relocate yet is skipped; the next one then goes after
-    the kernel's own regions for it.)"""
+    """
     require(oracle_path(arch, capture).is_file(), f"no oracle capture {arch}/{capture}")
     oracle = load_oracle(arch, capture)
     state = KernelState(profile_for(arch, oracle))
-    page = state.profile.arch.page_size
-    placed, after_skipped = 0, None
+    placed = 0
     for entry in oracle["modules"]:
         dump = entry["dump"]
-        base = after_skipped or next_core_base(state)
+        base = next_core_base(state)
         options = LoadOptions(core_base=base, image_base=dump["hdr"] if dump else 0,
                               struct_module_size=struct_module_size(oracle), record=False)
         result = load_module(module_bytes(entry), state, options, entry["path"])
         if not dump:
             continue
-        if entry["name"] in NEEDS_REWORKED_RISCV_HANDLERS and not result.ok:
-            core = [r for r in dump["regions"] if r["addr"] < min(s["addr"] for n, s in dump["sections"].items()
-                                                                   if n.startswith(".init"))]
-            after_skipped = max(r["addr"] + r["size"] for r in core) + page
-            continue
-        after_skipped = None
         assert {s.name: s.addr for s in result.sections} == {k: v["addr"] for k, v in dump["sections"].items()}, \
             entry["name"]
         assert [base for base, _ in result.region_bytes()] == sorted(r["addr"] for r in dump["regions"]), entry["name"]
         placed += 1
-    assert placed >= sum(1 for m in oracle["modules"] if m["dump"]) - len(NEEDS_REWORKED_RISCV_HANDLERS)
-
-
-@pytest.mark.parametrize("capture", ["6.12/oracle.json.xz", "7.3/oracle.json.xz"], ids=["6.12", "7.3"])
-def test_riscv64_matches_apart_from_the_reworked_relocations(capture):
-    """Everything of a riscv64 6.12/7.3 capture but the modules the xfail above is about."""
-    require(oracle_path("riscv64", capture).is_file(), f"no oracle capture riscv64/{capture}")
-    oracle = load_oracle("riscv64", capture)
-    assert check_against_oracle("riscv64", oracle, skip=NEEDS_REWORKED_RISCV_HANDLERS) > 0
+    assert placed == sum(1 for m in oracle["modules"] if m["dump"])
 
 
 @pytest.mark.kbuild

@@ -39,11 +39,6 @@ def test_live_capture_matches_simulator(arch):
     assert check_against_oracle(arch, oracle) > 0
 
 
-#: 6.12 and 7.3: eh_frame is left out on riscv64 (its relocations need 6.7's handler table,
-#: which those dialects get from the relocation work; see test_oracle.NEEDS_REWORKED_RISCV_HANDLERS)
-MODULES_AFTER_6_1 = {"x86_64": MODULES, "riscv64": [m for m in MODULES if m != "eh_frame"]}
-
-
 @pytest.mark.qemu
 @pytest.mark.slow
 @pytest.mark.parametrize("arch,version", [("x86_64", "6.12"), ("riscv64", "6.12"), ("riscv64", "7.3")],
@@ -63,7 +58,7 @@ def test_live_capture_matches_simulator_after_6_1(arch, version):
         kernel = default_kernel(arch, by_name(version))
     except HarnessError as e:
         require(False, str(e))
-    oracle = json.loads(json.dumps(_generator().generate(arch, only=MODULES_AFTER_6_1[arch], version=version,
+    oracle = json.loads(json.dumps(_generator().generate(arch, only=MODULES, version=version,
                                                          kernel=kernel)))
     assert oracle["kernel_release"] and any(m["dump"] for m in oracle["modules"])
     assert check_against_oracle(arch, oracle) > 0
