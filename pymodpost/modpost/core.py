@@ -27,6 +27,7 @@ from typing import Callable, Protocol
 
 import numpy as np
 
+from pymodpost.arch.modpost_machines import modpost_machine
 from pymodpost.dialect import DEFAULT, ModpostRules
 from pymodpost.elf import constants as elfc
 from pymodpost.fileio import write_atomic
@@ -527,7 +528,7 @@ class Modpost:
             ns_idx = under[starts(words[under], b"__kstrtabns_")]
         else:
             ns_idx = np.zeros(0, np.int64)
-        machine = obj.machine
+        machine = modpost_machine(obj.machine)
 
         undef_idx = np.flatnonzero(undef)
         if len(undef_idx):
@@ -540,15 +541,15 @@ class Modpost:
                 if not all(keep):
                     names = [n for n, k in zip(names, keep) if k]
                     weak = [w for w, k in zip(weak, keep) if k]
-            if machine in _PLAIN_MACHINES and not any("." in n for n in names):
+            if machine.plain_undefs and not any("." in n for n in names):
                 out.extend([Symbol(n, weak=w) for n, w in zip(names, weak)
                             if n != "__this_module" and n != "_GLOBAL_OFFSET_TABLE_"])
             else:
-                sparc = machine in (of.EM_SPARC, of.EM_SPARCV9)
+                sparc = machine.sparc_register_symbols
                 types = obj.sym_type[undef_idx].tolist() if sparc else None
                 for k, raw in enumerate(names):
                     symname = remove_dot(raw) if "." in raw else raw
-                    if _ignore_undef_symbol(machine, symname):
+                    if machine.ignore_undef_symbol(symname):
                         continue
                     if sparc:
                         if types[k] == of.STT_SPARC_REGISTER:
@@ -931,21 +932,3 @@ def _split_keep(text: str) -> list[str]:
     return out
 
 
-#: machines whose undefined symbols modpost ignores only by the two generic names
-_PLAIN_MACHINES = frozenset({elfc.EM_X86_64, elfc.EM_RISCV, elfc.EM_386, elfc.EM_ARM, elfc.EM_AARCH64, elfc.EM_MIPS})
-
-_PPC_IGNORED = ("_restgpr_", "_savegpr_", "_rest32gpr_", "_save32gpr_", "_restvr_", "_savevr_")
-_PPC64_IGNORED = ("_restgpr0_", "_savegpr0_", "_restgpr1_", "_savegpr1_", "_restfpr_", "_savefpr_",
-                  "_restvr_", "_savevr_")
-
-
-def _ignore_undef_symbol(machine: int, name: str) -> bool:
-    if name == "__this_module" or name == "_GLOBAL_OFFSET_TABLE_":
-        return True
-    if machine == of.EM_PPC and name.startswith(_PPC_IGNORED):
-        return True
-    if machine == of.EM_PPC64 and (name.startswith(_PPC64_IGNORED) or name == ".TOC."):
-        return True
-    if machine == of.EM_S390 and name.startswith("__s390_indirect_jump_r"):
-        return True
-    return False

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 
 import importlib
 
-from pymodpost.elf import constants as elfc
+from pymodpost.arch.modpost_machines import modpost_machine
 from pymodpost.modpost import objfile as of
 from pymodpost.modpost.devtable_layouts import STRINGS
 
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 ALIAS_SIZE = 500
 UUID_STRING_LEN = 36
 _C_SPACE = " \t\n\v\f\r"
-
-_ARCH_BY_MACHINE = {elfc.EM_X86_64: "x86_64", elfc.EM_RISCV: "riscv64"}
 
 #: the layout data module of each file2alias generation
 _LAYOUT_MODULES = {"6.1": "devtable_layouts", "6.12": "devtable_layouts_6_12", "7.3": "devtable_layouts_7_3"}
@@ -59,7 +57,7 @@ def layouts_of(generation: str) -> dict[str, dict[str, int]]:
 def layout_for(machine: int, generation: str = "6.1") -> dict[str, int]:
     layouts = layouts_of(generation)
     # other 64-bit little-endian targets share the x86_64 layout of these plain-integer structs
-    return layouts.get(_ARCH_BY_MACHINE.get(machine, "x86_64"), layouts["x86_64"])
+    return layouts.get(modpost_machine(machine).devtable_arch, layouts["x86_64"])
 
 
 _FIELD_MAPS: dict[tuple[int, str], dict[str, tuple[int, int]]] = {}

@@ -25,7 +25,7 @@ from pymodpost.elf.layouts import EHDR, REL, RELA, SHDR, SYM
 
 # the ELF constants modpost uses, from the project's one table (re-exported for the stage's modules)
 from pymodpost.elf.constants import (  # noqa: E402,F401
-    EM_386, EM_ARM, EM_MIPS, EM_PPC, EM_PPC64, EM_RISCV, EM_S390, EM_SPARC, EM_SPARCV9, EM_X86_64, ET_REL,
+    ET_REL,
     SHF_ALLOC, SHF_EXECINSTR, SHN_ABS, SHN_COMMON, SHN_HIRESERVE, SHN_LORESERVE, SHN_UNDEF, SHN_XINDEX,
     SHT_NOBITS, SHT_PROGBITS, SHT_REL, SHT_RELA, SHT_SYMTAB, SHT_SYMTAB_SHNDX, STB_GLOBAL, STB_LOCAL, STB_WEAK,
     STT_FUNC, STT_OBJECT, STT_SECTION, STT_SPARC_REGISTER,

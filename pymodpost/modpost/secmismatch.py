@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 import numpy as np
 
+from pymodpost.arch.modpost_machines import modpost_machine
 from pymodpost.elf import constants as elfc
 from pymodpost.modpost import objfile as of
 from pymodpost.clib import glob_match, remove_dot
@@ -48,13 +49,6 @@ class Reporter(Protocol):
 #: sym_add_exported(name, module, gpl_only, namespace) of the run (6.5+ export discovery)
 AddExport = Callable[[str, "Module", bool, str], "Symbol"]
 
-# relocation types as plain ints (compared once per relocation)
-_R_RISCV_SUB32 = int(elfc.RRiscv.R_RISCV_SUB32)
-_R_LARCH_SUB32 = int(elfc.RLarch.R_LARCH_SUB32)
-_R_LARCH_NO_SYMBOL = (int(elfc.RLarch.R_LARCH_RELAX), int(elfc.RLarch.R_LARCH_ALIGN))
-_R_386_32, _R_386_PC32 = int(elfc.R386.R_386_32), int(elfc.R386.R_386_PC32)
-_R_MIPS_32, _R_MIPS_26, _R_MIPS_HI16, _R_MIPS_LO16 = (int(elfc.RMips.R_MIPS_32), int(elfc.RMips.R_MIPS_26),
-                                                      int(elfc.RMips.R_MIPS_HI16), int(elfc.RMips.R_MIPS_LO16))
 
 SECTION_WHITE_LIST = (".comment*", ".debug*", ".zdebug*", ".GCC.command.line", ".mdebug*", ".pdr", ".stab*",
                       ".note*", ".got*", ".toc*", ".xt.prop", ".xt.lit", ".arcextmap*", ".gnu.linkonce.arcext*",
@@ -313,12 +307,12 @@ class _SymSearch:
     """symsearch.c (6.7+): the valid-named symbols sorted by (section, address, index), equal
     (section, address) runs answering with their first symbol; find_nearest() per section."""
 
-    def __init__(self, obj: of.ObjectFile, names: "_Names"):
+    def __init__(self, obj: of.ObjectFile, names: "_Names", thumb_func_bit: bool = False):
         valid = names.valid()
         idx = np.flatnonzero(valid)
         sec = obj.sym_secindex[idx].astype(np.int64)
         addr = obj.sym_value[idx].astype(np.uint64)
-        if obj.machine == elfc.EM_ARM:
+        if thumb_func_bit:
             # Thumb functions have bit 0 of st_value set
             thumb = obj.sym_type[idx] == elfc.STT_FUNC
             addr = np.where(thumb, addr & ~np.uint64(1), addr)
@@ -375,6 +369,7 @@ class _Scan:
         self.rules = rules
         self.mod = mod
         self.obj = obj
+        self.machine = modpost_machine(obj.machine)
         self.add_export = add_export
         self.extra_warn = extra_warn
         self.count = 0
@@ -394,7 +389,7 @@ class _Scan:
     @property
     def symsearch(self) -> _SymSearch:
         if self._symsearch is None:
-            self._symsearch = _SymSearch(self.obj, self.names)
+            self._symsearch = _SymSearch(self.obj, self.names, self.machine.thumb_func_bit)
         return self._symsearch
 
     def _prefix(self) -> str:
@@ -439,9 +434,10 @@ class _Scan:
     def _section(self, i: int, info: int, fromsec: str) -> None:
         """section_rela()/section_rel() of 6.12: the export records, then the mismatch rules."""
         obj = self.obj
-        machine = obj.machine
+        machine = self.machine
         is_rela = int(obj.sh_type[i]) == of.SHT_RELA
-        if not is_rela and machine not in (elfc.EM_386, elfc.EM_ARM, elfc.EM_MIPS):
+        rel_taddr = machine.rel_taddr_6_7
+        if not is_rela and rel_taddr is None:
             if len(obj.reloc_symbols(i)):
                 self.report.fatal("rel-addend", "Please add code to calculate addend for this architecture\n")
             return
@@ -462,22 +458,19 @@ class _Scan:
             hits = range(len(relocs.offset))
         nsyms = len(obj.sym_name)
         mask = (1 << 64) - 1 if obj.is64 else (1 << 32) - 1
+        no_symbol = machine.rtypes_without_symbol
+        exempt = ((machine.ex_table_exempt_rtype, machine.ex_table_exempt_rtype_6_7)
+                  if fromsec == "__ex_table" else ())
         for k in hits:
             r_type = int(relocs.type[k])
-            if machine == elfc.EM_RISCV:
-                if fromsec == "__ex_table" and r_type == _R_RISCV_SUB32:
-                    continue
-            elif machine == elfc.EM_LOONGARCH:
-                if r_type == _R_LARCH_SUB32 and fromsec == "__ex_table":
-                    continue
-                if r_type in _R_LARCH_NO_SYMBOL:
-                    continue  # these do not refer to symbols
+            if r_type in exempt or r_type in no_symbol:
+                continue  # the ex_table's own type; types that refer to no symbol
             sym = min(int(relocs.sym[k]), nsyms - 1)
             r_offset = int(relocs.offset[k])
             if is_rela:
                 taddr = (int(obj.sym_value[sym]) + int(relocs.addend[k])) & mask
             else:
-                taddr = _rel_taddr_6_12(obj, machine, info, r_offset, r_type, sym) & mask
+                taddr = rel_taddr(obj, info, r_offset, r_type, sym) & mask
             tosec = obj.sec_name(int(obj.sym_secindex[sym]))
             if exports:
                 self._export_symbol(r_offset, tosec, sym)
@@ -518,7 +511,7 @@ class _Scan:
         namespace = obj.c_string_in_section(secindex, value + len(license_.encode("utf-8", "surrogateescape")) + 1)
         s = self.add_export(name, self.mod, is_gpl, namespace)
         stype = int(obj.sym_type[sym])
-        s.is_func = stype == elfc.STT_FUNC or (obj.is64 and obj.machine == elfc.EM_PARISC and stype == elfc.STT_LOPROC)
+        s.is_func = stype == elfc.STT_FUNC or (obj.is64 and self.machine.lproc_is_func_64 and stype == elfc.STT_LOPROC)
         if self.rules.mod_prefixed:
             init = f"{pre}EXPORT_SYMBOL used for init symbol '{name}'. Remove __init or EXPORT_SYMBOL.\n"
             exit_ = f"{pre}EXPORT_SYMBOL used for exit symbol '{name}'. Remove __exit or EXPORT_SYMBOL.\n"
@@ -591,19 +584,22 @@ class _Scan:
         hits = np.flatnonzero(flagged)
         symidx = np.minimum(symidx.astype(np.int64), len(sym_hits) - 1)
         relocs = obj.relocs(i)
-        machine = obj.machine
+        rel_addend = self.machine.rel_addend_6_1
+        exempt = self.machine.ex_table_exempt_rtype if fromsec == "__ex_table" else None
         for k in hits.tolist():
             r_type = int(relocs.type[k])
             r_offset = int(relocs.offset[k])
             addend = int(relocs.addend[k])
             if relocs.is_rela:
-                if machine == elfc.EM_RISCV and fromsec == "__ex_table" and r_type == _R_RISCV_SUB32:
+                if r_type == exempt:
                     continue
-            else:
-                computed = _rel_addend(obj, machine, info, r_offset, r_type, int(symidx[k]))
+            elif rel_addend is not None:
+                computed = rel_addend(obj, info, r_offset, r_type, int(symidx[k]))
                 if computed is None:
                     continue
                 addend = computed
+            else:
+                addend = 0
             sym = int(symidx[k])
             tosec = obj.sec_name(int(obj.sym_secindex[sym]))
             check = section_mismatch(fromsec, tosec, self.rules)
@@ -768,99 +764,9 @@ class _PerObject:
         return hits
 
 
-def _rel_addend(obj: of.ObjectFile, machine: int, target: int, r_offset: int, r_type: int, sym: int) -> int | None:
-    """REL relocations: the addend modpost derives from the relocated bytes (None = skip it)."""
-    order = "little" if obj.little else "big"
-    if machine == of.EM_386:
-        word = int.from_bytes(obj.section_bytes(target, r_offset, 4), order)
-        if r_type == _R_386_32:
-            return _sword(word)
-        if r_type == _R_386_PC32:
-            return _sword(word + 4)
-        return 0
-    if machine == of.EM_MIPS:
-        if r_type == _R_MIPS_HI16:
-            return None
-        word = int.from_bytes(obj.section_bytes(target, r_offset, 4), order)
-        found = _mips_rel_addend(word, r_type)
-        return 0 if found is None else found
-    if machine == of.EM_ARM:
-        word = int.from_bytes(obj.section_bytes(target, r_offset, 4), order)
-        value = int(obj.sym_value[sym])
-        if r_type == 2:  # R_ARM_ABS32
-            return _sword(word + value)
-        if r_type in (1, 28, 29):  # R_ARM_PC24, CALL, JUMP24
-            offset = ((word & 0x00FFFFFF) << 2) & 0x03FFFFFF
-            if offset & 0x02000000:
-                offset -= 1 << 26
-            return _sword(offset + value + 8)
-        # the Thumb branch cases compute a host pointer in 6.1 (meaningless); treated as skipped
-        return None
-    return 0
-
-
 def _pretty(obj: of.ObjectFile, i: int | None) -> tuple[str, str]:
     if i is None:
         return "(unknown reference)", ""
     if int(obj.sym_type[i]) == of.STT_FUNC:
         return "function", "()"
     return "variable", ""
-
-
-
-
-def _sign_extend32(value: int, index: int) -> int:
-    shift = 31 - index
-    value = (value << shift) & 0xFFFFFFFF
-    if value & 0x80000000:
-        value -= 1 << 32
-    return value >> shift
-
-
-def _rel_taddr_6_12(obj: of.ObjectFile, machine: int, target: int, r_offset: int, r_type: int, sym: int) -> int:
-    """6.7+ addend_386_rel()/addend_arm_rel()/addend_mips_rel(): the target address a REL
-    relocation means; (Elf_Addr)-1 for types they do not know."""
-    order = "little" if obj.little else "big"
-    word = int.from_bytes(obj.section_bytes(target, r_offset, 4), order)
-    if machine == elfc.EM_386:
-        if r_type == _R_386_32:
-            return word
-        if r_type == _R_386_PC32:
-            return word + 4
-        return -1
-    if machine == elfc.EM_MIPS:
-        found = _mips_rel_addend(word, r_type)
-        return -1 if found is None else found
-    value = int(obj.sym_value[sym])
-    R = elfc.RArm
-    if r_type in (R.R_ARM_ABS32, R.R_ARM_REL32):
-        return word + value
-    if r_type in (R.R_ARM_MOVW_ABS_NC, R.R_ARM_MOVT_ABS):
-        return _sign_extend32(((word & 0xF0000) >> 4) | (word & 0xFFF), 15) + value
-    if r_type in (R.R_ARM_PC24, R.R_ARM_CALL, R.R_ARM_JUMP24):
-        return _sign_extend32((word & 0x00FFFFFF) << 2, 25) + value + 8
-    # Thumb: two 16-bit halves
-    halves = obj.section_bytes(target, r_offset, 4)
-    upper, lower = int.from_bytes(halves[:2], order), int.from_bytes(halves[2:], order)
-    if r_type in (R.R_ARM_THM_MOVW_ABS_NC, R.R_ARM_THM_MOVT_ABS):
-        return _sign_extend32(((upper & 0x000F) << 12) | ((upper & 0x0400) << 1) | ((lower & 0x7000) >> 4)
-                              | (lower & 0x00FF), 15) + value
-    sign, j1, j2 = (upper >> 10) & 1, (lower >> 13) & 1, (lower >> 11) & 1
-    if r_type == R.R_ARM_THM_JUMP19:
-        return _sign_extend32((sign << 20) | (j2 << 19) | (j1 << 18) | ((upper & 0x03F) << 12)
-                              | ((lower & 0x07FF) << 1), 20) + value + 4
-    if r_type in (R.R_ARM_THM_PC22, R.R_ARM_THM_JUMP24):
-        return _sign_extend32((sign << 24) | ((~(j1 ^ sign) & 1) << 23) | ((~(j2 ^ sign) & 1) << 22)
-                              | ((upper & 0x03FF) << 12) | ((lower & 0x07FF) << 1), 24) + value + 4
-    return -1
-
-
-def _mips_rel_addend(word: int, r_type: int) -> int | None:
-    """addend_mips_rel(): the addend in the relocated word (None for other types)."""
-    if r_type == _R_MIPS_LO16:
-        return word & 0xFFFF
-    if r_type == _R_MIPS_26:
-        return (word & 0x03FFFFFF) << 2
-    if r_type == _R_MIPS_32:
-        return word
-    return None
