@@ -35,7 +35,10 @@ def test_wheel_carries_the_demo_data_and_no_test_data(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     data = [n for n in names if n.startswith("pymodpost/data/")]
     for needed in ("kernels/x86_64/kallsyms.xz", "kernels/riscv64/module.lds", "x86_64/params/params.o",
-                   "x86_64/params/.params.o.cmd", "riscv64/params/params.mod.o", "harness/init.c"):
+                   "x86_64/params/.params.o.cmd", "riscv64/params/params.mod.o", "harness/init.c",
+                   "kernels/6.12/x86_64/config.xz", "kernels/7.3/riscv64/module.lds",
+                   "6.12/x86_64/params/.module-common.o", "6.12/x86_64/params/build.log",
+                   "7.3/riscv64/params/.params.o.cmd"):
         assert f"pymodpost/data/testdata/{needed}" in data, needed
     assert not [n for n in data if "/fuzz/" in n or "/load/" in n or n.endswith(".py")]
     assert sum(zipfile.ZipFile(wheel).getinfo(n).compress_size for n in data) < 4 << 20
@@ -57,3 +60,7 @@ def test_wheel_install_runs_the_demo(wheel, tmp_path):
     assert demo.returncode == 0, demo.stdout + demo.stderr
     assert demo.stdout.count("identical to the real modpost's") == 2
     assert demo.stdout.count("module is live") == 2
+    later = subprocess.run([str(env_dir / "bin" / "pymodpost"), "demo", "--kernel", "6.12"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True)
+    assert later.returncode == 0, later.stdout + later.stderr
+    assert later.stdout.count("module is live") == 2

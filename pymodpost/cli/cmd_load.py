@@ -21,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("module", help="the .ko file to load")
     parser.add_argument("params", nargs="*", metavar="param=value", help="module parameters (checked by name only)")
     parser.add_argument("--kernel", required=True, metavar="PROFILE",
-                        help="bundled profile name (x86_64, riscv64) or a kernel build/headers directory")
+                        help="bundled profile name (x86_64, riscv64; 6.12/x86_64, 7.3/riscv64, ...) or a "
+                             "kernel build/headers directory")
     parser.add_argument("--dialect", choices=list(DIALECTS), default=None,
                         help="kernel version dialect (default: the one of the profile's kernel release)")
     parser.add_argument("--with", dest="preload", action="append", default=[], metavar="DEP.ko",

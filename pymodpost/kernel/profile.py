@@ -1,8 +1,8 @@
 """A kernel profile: everything about one target kernel that decides how a module loads.
 
 ``load_profile(spec)`` accepts a bundled profile name (a folder of ``testdata/kernels/``, e.g.
-``x86_64`` for Debian's 6.1 amd64 kernel, ``riscv64`` for the fixture kernel) or a directory laid
-out like a kernel build or headers tree:
+``x86_64`` for Debian's 6.1 amd64 kernel, ``riscv64`` for the fixture kernel, ``6.12/x86_64`` and
+``7.3/riscv64`` for the later kernels) or a directory laid out like a kernel build or headers tree:
 
 * ``.config`` (or ``config``; ``.xz`` accepted) -- the config facts;
 * ``Module.symvers`` (``.xz`` accepted) -- exported symbols, CRCs, GPL-only flags, namespaces;
