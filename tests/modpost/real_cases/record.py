@@ -27,9 +27,10 @@ HERE = Path(__file__).resolve().parent
 #: (testdata/manifest.json), the one the recordings are bound to
 BINARY_GLOBS = {"6.1": None,
                 "6.12": "/usr/lib/linux-kbuild-6.12.*/scripts/mod/modpost.real-lsb-64",
-                # no Debian kbuild package installs on bookworm: modpost built from linux-source-7.3
-                # (make defconfig && make scripts), kept in the project's cache
-                "7.3": os.path.expanduser("~/.cache/pymodpost/modpost-7.3/scripts/mod/modpost")}
+                # no Debian kbuild package installs on bookworm: the modpost of the x86_64 kernel
+                # built from linux-source-7.3 (testdata/regen/build-kernel.sh 7.3 x86_64, which CI runs)
+                "7.3": os.path.join(os.environ.get("PYMODPOST_CACHE") or os.path.expanduser("~/.cache/pymodpost"),
+                                    "x86_64-7.3/build/scripts/mod/modpost")}
 DIALECTS = tuple(BINARY_GLOBS)
 
 
