@@ -11,7 +11,7 @@ field's size and, for arrays, the element size; every numeric constant file2alia
   riscv64: compiled through the riscv64 kernel tree built by testdata/regen/build-riscv64-kernel.sh
 
 Each kernel dialect has its own data file, derived from that kernel's own file2alias.c and headers:
-pymodpost/modpost/devtable_layouts.py (6.1), devtable_layouts_6_12.py, devtable_layouts_7_3.py
+pymodpost/modpost/devtable_layouts_6_1.py, devtable_layouts_6_12.py, devtable_layouts_7_3.py
 (committed; regenerate with ``python -m pymodpost.modpost.gen_devtable_layouts --kernel 6.12
 [--x86_64 KDIR] [--riscv64 KDIR] --source LINUX_SRC``).
 """
@@ -26,6 +26,8 @@ import re
 import subprocess
 import sys
 import tempfile
+
+from pymodpost.modpost.file2alias import layout_module
 
 # fields reached through a nested struct or an array element (not visible as DEF_FIELD uses)
 NESTED = {
@@ -45,9 +47,6 @@ EXTRA_EXPR = {
     "SIZEOF_KERNEL_ULONG": "sizeof(kernel_ulong_t)",
 }
 
-def layout_module(kernel: str) -> str:
-    """The module name of a kernel's layout data (6.1's keeps its original name)."""
-    return "devtable_layouts" if kernel == "6.1" else "devtable_layouts_" + kernel.replace(".", "_")
 
 
 FIELD_USE = re.compile(r"DEF_FIELD(?:_ADDR)?(?:_VAR)?\(\s*symval[^,]*,\s*(\w+)\s*,\s*(\w+)")

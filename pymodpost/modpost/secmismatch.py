@@ -134,7 +134,8 @@ class RuleSet:
     checks: tuple[SectionCheck, ...]
     #: data symbols that may refer to init/exit sections (secref_whitelist)
     data_symbol_ok: tuple[str, ...]
-    #: "6.1" (find_elf_symbol, 6.1 texts) or "symsearch" (6.7+: nearest symbol, sym+0xoff)
+    #: "find-elf-symbol" (6.1: find_elf_symbol, object-file names, 6.1 texts) or "symsearch"
+    #: (6.7+: nearest symbol, sym+0xoff, module names)
     report: str
     #: messages start with ``<mod>.ko: `` (7.3's mod_warn/mod_error)
     mod_prefixed: bool
@@ -153,7 +154,8 @@ _GROUPS_6_12 = dict(init_data_sections=ALL_INIT_DATA_SECTIONS_6_12, init_section
                     exit_sections=EXIT_SECTIONS_6_12, text_sections=ALL_TEXT_SECTIONS_6_12, driver_patterns=False)
 
 RULE_SETS = {
-    "6.1": RuleSet("6.1", SECTION_WHITE_LIST, SECTIONCHECK, DATA_SYMBOL_OK, "6.1", False, **_GROUPS_6_1),
+    "6.1": RuleSet("6.1", SECTION_WHITE_LIST, SECTIONCHECK, DATA_SYMBOL_OK, "find-elf-symbol", False,
+                   **_GROUPS_6_1),
     "6.12": RuleSet("6.12", SECTION_WHITE_LIST_6_12, SECTIONCHECK_6_12, ("*_ops", "*_probe", "*_console"),
                     "symsearch", False, **_GROUPS_6_12),
     "7.3": RuleSet("7.3", SECTION_WHITE_LIST_7_3, SECTIONCHECK_6_12, ("*_ops", "*_ops.llvm.*", "*_console"),
@@ -373,7 +375,7 @@ class _Scan:
         self.add_export = add_export
         self.extra_warn = extra_warn
         self.count = 0
-        classic = rules.report == "6.1"
+        classic = rules.report == "find-elf-symbol"
         # 6.1 names the object file; later kernels the module
         self.modname = mod.object_path if classic else mod.name
         self.names = _Names(obj, _is_valid_name if classic else _is_valid_name_6_12)
@@ -403,7 +405,7 @@ class _Scan:
         rules = self.rules
         types = obj.sh_type
         flags = obj.sh_flags
-        classic = rules.report == "6.1"
+        classic = rules.report == "find-elf-symbol"
         for i in range(obj.num_sections):
             secname = obj.secnames[i]
             if types[i] == of.SHT_PROGBITS and not (flags[i] & of.SHF_ALLOC) \

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pymodpost.modpost.devtable_layouts import LAYOUTS
+from pymodpost.modpost.devtable_layouts_6_1 import LAYOUTS
 from tests.conftest import TESTDATA, require
 
 
