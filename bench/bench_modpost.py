@@ -3,14 +3,21 @@
 Each ``.ko`` under /lib/modules/<release>/kernel is presented to modpost as an object: a
 ``<path>.o`` symlink to it plus an empty ``<path>.mod`` (the object list modpost reads for CRCs
 and srcversion), in two identical trees, one per tool.  Both run once over the whole list with
-the headers' Module.symvers (``-m -e -i <headers>/Module.symvers -o Module.symvers -T list``).
+the headers' Module.symvers and the options the kernel's Makefile.modpost derives from the headers'
+.config (``-m -o Module.symvers -T list -i <headers>/Module.symvers -e`` for 6.1).
 The script then compares stderr, exit status and every file written, reports mismatches by
 module, and prints wall time and peak memory of both and their ratio.
 
 With ``--kernel 6.12`` the corpus is Debian's 6.12 image (its ``.ko.xz`` files unpacked into the
-trees), the real tool 6.12's modpost with ``-M`` added, and ours speaks dialect 6.12.
+trees), the real tool 6.12's modpost (``-M -m``), and ours speaks dialect 6.12.
 
-Usage: python bench/bench_modpost.py [--kernel 6.1|6.12] [--limit N] [--keep DIR] [--only-ours]
+With ``--kernel 7.3`` it is Debian's 7.3 modules package (trixie-backports, fetched and unpacked,
+not installed, by testdata/regen/fetch-debian-package.sh as kernels/sources.txt pins it) with its
+headers package's Module.symvers and .config (no CONFIG_MODVERSIONS: ``-M`` without ``-m``); the
+real tool is the modpost of the 7.3 oracle kernel (testdata/regen/build-kernel.sh 7.3 x86_64,
+the same 7.3.4 source), and ours speaks dialect 7.3.
+
+Usage: python bench/bench_modpost.py [--kernel 6.1|6.12|7.3] [--limit N] [--keep DIR] [--repeat N]
 Exit status 0 when outputs are identical.
 """
 
@@ -20,40 +27,99 @@ import argparse
 import glob
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 
+REPO = Path(__file__).resolve().parent.parent
+REGEN = REPO / "testdata" / "regen"
+
+
+def _pins():
+    sys.path.insert(0, str(REGEN))
+    import pins
+
+    return pins
+
+
 def find_inputs(kernel: str = "6.1"):
-    """The headers, release, modules and real modpost of ``kernel``: PYMODPOST_CORPUS_KDIR, else
+    """The headers, modules folder, modules and real modpost of ``kernel``.
+
+    A corpus that testdata/regen/kernels/sources.txt pins (7.3) is fetched (or reused) with
+    fetch-debian-package.sh and checked by the real modpost of the oracle kernel build-kernel.sh
+    makes from the same source.  Otherwise Debian's installed packages: PYMODPOST_CORPUS_KDIR, else
     the tree testdata/regen/pins.py picks (the pinned ABI when installed, else for 6.1 the newest
     installed 6.1 ABI; never a tree of another series that sorts after it)."""
+    pins = _pins()
+    corpus = pins.fetched_corpus(kernel)
+    if corpus is not None:
+        return _fetched_inputs(pins, corpus)
     kdir = os.environ.get("PYMODPOST_CORPUS_KDIR")
     if not kdir:
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "testdata" / "regen"))
-        import pins
-
         tree = pins.live_x86_tree(kernel)
         if tree is None:
             raise SystemExit(f"no Debian {kernel} amd64 headers installed ({pins.missing(pins.pin_for(kernel))})")
         kdir = str(tree)
     release = Path(kdir).name.replace("linux-headers-", "")
-    kos = sorted(glob.glob(f"/lib/modules/{release}/kernel/**/*.ko", recursive=True)
-                 + glob.glob(f"/lib/modules/{release}/kernel/**/*.ko.xz", recursive=True))
+    base = Path(f"/lib/modules/{release}/kernel")
+    kos = _modules(base)
     if not kos:
-        raise SystemExit(f"no .ko under /lib/modules/{release}/kernel (package linux-image-{release}-unsigned)")
+        raise SystemExit(f"no .ko under {base} (package linux-image-{release}-unsigned)")
     # 6.1's headers carry modpost; 6.12's is in the linux-kbuild package the headers depend on
     candidates = [Path(f"/usr/lib/linux-kbuild-{release.rsplit('-', 1)[0]}/scripts/mod/modpost.real-lsb-64"),
                   Path(kdir) / "scripts/mod/modpost.real-lsb-64"]
     real = next((c for c in candidates if c.exists()), None)
     if real is None:
         raise SystemExit(f"no real modpost for {release}: looked for {', '.join(map(str, candidates))}")
-    return Path(kdir), release, kos, real
+    return Path(kdir), base, kos, real
 
 
-def prepare(tree: Path, kos: list[str], base: str) -> list[str]:
+def _modules(base: Path) -> list[str]:
+    return sorted(glob.glob(f"{base}/**/*.ko", recursive=True) + glob.glob(f"{base}/**/*.ko.xz", recursive=True))
+
+
+def _script_output(argv: list[str], what: str) -> Path:
+    """The last line a testdata/regen script prints (the path it made or reused)."""
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, text=True)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise SystemExit(f"{' '.join(argv)} failed (status {proc.returncode}): no {what}")
+    return Path(proc.stdout.strip().splitlines()[-1])
+
+
+def _fetched_inputs(pins, corpus):
+    cache = pins.cache_root()
+    for package in (corpus.modules, corpus.headers):
+        if not package.ready(cache):
+            _script_output([str(pins.FETCH), package.name], f"unpacked {package.name}")
+    base, headers = corpus.modules_dir(cache), corpus.headers_dir(cache)
+    kos = _modules(base)
+    if not kos or not (headers / "Module.symvers").is_file():
+        raise SystemExit(f"{corpus.modules.unpacked(cache)}: no .ko under {base}, or no {headers}/Module.symvers")
+    tree = _script_output([str(REGEN / "build-kernel.sh"), corpus.kernel, "x86_64"], f"{corpus.kernel} kernel tree")
+    real = tree / "scripts/mod/modpost"
+    if not real.is_file():
+        raise SystemExit(f"{tree}: no scripts/mod/modpost")
+    return headers, base, kos, real
+
+
+def modpost_argv(headers: Path, dialect) -> list[str]:
+    """modpost's options as the kernel's Makefile.modpost derives them from the headers' .config
+    for an external module (``-T`` names the list of every module instead of modules.order)."""
+    from pymodpost.kbuild.stages import kbuild_modpost_flags
+    from pymodpost.kernel.config import parse_dotconfig
+
+    config = parse_dotconfig((headers / ".config").read_text())
+    return [*kbuild_modpost_flags(config, dialect.modpost), "-o", "Module.symvers", "-T", "list",
+            "-i", str(headers / "Module.symvers"), "-e"]
+
+
+def prepare(tree: Path, kos: list[str], base: Path, unpacked: Path | None = None) -> list[str]:
+    """``tree`` as modpost's input: per module a ``.o`` (a symlink to the ``.ko``, or to its
+    decompressed copy in ``unpacked``, the first tree prepared; else that copy itself) and an
+    empty ``.mod``."""
     names = []
     for ko in kos:
         packed = ko.endswith(".xz")
@@ -61,12 +127,12 @@ def prepare(tree: Path, kos: list[str], base: str) -> list[str]:
         obj = tree / (rel + ".o")
         obj.parent.mkdir(parents=True, exist_ok=True)
         if not obj.exists():
-            if packed:
+            if packed and unpacked is None:
                 import lzma
 
                 obj.write_bytes(lzma.decompress(Path(ko).read_bytes()))
             else:
-                obj.symlink_to(ko)
+                obj.symlink_to(unpacked / (rel + ".o") if packed else ko)
         (tree / (rel + ".mod")).write_bytes(b"")
         names.append(rel + ".o")
     (tree / "list").write_text("".join(n + "\n" for n in names))
@@ -124,10 +190,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--keep", help="work in DIR and keep it")
     ap.add_argument("--repeat", type=int, default=1, help="time each tool this many times (best is reported)")
     args = ap.parse_args(argv)
-    headers, release, kos, real_bin = find_inputs(args.kernel)
+    headers, base, kos, real_bin = find_inputs(args.kernel)
     if args.limit:
         kos = kos[:args.limit]
-    base = f"/lib/modules/{release}/kernel"
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="pymodpost-corpus-"))
     try:
         trees = {"real": work / "real", "ours": work / "ours"}
@@ -135,17 +200,18 @@ def main(argv: list[str]) -> int:
             if t.exists():
                 shutil.rmtree(t)
             t.mkdir(parents=True)
-            prepare(t, kos, base)
+            prepare(t, kos, base, None if t == trees["real"] else trees["real"])
         # this checkout's pymodpost, whatever an editable install elsewhere points at
-        os.environ["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent) + \
+        os.environ["PYTHONPATH"] = str(REPO) + \
             (os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else "")
+        sys.path.insert(0, str(REPO))
+        from pymodpost.dialect import by_name
+
         # the interpreter itself (what the installed pymodpost-modpost script runs), not a
         # version-manager shim in front of it
         ours_cmd = [sys.executable, "-m", "pymodpost.cli.modpost"]
-        argv_common = ["-m", "-e", "-i", str(headers / "Module.symvers"), "-o", "Module.symvers", "-T", "list"]
         os.environ["PYMODPOST_DIALECT"] = "6.1-debian" if args.kernel == "6.1" else args.kernel
-        if args.kernel != "6.1":
-            argv_common.insert(0, "-M")  # CONFIG_MODULES, as 6.6+ kbuild passes it
+        argv_common = modpost_argv(headers, by_name(os.environ["PYMODPOST_DIALECT"]))
         results = {}
         # The tools take turns, and each run starts from a settled file system: the outputs of
         # the last run deleted, then sync() -- otherwise one tool pays for the other's (or its
@@ -170,6 +236,8 @@ def main(argv: list[str]) -> int:
             diff = list(difflib.unified_diff(rl, ol, "real stderr", "pymodpost stderr", lineterm="", n=1))
             problems.append("stderr differs:\n" + "\n".join(diff[:60]))
         problems += compare(snapshot(trees["real"]), snapshot(trees["ours"]))
+        print(f"real modpost: {real_bin}")
+        print(f"modpost {' '.join(argv_common)}")
         print(f"modules: {len(kos)}  real stderr lines: {len(rerr.splitlines())}  status: {rs}")
         print(f"load average at start: {os.getloadavg()[0]:.1f}")
         print(f"real modpost: {rw:.2f} s wall, {rcpu[0]:.2f} s user + {rcpu[1]:.2f} s system, "

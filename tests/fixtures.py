@@ -8,9 +8,10 @@ of its own and a folder per kernel (``testdata/6.12/x86_64/``, ``testdata/kernel
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
-from tests.conftest import TESTDATA
+from tests.conftest import TESTDATA, require_programs
 
 MANIFEST = json.loads((TESTDATA / "manifest.json").read_text())
 ARCHES = ("x86_64", "riscv64")
@@ -56,3 +57,14 @@ def fixture_id(value: tuple[str, str, str]) -> str:
 
 def pair_id(value: tuple[str, str]) -> str:
     return value[1] if value[0] == FIRST_KERNEL else "/".join(value)
+
+
+def built_kernel_tree(kernel: str, arch: str) -> str:
+    """Build (or reuse) an oracle kernel with testdata/regen/build-kernel.sh; its tree."""
+    require_programs("make", "flex", "bison", "bc",
+                     "riscv64-linux-gnu-gcc" if arch == "riscv64" else "gcc")
+    script = TESTDATA / "regen" / "build-kernel.sh"
+    out = subprocess.run([str(script), kernel, arch], capture_output=True, text=True,
+                         timeout=3600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout.strip().splitlines()[-1]

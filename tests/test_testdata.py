@@ -18,8 +18,8 @@ import pytest
 from elftools.elf.elffile import ELFFile
 
 from tests.conftest import TESTDATA, require, require_programs
-from tests.fixtures import (ARCHES, KERNELS, MANIFEST, build_base, entry_of, facts_dir, fixture_dir,
-                            fixture_id, fixtures, kernel_arches, pair_id, section)
+from tests.fixtures import (ARCHES, KERNELS, MANIFEST, build_base, built_kernel_tree, entry_of, facts_dir,
+                            fixture_dir, fixture_id, fixtures, kernel_arches, pair_id, section)
 from tests.x86_kernels import live_x86_tree, pinned_x86_tree
 
 RECORDS = ("build.log", "build.status", "modpost.argv", "modpost.cwd", "modpost.stdin",
@@ -229,6 +229,36 @@ def test_testdata_within_size_budget() -> None:
     assert new < NEW_KERNELS_BUDGET, f"{new} bytes"
 
 
+def test_the_7_3_corpus_is_pinned_with_the_headers_of_its_release() -> None:
+    """kernels/sources.txt pins Debian's 7.3 modules and the headers package of the same release
+    and version (its Module.symvers and .config drive the corpus run); the installed 6.1 and
+    6.12 corpora are not fetched."""
+    from tests.x86_kernels import pins
+
+    corpus = pins.fetched_corpus("7.3")
+    assert corpus is not None
+    assert corpus.release == "7.3.4+deb13-amd64"
+    assert (corpus.modules.name, corpus.headers.name) == \
+        ("linux-modules-7.3.4+deb13-amd64", "linux-headers-7.3.4+deb13-amd64")
+    assert corpus.modules.version == corpus.headers.version
+    for package in (corpus.modules, corpus.headers):
+        assert len(package.sha256) == 64 and int(package.sha256, 16) >= 0
+    assert pins.fetched_corpus("6.1") is None and pins.fetched_corpus("6.12") is None
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["no-such-package"], "kernels/sources.txt: no line for package no-such-package"),
+    ([], "usage: fetch-debian-package.sh PACKAGE"),
+])
+def test_fetch_debian_package_refuses_what_sources_txt_does_not_pin(argv, message, tmp_path) -> None:
+    """One line naming the problem, status 2, nothing downloaded."""
+    proc = subprocess.run(["bash", str(TESTDATA / "regen" / "fetch-debian-package.sh"), *argv],
+                          capture_output=True, text=True, env=dict(os.environ, PYMODPOST_CACHE=str(tmp_path)))
+    assert proc.returncode == 2
+    assert message in proc.stderr and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert not (tmp_path / "debs").exists()
+
+
 # ---------------------------------------------------------------------------------------------
 # kbuild tier: rebuild with the real tools and compare
 
@@ -335,17 +365,6 @@ def test_regen_check_reproduces_every_committed_fixture(arch: str) -> None:
     proc = subprocess.run([str(TESTDATA / "regen" / "regen.sh"), "--check", "--arch", arch],
                           capture_output=True, text=True, timeout=3600)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
-
-
-def built_kernel_tree(kernel: str, arch: str) -> str:
-    """Build (or reuse) an oracle kernel with testdata/regen/build-kernel.sh; its tree."""
-    require_programs("make", "flex", "bison", "bc",
-                     "riscv64-linux-gnu-gcc" if arch == "riscv64" else "gcc")
-    script = TESTDATA / "regen" / "build-kernel.sh"
-    out = subprocess.run([str(script), kernel, arch], capture_output=True, text=True,
-                         timeout=3600)
-    assert out.returncode == 0, out.stderr[-2000:]
-    return out.stdout.strip().splitlines()[-1]
 
 
 @pytest.mark.kbuild

@@ -10,6 +10,10 @@ Also the one place that decides which installed amd64 tree a tool or test uses:
 :func:`live_x86_tree` -- the pinned tree when installed, else (6.1 only) the newest installed
 Debian 6.1 ABI (linux-headers-6.1.0-<n>-amd64), never another kernel series.
 
+And the corpora that are fetched rather than installed (kernels/sources.txt, 7.3):
+:func:`fetched_corpus` -- Debian's ``linux-modules-<release>`` and ``linux-headers-<release>``
+of a kernel series, as fetch-debian-package.sh unpacks them.
+
 Usage: pins.py                 print "package=version" per pinned package
        pins.py --missing       print the pinned packages that are not installed (exit 1 if any)
        pins.py --live KERNEL   print the amd64 headers tree to use for KERNEL (exit 1 if none)
@@ -25,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = Path(__file__).resolve().parent.parent / "manifest.json"
+SOURCES = Path(__file__).resolve().parent / "kernels" / "sources.txt"
+FETCH = Path(__file__).resolve().parent / "fetch-debian-package.sh"
 DEFAULT_KERNEL = "6.1"  # the top-level sections of the manifest
 
 
@@ -117,6 +123,77 @@ def live_x86_tree(kernel: str = DEFAULT_KERNEL) -> Path | None:
     found = sorted((int(m.group(1)), path) for path in Path("/usr/src").glob("linux-headers-*")
                    if (m := DEBIAN_61.fullmatch(path.name)) and path.is_dir())
     return found[-1][1] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPackage:
+    name: str
+    version: str
+    sha256: str
+
+    def unpacked(self, cache: Path) -> Path:
+        """Where fetch-debian-package.sh unpacks it."""
+        return cache / "sources" / f"{self.name}_{self.version}"
+
+    def ready(self, cache: Path) -> bool:
+        """Unpacked from the verified .deb (what fetch-debian-package.sh would reuse)."""
+        stamp = self.unpacked(cache) / ".sha256"
+        return stamp.is_file() and stamp.read_text().strip() == self.sha256
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedCorpus:
+    """A Debian kernel's modules and the headers holding their Module.symvers and .config."""
+
+    kernel: str
+    release: str  # "7.3.4+deb13-amd64"
+    modules: FetchedPackage
+    headers: FetchedPackage
+
+    def modules_dir(self, cache: Path) -> Path:
+        return self.modules.unpacked(cache) / "usr/lib/modules" / self.release / "kernel"
+
+    def headers_dir(self, cache: Path) -> Path:
+        return self.headers.unpacked(cache) / "usr/src" / f"linux-headers-{self.release}"
+
+    def missing(self, cache: Path) -> str | None:
+        """A one-line reason when the corpus is not unpacked in ``cache``, else None."""
+        absent = [p.name for p in (self.modules, self.headers) if not p.ready(cache)]
+        if not absent:
+            return None
+        return f"the {self.kernel} corpus is not fetched into {cache} (" + \
+            "; ".join(f"{FETCH.relative_to(FETCH.parent.parent.parent)} {name}" for name in absent) + ")"
+
+
+def cache_root() -> Path:
+    """The cache of fetched packages and built kernels (PYMODPOST_CACHE, as the scripts read it)."""
+    import os
+
+    return Path(os.environ.get("PYMODPOST_CACHE") or Path.home() / ".cache" / "pymodpost")
+
+
+def fetched_packages() -> dict[str, FetchedPackage]:
+    found = {}
+    for line in SOURCES.read_text().splitlines():
+        fields = line.split()
+        if fields and not fields[0].startswith("#"):
+            found[fields[0]] = FetchedPackage(fields[0], fields[1], fields[3])
+    return found
+
+
+def fetched_corpus(kernel: str) -> FetchedCorpus | None:
+    """The corpus of ``kernel`` that kernels/sources.txt pins: the one
+    ``linux-modules-<kernel>.<n>...`` package and the headers package of the same release."""
+    packages = fetched_packages()
+    prefix = f"linux-modules-{kernel}."
+    modules = [p for name, p in packages.items() if name.startswith(prefix)]
+    if len(modules) != 1:
+        return None
+    release = modules[0].name.removeprefix("linux-modules-")
+    headers = packages.get(f"linux-headers-{release}")
+    if headers is None:
+        sys.exit(f"{SOURCES}: {modules[0].name} is pinned without linux-headers-{release}")
+    return FetchedCorpus(kernel, release, modules[0], headers)
 
 
 def main() -> None:
