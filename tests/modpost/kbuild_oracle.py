@@ -40,7 +40,7 @@ def x86_64_specs() -> dict[str, dict]:
     return {name: {"needs": m.get("needs", []), "kcflags": m.get("kcflags")} for name, m in modules.items()}
 
 
-def _clean_env() -> dict[str, str]:
+def clean_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("KBUILD_", "KCFLAGS", "KAFLAGS", "ARCH", "CROSS_COMPILE", "MAKEFLAGS", "MFLAGS",
                                 "MAKELEVEL", "PYMODPOST_DIALECT"))}
@@ -75,7 +75,7 @@ def build_all(headers: str, root: Path, real_modpost: str) -> tuple[dict[str, Re
         argv = ["make", "-s", "-C", headers, f"M={where}", f"MODPOST={WRAPPER}"]
         if specs[name]["kcflags"]:
             argv += [f"KCFLAGS={specs[name]['kcflags']}", f"KAFLAGS={specs[name]['kcflags']}"]
-        env = _clean_env()
+        env = clean_env()
         env["PYMODPOST_RECORD_DIR"] = str(where)
         env["PYMODPOST_REAL_MODPOST"] = real_modpost
         proc = subprocess.run(argv + ["modules"], stdin=subprocess.DEVNULL, capture_output=True, env=env,

@@ -1,19 +1,34 @@
-"""kbuild drop-in: ``make -C <headers> M=<dir> MODPOST=$(command -v pymodpost-modpost) modules`` works
-unchanged and leaves exactly the files the real modpost leaves (.mod.c, Module.symvers, and so the same
-.ko), with the same messages.  Needs Debian's linux-headers-amd64 (kbuild tier)."""
+"""kbuild drop-in: ``make -C <kernel tree> M=<dir> MODPOST=<our modpost> modules`` works unchanged
+and leaves exactly the files the real modpost leaves (.mod.c, Module.symvers, and so the same .ko),
+with the same messages and exit status (kbuild tier).
+
+The kernels: Debian's amd64 headers of 6.1 and 6.12 and the 6.1 riscv64 tree on a few fixture
+modules; for 7.3 every fixture module of testdata/7.3/<arch>/ in the oracle kernels
+build-kernel.sh makes for both arches (x86_64 and riscv64, ``ARCH=riscv
+CROSS_COMPILE=riscv64-linux-gnu-``).  Our modpost is this checkout's code, whatever an editable
+install points at: a wrapper running ``python3 -m pymodpost.cli.modpost`` with this tree first
+on PYTHONPATH."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, TESTDATA, require, require_programs
+from tests.fixtures import built_kernel_tree, entry_of
+from tests.modpost.kbuild_oracle import clean_env
 
 MODULES = ["exports", "devtables", "version", "mismatch"]
+RISCV_MAKE_VARS = ["ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-"]
+
+# (kernel, arch, module): a few modules in the older kernels, every fixture module in 7.3
+CASES = [(kernel, arch, name) for kernel, arch in (("6.1", "x86_64"), ("6.1", "riscv64"), ("6.12", "x86_64"))
+         for name in MODULES] + \
+        [("7.3", arch, name) for arch in ("x86_64", "riscv64") for name in entry_of("7.3", arch)["modules"]]
 
 
 def _headers(kernel: str) -> str | None:
@@ -32,15 +47,37 @@ def _riscv64_tree() -> str | None:
     return tree if tree and Path(tree, "Module.symvers").exists() else None
 
 
+def _kernel(kernel: str, arch: str) -> tuple[str, list[str]]:
+    """The tree ``make -C`` builds in, and the make variables of its arch."""
+    cc = "riscv64-linux-gnu-gcc" if arch == "riscv64" else "gcc"
+    require_programs("make", cc)
+    make_vars = RISCV_MAKE_VARS if arch == "riscv64" else []
+    if kernel == "7.3":
+        return built_kernel_tree(kernel, arch), make_vars
+    if arch == "x86_64":
+        kdir = _headers(kernel)
+        require(kdir is not None, f"Debian linux-headers-{kernel}.*-amd64 not installed")
+    else:
+        kdir = _riscv64_tree()
+        require(kdir is not None, "riscv64 kernel tree not built (testdata/regen/build-riscv64-kernel.sh)")
+    return kdir, make_vars
+
+
+def _our_modpost(where: Path) -> str:
+    """An executable running this checkout's modpost (kbuild runs MODPOST as a program)."""
+    wrapper = where / "pymodpost-modpost"
+    wrapper.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}${{PYTHONPATH:+:$PYTHONPATH}}" '
+                       f'exec "{sys.executable}" -m pymodpost.cli.modpost "$@"\n')
+    wrapper.chmod(0o755)
+    return str(wrapper)
+
+
 def _build(src: Path, where: Path, kdir: str, modpost: str | None, make_vars: list[str]) -> tuple[int, str]:
     shutil.copytree(src, where)
     cmd = ["make", "-s", "-C", kdir, *make_vars, f"M={where}", "modules"]
     if modpost:
         cmd.insert(-1, f"MODPOST={modpost}")
-    # the console script must run this checkout's code, whatever the editable install points at
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + (os.pathsep + os.environ["PYTHONPATH"]
-                                                   if os.environ.get("PYTHONPATH") else ""))
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=clean_env(), stdin=subprocess.DEVNULL)
     return proc.returncode, proc.stderr
 
 
@@ -52,24 +89,28 @@ def _outputs(where: Path) -> dict[str, bytes]:
     return out
 
 
+def _build_needs(kernel: str, arch: str, name: str, root: Path, kdir: str, make_vars: list[str]) -> None:
+    """The fixtures ``name`` takes symbols from (KBUILD_EXTRA_SYMBOLS of a sibling folder), built
+    with the real modpost, dependencies first."""
+    if kernel != "7.3":
+        return
+    for dep in entry_of(kernel, arch)["modules"][name].get("needs", []):
+        if not (root / dep).exists():
+            _build_needs(kernel, arch, dep, root, kdir, make_vars)
+            _build(TESTDATA / "modules" / dep, root / dep, kdir, None, make_vars)
+
+
 @pytest.mark.kbuild
 @pytest.mark.slow
-@pytest.mark.parametrize("arch", ["x86_64", "riscv64", "x86_64-6.12"])
-@pytest.mark.parametrize("name", MODULES)
-def test_make_with_pymodpost_gives_the_same_files(arch, name, tmp_path):
+@pytest.mark.parametrize("case", CASES, ids="/".join)
+def test_make_with_pymodpost_gives_the_same_files(case, tmp_path):
     """kbuild exports VERSION/PATCHLEVEL to modpost: the drop-in speaks the kernel's dialect."""
-    if arch.startswith("x86_64"):
-        kernel = arch.partition("-")[2] or "6.1"
-        kdir, make_vars = _headers(kernel), []
-        require(kdir is not None, f"Debian linux-headers-{kernel}.*-amd64 not installed")
-        require_programs("make", "gcc", "pymodpost-modpost")
-    else:
-        kdir, make_vars = _riscv64_tree(), ["ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-"]
-        require(kdir is not None, "riscv64 kernel tree not built (testdata/regen/build-riscv64-kernel.sh)")
-        require_programs("make", "riscv64-linux-gnu-gcc", "pymodpost-modpost")
+    kernel, arch, name = case
+    kdir, make_vars = _kernel(kernel, arch)
     src = TESTDATA / "modules" / name
     require(src.is_dir(), f"testdata/modules/{name} missing")
-    ours_bin = shutil.which("pymodpost-modpost")
+    ours_bin = _our_modpost(tmp_path)
+    _build_needs(kernel, arch, name, tmp_path, kdir, make_vars)
     # both builds in the same directory: paths end up in messages, Module.symvers and debug info
     where = tmp_path / name
     real_status, real_err = _build(src, where, kdir, None, make_vars)
