@@ -18,6 +18,7 @@ real tool is the modpost of the 7.3 oracle kernel (testdata/regen/build-kernel.s
 the same 7.3.4 source), and ours speaks dialect 7.3.
 
 Usage: python bench/bench_modpost.py [--kernel 6.1|6.12|7.3] [--limit N] [--keep DIR] [--repeat N]
+                                    [--also OPTIONS]...
 Exit status 0 when outputs are identical.
 """
 
@@ -183,12 +184,61 @@ def compare(real: dict[str, bytes], ours: dict[str, bytes]) -> list[str]:
     return problems
 
 
+def compare_tools(trees: dict[str, Path], real_bin: Path, ours_cmd: list[str], argv_common: list[str],
+                  repeat: int, modules: int) -> int:
+    """Both tools over their trees with ``argv_common``, outputs compared and times reported;
+    0 when identical."""
+    results = {}
+    # The tools take turns, and each run starts from a settled file system: the outputs of
+    # the last run deleted, then sync() -- otherwise one tool pays for the other's (or its
+    # own earlier) file deletions, whose journal and discard work lands seconds later.
+    for _ in range(repeat):
+        for label, cmd in (("real", [str(real_bin)]), ("ours", ours_cmd)):
+            for p in trees[label].rglob("*.mod.c"):
+                p.unlink()
+            (trees[label] / "Module.symvers").unlink(missing_ok=True)
+            os.sync()
+            time.sleep(0.5)
+            r = run_measured([*cmd, *argv_common], trees[label])
+            best = results.get(label)
+            results[label] = r if best is None or r[0] < best[0] else best
+    (rw, rs, rerr, rmem, rcpu), (ow, os_, oerr, omem, ocpu) = results["real"], results["ours"]
+    problems = []
+    if rs != os_:
+        problems.append(f"exit status: real {rs}, pymodpost {os_}")
+    if rerr != oerr:
+        rl, ol = rerr.decode("utf-8", "replace").splitlines(), oerr.decode("utf-8", "replace").splitlines()
+        import difflib
+
+        diff = list(difflib.unified_diff(rl, ol, "real stderr", "pymodpost stderr", lineterm="", n=1))
+        problems.append("stderr differs:\n" + "\n".join(diff[:60]))
+    problems += compare(snapshot(trees["real"]), snapshot(trees["ours"]))
+    print(f"real modpost: {real_bin}")
+    print(f"modpost {' '.join(argv_common)}")
+    print(f"modules: {modules}  real stderr lines: {len(rerr.splitlines())}  status: {rs}")
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
+    print(f"real modpost: {rw:.2f} s wall, {rcpu[0]:.2f} s user + {rcpu[1]:.2f} s system, "
+          f"peak {rmem / 1024:.1f} MiB")
+    print(f"pymodpost   : {ow:.2f} s wall, {ocpu[0]:.2f} s user + {ocpu[1]:.2f} s system (with workers), "
+          f"peak {omem / 1024:.1f} MiB (largest process)")
+    print(f"ratio (pymodpost / real): {ow / rw:.2f}x wall, {ocpu[0] / rcpu[0]:.2f}x user CPU")
+    if problems:
+        print(f"{len(problems)} mismatches:")
+        for p in problems[:50]:
+            print("  " + p)
+        return 1
+    print("outputs identical")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel", default="6.1", help="the Debian kernel whose modules and modpost to use")
     ap.add_argument("--limit", type=int, default=0, help="only the first N modules")
     ap.add_argument("--keep", help="work in DIR and keep it")
     ap.add_argument("--repeat", type=int, default=1, help="time each tool this many times (best is reported)")
+    ap.add_argument("--also", action="append", default=[], metavar="OPTIONS",
+                    help="then compare again with these modpost options added (e.g. '-m -w'); repeatable")
     args = ap.parse_args(argv)
     headers, base, kos, real_bin = find_inputs(args.kernel)
     if args.limit:
@@ -212,46 +262,11 @@ def main(argv: list[str]) -> int:
         ours_cmd = [sys.executable, "-m", "pymodpost.cli.modpost"]
         os.environ["PYMODPOST_DIALECT"] = "6.1-debian" if args.kernel == "6.1" else args.kernel
         argv_common = modpost_argv(headers, by_name(os.environ["PYMODPOST_DIALECT"]))
-        results = {}
-        # The tools take turns, and each run starts from a settled file system: the outputs of
-        # the last run deleted, then sync() -- otherwise one tool pays for the other's (or its
-        # own earlier) file deletions, whose journal and discard work lands seconds later.
-        for _ in range(args.repeat):
-            for label, cmd in (("real", [str(real_bin)]), ("ours", ours_cmd)):
-                for p in trees[label].rglob("*.mod.c"):
-                    p.unlink()
-                os.sync()
-                time.sleep(0.5)
-                r = run_measured([*cmd, *argv_common], trees[label])
-                best = results.get(label)
-                results[label] = r if best is None or r[0] < best[0] else best
-        (rw, rs, rerr, rmem, rcpu), (ow, os_, oerr, omem, ocpu) = results["real"], results["ours"]
-        problems = []
-        if rs != os_:
-            problems.append(f"exit status: real {rs}, pymodpost {os_}")
-        if rerr != oerr:
-            rl, ol = rerr.decode("utf-8", "replace").splitlines(), oerr.decode("utf-8", "replace").splitlines()
-            import difflib
-
-            diff = list(difflib.unified_diff(rl, ol, "real stderr", "pymodpost stderr", lineterm="", n=1))
-            problems.append("stderr differs:\n" + "\n".join(diff[:60]))
-        problems += compare(snapshot(trees["real"]), snapshot(trees["ours"]))
-        print(f"real modpost: {real_bin}")
-        print(f"modpost {' '.join(argv_common)}")
-        print(f"modules: {len(kos)}  real stderr lines: {len(rerr.splitlines())}  status: {rs}")
-        print(f"load average at start: {os.getloadavg()[0]:.1f}")
-        print(f"real modpost: {rw:.2f} s wall, {rcpu[0]:.2f} s user + {rcpu[1]:.2f} s system, "
-              f"peak {rmem / 1024:.1f} MiB")
-        print(f"pymodpost   : {ow:.2f} s wall, {ocpu[0]:.2f} s user + {ocpu[1]:.2f} s system (with workers), "
-              f"peak {omem / 1024:.1f} MiB (largest process)")
-        print(f"ratio (pymodpost / real): {ow / rw:.2f}x wall, {ocpu[0] / rcpu[0]:.2f}x user CPU")
-        if problems:
-            print(f"{len(problems)} mismatches:")
-            for p in problems[:50]:
-                print("  " + p)
-            return 1
-        print("outputs identical")
-        return 0
+        status = compare_tools(trees, real_bin, ours_cmd, argv_common, args.repeat, len(kos))
+        for extra in args.also:
+            # a harder run on the same inputs: Makefile.modpost's options plus these
+            status |= compare_tools(trees, real_bin, ours_cmd, [*extra.split(), *argv_common], args.repeat, len(kos))
+        return status
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
