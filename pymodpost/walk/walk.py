@@ -154,7 +154,7 @@ CHECKS = (
     ("licence (MODULE_LICENSE present)", ("missing-license",)),
     ("every undefined symbol exported somewhere", ("undefined-symbol",)),
     ("GPL-only symbols only for GPL-compatible modules", ("gpl-only-symbol",)),
-    ("namespaced symbols imported", ("namespace-not-imported",)),
+    ("namespaced symbols imported", ("namespace-not-imported", "module-namespace-import")),
     ("section mismatches", ("section-mismatch", "section-mismatches-detected", "export-init-symbol")),
     ("CRCs for every import (modversions)", ("no-crc", "version-generation-failed")),
     ("module and symbol name lengths", ("module-name-too-long", "symbol-too-long")),
