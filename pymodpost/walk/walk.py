@@ -20,10 +20,11 @@ from pymodpost.elf import constants as C
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes
 from pymodpost.explain.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
+from pymodpost.kbuild.compile import scratch_dir
 from pymodpost.kbuild.staging import stage_object
 from pymodpost.kbuild.stages import (
     compare_with_gnu_ld, kbuild_modpost_flags, kernel_files, link_command, link_module, load_module_file,
-    modpost_module, shown_argv, write_kernel_symvers,
+    module_lds_in, modpost_module, shown_argv, write_kernel_symvers,
 )
 
 STAGES = ("object", "modpost", "mod.c", "mod.o", "link", "load")
@@ -65,6 +66,7 @@ class WalkContext:
     kdir: str | None = None
     extra_symvers: tuple[str, ...] = ()  #: KBUILD_EXTRA_SYMBOLS
     preload: tuple[str, ...] = ()  #: modules loaded before this one
+    module_lds: Path | None = None  #: the profile's, else the --kdir tree's
     kernel_symvers: Path | None = None
     modpost_result: object = None
     mod_o: Path | None = None
@@ -92,18 +94,32 @@ def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = 
         raise InputError(obj, "neither an x86_64 nor a riscv64 object (give --arch)")
     # every named input is checked before the first stage prints anything
     kernel = bundled_profile_name(kernel, arch) if kernel in bundled_kernels() else kernel or arch
-    kernel_files(kernel)
+    files = kernel_files(kernel)
     profile = load_profile(kernel, dialect=dialect)
     for path in (*extra_symvers, *preload):
         if not Path(path).is_file():
             raise InputError(path, "No such file or directory")
     if kdir and not (Path(kdir) / "Makefile").is_file():
         raise InputError(kdir, "not a kernel build directory (no Makefile)")
+    module_lds = _module_lds(files, kdir)
     module = src.name[:-2]
     work.mkdir(parents=True, exist_ok=True)
     stage_object(src, work)
     return WalkContext(src, module, arch, kernel, work, profile, kdir,
-                       tuple(str(Path(p).resolve()) for p in extra_symvers), tuple(preload))
+                       tuple(str(Path(p).resolve()) for p in extra_symvers), tuple(preload), module_lds)
+
+
+def _module_lds(kernel, kdir: str | None) -> Path:
+    """The profile's module.lds, else (``--kdir``) the one kbuild links with in that tree."""
+    if kernel.module_lds is not None:
+        return kernel.module_lds
+    places = "scripts/module.lds or arch/*/module.lds"
+    if not kdir:
+        raise InputError(str(kernel.root), f"no module.lds ({places}); --kdir can name a kernel tree that has one")
+    in_tree = module_lds_in(Path(kdir))
+    if in_tree is None:
+        raise InputError(kdir, f"no module.lds ({places}), and the profile {kernel.root} has none either")
+    return in_tree
 
 
 # --- stage 1: the object ---------------------------------------------------------------------
@@ -318,12 +334,12 @@ def link_stage(ctx: WalkContext) -> WalkStage:
     if ctx.mod_o is None:
         return _cannot_run(st, "no .mod.o (see the mod.o stage)")
     kernel = kernel_files(ctx.kernel)
-    if kernel.module_lds is None:
-        raise InputError(str(kernel.root), "no module.lds (scripts/module.lds or arch/*/module.lds)")
+    if ctx.module_lds != kernel.module_lds:
+        st.text(f"module.lds: {ctx.module_lds} (the kernel tree's: the profile {kernel.root} has none)")
     dialect = ctx.profile.dialect
     for name in dialect.link.extra_objects:  # 6.12+: .module-common.o
         st.text(f"{name}: {_stage_extra_object(ctx, name, kernel.root)}")
-    result = link_module(ctx.arch, kernel.module_lds, [ctx.work / ctx.obj.name, ctx.mod_o], dialect=dialect)
+    result = link_module(ctx.arch, ctx.module_lds, [ctx.work / ctx.obj.name, ctx.mod_o], dialect=dialect)
     ko = ctx.work / f"{ctx.module}.ko"
     from pymodpost.fileio import write_atomic
 
@@ -343,7 +359,7 @@ def link_stage(ctx: WalkContext) -> WalkStage:
             for s in facts.elf.symtab if s.name and (s.bind != C.STB_LOCAL or s.type == C.STT_FUNC)]
     st.table("merged symbol table (globals and functions)", ("#", "name", "bind", "section", "value"), syms)
     # GNU ld's .ko from the same inputs: kbuild's (with --kdir) or the one left next to the .o
-    reference = (ctx.work / "kbuild" if ctx.kdir else ctx.obj.parent) / f"{ctx.module}.ko"
+    reference = (scratch_dir(ctx.work) if ctx.kdir else ctx.obj.parent) / f"{ctx.module}.ko"
     same = None
     if reference.is_file():
         compared = compare_with_gnu_ld(result.data, reference, ko.name)
@@ -360,8 +376,11 @@ def link_stage(ctx: WalkContext) -> WalkStage:
 
 def _stage_extra_object(ctx: WalkContext, name: str, kernel_root: Path) -> str:
     """Put an object the dialect's final link adds (``.module-common.o``) beside the module's in
-    ``ctx.work``: the one kbuild compiled beside X.o, else the kernel facts' ``module-common.o``."""
-    for source in (ctx.obj.parent / name, kernel_root / name.lstrip(".")):
+    ``ctx.work``: with ``--kdir``, the one kbuild compiled from the tree's scripts/module-common.c
+    in the scratch M= directory (with the .mod.o beside it), else the one kbuild compiled beside
+    X.o, else the kernel facts' ``module-common.o``."""
+    built = [scratch_dir(ctx.work) / name] if ctx.kdir else []
+    for source in (*built, ctx.obj.parent / name, kernel_root / name.lstrip(".")):
         if source.is_file():
             shutil.copyfile(source, ctx.work / name)
             return f"kbuild's {source}"
