@@ -116,6 +116,7 @@ class RichRenderer(_Renderer):
 
     def _print(self, block: Block) -> None:
         from rich.table import Table
+        from rich.text import Text
 
         width = self.console.width
         if block.kind == "text":
@@ -126,17 +127,18 @@ class RichRenderer(_Renderer):
             return
         rows = cells(block.rows)
         layout = fit(block.columns, rows, width, self.GAP, self.EDGE)
+        # the title on a line of its own: as a rich table title it would wrap at the table's width
+        self._lines(wrap(f"{block.title} ({len(rows)})", width), "italic")
         if layout.blocks:
-            self._lines(wrap(f"{block.title} ({len(rows)})", width), "italic")
             self._lines(block_lines(block.columns, rows, width))
             return
-        table = Table(title=f"{block.title} ({len(rows)})", title_justify="left")
+        table = Table()
         for i, w in zip(layout.shown, layout.widths):
             column = block.columns[i]
-            table.add_column(column.header, width=w, no_wrap=not column.prose, overflow="fold",
+            table.add_column(Text(column.header), width=w, no_wrap=not column.prose, overflow="fold",
                              justify="right" if column.right else "left")
-        for row in rows:
-            table.add_row(*(row[i] for i in layout.shown))
+        for row in rows:  # as Text: a cell such as "mem[text]" is data, not rich markup
+            table.add_row(*(Text(row[i]) for i in layout.shown))
         self.console.print(table, crop=False)
         self._lines(dropped_note(layout, width), "dim")
 
@@ -160,7 +162,7 @@ class RichRenderer(_Renderer):
             code = highlighter.highlight(line)
             code.rstrip()  # in place: Text.rstrip returns None
             if beside:
-                table.add_row(n, code, note)
+                table.add_row(n, code, Text(note))
                 continue
             table.add_row(n, code)
             for part in _note_under(note, self.console.width) if note else ():
