@@ -16,7 +16,7 @@ import pytest
 from elftools.elf.elffile import ELFFile
 
 from pymodpost.walk.walk import STAGES, prepare, walk
-from tests.conftest import TESTDATA
+from tests.conftest import TESTDATA, whole_rows_env
 from tests.load.oracle_data import load_oracle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -152,7 +152,7 @@ def test_load_stage_layout_is_the_real_kernels_and_relocations_add_up(walked):
 
 
 def run_cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pymodpost", "walk", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "pymodpost", "walk", *args], cwd=ROOT, env=whole_rows_env(),
                           capture_output=True, text=True, timeout=300, **kw)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from pymodpost.walk.walk import prepare, walk
+from tests.conftest import whole_rows_env
 from tests.fixtures import fixture_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +49,7 @@ def rich_output(stages, width: int) -> str:
 
 
 def plain_output(kernel: str, arch: str, width: int) -> str:
-    env = dict(os.environ, COLUMNS=str(width))
+    env = whole_rows_env(COLUMNS=str(width))
     proc = subprocess.run([sys.executable, "-m", "pymodpost", "walk", str(params_object(kernel, arch)),
                            "--kernel", kernel, "--plain"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=300)
@@ -121,9 +122,9 @@ def test_narrow_relocations_are_one_block_each_and_wide_ones_a_table(stages):
 
 
 def test_a_pipe_without_columns_keeps_whole_rows():
-    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     proc = subprocess.run([sys.executable, "-m", "pymodpost", "walk", str(params_object("6.1", "x86_64")),
-                           "--stage", "load"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+                           "--stage", "load"], cwd=ROOT, env=whole_rows_env(), capture_output=True, text=True,
+                          timeout=300)
     lines = proc.stdout.splitlines()
     header = lines[lines.index("--- relocations applied (60)") + 1]
     assert header.split() == ["section", "#", "type", "symbol", "formula", "S", "A", "P", "before", "after"]
