@@ -7,7 +7,8 @@ words).  :func:`fit` chooses how a table is shown at a width:
 1. every column at its natural width, when that fits;
 2. else prose columns narrowed (never below their longest word) and wrapped;
 3. else optional columns left out, the one with the highest ``drop`` first (rightmost first
-   among equals), trying 1-2 again after each;
+   among equals), trying 1-2 again after each; then those left out before the last one come
+   back, most important first, while they fit;
 4. else one block per row: ``header  value`` lines.
 
 ``width=None`` (output to a pipe or file, no ``COLUMNS``) keeps every column in one line per row.
@@ -80,14 +81,24 @@ def fit(columns: Sequence[Column], rows: list[tuple[str, ...]], width: int | Non
     if width is None:
         return Fit(tuple(shown), tuple(natural), ())
     order = sorted((i for i, c in enumerate(columns) if c.drop), key=lambda i: (-columns[i].drop, -i))
-    while True:
-        widths = _widths(shown, natural, narrowest, width - edge - gap * (len(shown) - 1))
-        if widths is not None:
-            return Fit(tuple(shown), tuple(widths), tuple(columns[i].header for i in order if i not in shown))
-        droppable = [i for i in order if i in shown]
-        if not droppable:
+
+    def widths_of(kept: list[int]) -> list[int] | None:
+        return _widths(kept, natural, narrowest, width - edge - gap * (len(kept) - 1))
+
+    dropped = []
+    while widths_of(shown) is None:
+        if len(dropped) == len(order):
             return Fit((), (), ())
-        shown.remove(droppable[0])
+        dropped.append(order[len(dropped)])
+        shown.remove(dropped[-1])
+    # a column dropped early may fit again once a wide one dropped after it has gone: the more
+    # important first, each where it stood, until one does not (a less important column never
+    # shows while a more important one that merely did not fit is hidden)
+    for i in reversed(dropped[:-1]):
+        if widths_of(sorted([*shown, i])) is None:
+            break
+        shown = sorted([*shown, i])
+    return Fit(tuple(shown), tuple(widths_of(shown)), tuple(columns[i].header for i in order if i not in shown))
 
 
 def _widths(shown: list[int], natural: list[int], narrowest: list[int], room: int) -> list[int] | None:
@@ -116,13 +127,14 @@ def wrap(text: str, width: int | None, indent: str = "") -> list[str]:
                          break_on_hyphens=False, drop_whitespace=True) or [""]
 
 
-def plain_table(columns: Sequence[Column], rows: Sequence[Sequence], width: int | None) -> list[str]:
+def plain_table(columns: Sequence[Column], rows: Sequence[Sequence], width: int | None,
+                header: bool = True) -> list[str]:
     """The table as plain lines: columns, or one block per row when the width allows no table."""
     text = cells(rows)
     layout = fit(columns, text, width)
     if layout.blocks:
         return block_lines(columns, text, width)
-    out = _plain_rows([columns[i].header for i in layout.shown], layout, columns)
+    out = _plain_rows([columns[i].header for i in layout.shown], layout, columns) if header else []
     for row in text:
         out += _plain_rows([row[i] for i in layout.shown], layout, columns)
     return out + dropped_note(layout, width)

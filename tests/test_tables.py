@@ -68,3 +68,12 @@ def test_output_width_of_a_pipe_is_columns_or_none(monkeypatch, value, expected)
 
     monkeypatch.setenv("COLUMNS", value)
     assert output_width(io.StringIO()) == expected
+
+
+def test_a_column_dropped_early_comes_back_when_a_wider_one_made_room():
+    """'note' goes first (drop 2), then 'bytes' (drop 1) too; without 'bytes', 'note' fits again."""
+    columns = (Column("name"), Column("note", prose=True, drop=2), Column("bytes", drop=1))
+    rows = [("a_twenty_char_symbol", "short words here", "00 11 22 33 44 55 66 77 88 99")]
+    layout = fit(columns, rows, 40)
+    assert layout.shown == (0, 1) and layout.widths == (20, 16) and layout.dropped == ("bytes",)
+    assert fit(columns, rows, 20 + 2 + 29).shown == (0, 2)  # 'bytes' fits alone: 'note' stays out

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from pymodpost.tables import PLAIN_GAP, block_lines, cells, dropped_note, fit, plain_table, wrap
+from pymodpost.tables import Column, block_lines, cells, dropped_note, fit, plain_table, wrap
 from pymodpost.walk.walk import STAGES, Block, WalkStage
 
 
@@ -49,36 +49,31 @@ class PlainRenderer(_Renderer):
                 *(plain_table(block.columns, block.rows, self.width) if block.rows else ())]
 
     def _code(self, block: Block) -> list[str]:
-        """Each line with its annotation beside it (``// note``), or under it when that is too wide."""
-        rows = _code_rows(block)
-        beside = _notes_fit_beside(rows, self.width, PLAIN_GAP)
-        code_width = max((len(line) for _, line, _ in rows), default=0)
+        """Each line with its annotation beside it (``// note``, wrapped between words), or under
+        it when the width leaves no room beside."""
+        rows = [(n, line, f"// {note}" if note else "") for n, line, note in _code_rows(block)]
+        if not fit(CODE_COLUMNS, rows, self.width).blocks:
+            return plain_table(CODE_COLUMNS, rows, self.width, header=False)
         out = []
-        for n, line, note in rows:
-            if beside or not note:
-                out.append(f"{n:>3}  {line:<{code_width}}  // {note}" if note else f"{n:>3}  {line}".rstrip())
-                continue
+        for n, line, note in _code_rows(block):
             out.append(f"{n:>3}  {line}".rstrip())
             out += [f"     {part}" for part in _note_under(note, self.width)]
         return out
 
 
+#: a .mod.c listing: the line number, the line (never broken) and its annotation (prose)
+CODE_COLUMNS = (Column("", right=True), Column(""), Column("", prose=True))
+
+
 def _code_rows(block: Block) -> list[tuple[str, str, str]]:
-    return [(str(n), line, note) for n, (line, note) in enumerate(zip(block.text.splitlines(), block.notes), 1)]
+    """(number, line, note) of each line; tabs expanded, so that a width counts what is seen."""
+    return [(f"{n:3d}", line.expandtabs(), note)
+            for n, (line, note) in enumerate(zip(block.text.splitlines(), block.notes), 1)]
 
 
 def _note_under(note: str, width: int | None) -> list[str]:
     """An annotation on lines of its own, under its code line (indented past the number)."""
-    return [f"// {part}" for part in wrap(note, None if width is None else max(width - 8, 1))]
-
-
-def _notes_fit_beside(rows: list[tuple[str, str, str]], width: int | None, gap: int) -> bool:
-    """Whether every line fits with its ``// note`` beside it (number, code, note columns)."""
-    if width is None:
-        return True
-    code_width = max((len(line) for _, line, _ in rows), default=0)
-    note_width = max((len(note) + 3 for _, _, note in rows if note), default=0)
-    return 3 + gap + code_width + gap + note_width <= width
+    return [f"// {part}" for part in wrap(note, None if width is None else max(width - 8, 1))] if note else []
 
 
 class RichRenderer(_Renderer):
@@ -151,21 +146,21 @@ class RichRenderer(_Renderer):
 
         rows = _code_rows(block)
         # box=None, pad_edge=False: two padding spaces between columns, none at the edges
-        beside = _notes_fit_beside(rows, self.console.width, 2)
+        layout = fit(CODE_COLUMNS, rows, self.console.width, 2, 0)
         table = Table(title=block.title, show_header=False, box=None, pad_edge=False)
         table.add_column(justify="right", style="dim", no_wrap=True)
         table.add_column(no_wrap=True)
-        if beside:
-            table.add_column(style="italic cyan", no_wrap=True)
+        if not layout.blocks:
+            table.add_column(style="italic cyan", width=layout.widths[2])
         highlighter = Syntax("", "c", theme="ansi_dark")
         for n, line, note in rows:
             code = highlighter.highlight(line)
             code.rstrip()  # in place: Text.rstrip returns None
-            if beside:
+            if not layout.blocks:
                 table.add_row(n, code, Text(note))
                 continue
             table.add_row(n, code)
-            for part in _note_under(note, self.console.width) if note else ():
+            for part in _note_under(note, self.console.width):
                 table.add_row("", Text(part, style="italic cyan"))
         return table
 
