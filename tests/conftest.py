@@ -44,6 +44,14 @@ def cached_kernel_tree(kernel: str, arch: str) -> Path:
     return cache_root() / f"{arch}-{kernel}" / "build"
 
 
+def whole_rows_env(**extra: str) -> dict[str, str]:
+    """An environment for a command whose output to a pipe should keep whole table rows: without
+    COLUMNS, which the process environment may hold although os.environ does not (GNU readline,
+    once loaded in the test process, exports COLUMNS=80 with setenv, and a child given no env
+    inherits it)."""
+    return {k: v for k, v in os.environ.items() if k != "COLUMNS"} | extra
+
+
 @pytest.fixture(scope="session")
 def testdata() -> Path:
     return TESTDATA
