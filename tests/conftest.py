@@ -35,6 +35,23 @@ def require_programs(*names: str) -> None:
     require(not missing, "not installed: " + ", ".join(missing))
 
 
+def cached_kernel_tree(kernel: str, arch: str) -> Path:
+    """Where testdata/regen/build-kernel.sh puts the O= tree of ``kernel`` for ``arch``:
+    ``<cache>/<arch>-<kernel>/build`` under ``$PYMODPOST_CACHE`` (default ~/.cache/pymodpost),
+    wherever the fixtures' own tree was (the manifest records the recording machine's path)."""
+    from pymodpost.harness.kernels import cache_root
+
+    return cache_root() / f"{arch}-{kernel}" / "build"
+
+
+def whole_rows_env(**extra: str) -> dict[str, str]:
+    """An environment for a command whose output to a pipe should keep whole table rows: without
+    COLUMNS, which the process environment may hold although os.environ does not (GNU readline,
+    once loaded in the test process, exports COLUMNS=80 with setenv, and a child given no env
+    inherits it)."""
+    return {k: v for k, v in os.environ.items() if k != "COLUMNS"} | extra
+
+
 @pytest.fixture(scope="session")
 def testdata() -> Path:
     return TESTDATA

@@ -57,10 +57,15 @@ class Target:
     #: local symbols with these prefixes are mapping symbols, never a function's name
     #: (BFD's maybe_function_sym on riscv: $x, $d)
     mapping_symbol_prefixes: tuple[str, ...]
-    #: bytes a relocation type covers, when ld clears the field of a relocation against a
-    #: discarded section: {type: width}; others cover ``default_field_width``
-    field_widths: dict[int, int]
-    default_field_width: int
+    #: the field of each relocation type as BFD's howto declares it, (bytes, dst_mask): what
+    #: ld clears (``_bfd_clear_contents``: the bits of dst_mask only) in a debug or .eh_frame
+    #: section for a relocation against a discarded section; types not listed cover
+    #: ``default_howto_field``
+    howto_fields: dict[int, tuple[int, int]]
+    default_howto_field: tuple[int, int]
+    #: types the backend's relocate_section passes over (GNU vtable-GC markers): against a
+    #: discarded section ld neither clears nor drops them but writes them with symbol 0
+    unrelocated_types: frozenset[int]
 
     # --- the kernel (the loader) ---
     page_size: int
@@ -106,8 +111,9 @@ class Target:
             raise KeyError(f"{self.name}: no relocation handlers for kernel table '{generation}'") from None
         return importlib.import_module(f"pymodpost.arch.{name}")
 
-    def field_width(self, rtype: int) -> int:
-        return self.field_widths.get(rtype, self.default_field_width)
+    def howto_field(self, rtype: int) -> tuple[int, int]:
+        """(bytes, dst_mask) of a relocation type's field in BFD's howto table."""
+        return self.howto_fields.get(rtype, self.default_howto_field)
 
     def module_area_start(self, symbols: dict[str, int], randomize_base: bool = True) -> int | None:
         """MODULES_VADDR of a kernel (its symbols, and whether it was configured with
@@ -155,9 +161,15 @@ X86_64 = Target(
     keeps_eflags=False,
     merges_gnu_properties=True,
     mapping_symbol_prefixes=(),
-    # R_X86_64_NONE covers nothing; 64, PC64, GOTOFF64, GOTPC64, GOTPCREL64, GOTPLT64 eight bytes
-    field_widths={0: 0, 1: 8, 24: 8, 25: 8, 26: 8, 28: 8, 29: 8},
-    default_field_width=4,
+    # elf_x86_64_howto_table: NONE, TLSDESC_CALL and the vtable types cover nothing, 16/PC16
+    # two bytes, 8/PC8 one, the 64-bit types eight; every field is whole (tests/link/
+    # test_discarded_fields.py reads them back from GNU ld)
+    howto_fields={0: (0, 0), 35: (0, 0), 250: (0, 0), 251: (0, 0),
+                  12: (2, 0xFFFF), 13: (2, 0xFFFF), 14: (1, 0xFF), 15: (1, 0xFF),
+                  **{t: (8, (1 << 64) - 1)
+                     for t in (1, 6, 7, 8, 16, 17, 18, 24, 25, 27, 28, 29, 30, 31, 33, 36, 37, 38)}},
+    default_howto_field=(4, 0xFFFFFFFF),
+    unrelocated_types=frozenset({250, 251}),  # R_X86_64_GNU_VTINHERIT, _VTENTRY
     page_size=4096,
     vermagic_suffix="",
     checks_elfclass=False,
@@ -189,11 +201,23 @@ RISCV64 = Target(
     keeps_eflags=True,
     merges_gnu_properties=False,
     mapping_symbol_prefixes=("$d", "$x"),
-    # BFD's howto sizes: 32 and 64; ADD8/16/32/64 (33-36) and SUB8/16/32/64 (37-40); SUB6, SET6,
-    # SET8, SET16, SET32 (52-56); 32_PCREL (57)
-    field_widths={1: 4, 2: 8, 33: 1, 34: 2, 35: 4, 36: 8, 37: 1, 38: 2, 39: 4, 40: 8,
-                  52: 1, 53: 1, 54: 1, 55: 2, 56: 4, 57: 4},
-    default_field_width=4,
+    # riscv_elf_howto_table: data types cover their width whole (SUB6/SET6: the low six
+    # bits); instruction types only their immediate's bits (ITYPE 0xfff00000, STYPE and
+    # BTYPE 0xfe000f80, UTYPE and JTYPE 0xfffff000; CALL an AUIPC+JALR pair; RVC_BRANCH,
+    # RVC_JUMP, RVC_LUI their compressed immediates); COPY, JUMP_SLOT, TPREL_ADD, ALIGN and
+    # RELAX nothing
+    howto_fields={0: (0, 0), 4: (0, 0), 5: (0, 0), 32: (0, 0), 43: (0, 0), 51: (0, 0),
+                  **{t: (8, (1 << 64) - 1) for t in (2, 7, 9, 11, 36, 40)},
+                  **{t: (2, 0xFFFF) for t in (34, 38, 55)},
+                  **{t: (1, 0xFF) for t in (33, 37, 54)},
+                  52: (1, 0x3F), 53: (1, 0x3F),
+                  18: (8, 0xFFF00000_FFFFF000), 19: (8, 0xFFF00000_FFFFF000),
+                  **{t: (4, 0xFFFFF000) for t in (17, 20, 21, 22, 23, 26, 29)},
+                  **{t: (4, 0xFFF00000) for t in (24, 27, 30, 47, 49)},
+                  **{t: (4, 0xFE000F80) for t in (16, 25, 28, 31, 48, 50)},
+                  44: (2, 0x1C7C), 45: (2, 0x1FFC), 46: (2, 0x107C)},
+    default_howto_field=(4, 0xFFFFFFFF),
+    unrelocated_types=frozenset(),  # binutils 2.40's riscv gas writes no vtable-GC markers
     page_size=4096,
     vermagic_suffix="riscv",
     checks_elfclass=True,

@@ -26,6 +26,9 @@ def run(args: argparse.Namespace) -> int:
     from pymodpost.bundled import TOP_LEVEL_KERNEL, bundled_profile_name
     from pymodpost.walk.demo import ARCHES, run_demo
 
+    from pymodpost.tables import output_width, wrap
+
+    width = output_width(sys.stdout)
     arches = ARCHES if args.arch == "all" else (args.arch,)
     for arch in arches:  # an unknown kernel or missing facts: one error before any output
         bundled_profile_name(args.kernel, arch)
@@ -33,13 +36,15 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="pymodpost-demo-") as tmp:
         base = Path(args.out) if args.out else Path(tmp)
         for arch in arches:
-            result = run_demo(arch, base / arch, kernel=args.kernel)
+            # a stage's lines are indented by four: its tables fit what is left
+            result = run_demo(arch, base / arch, kernel=args.kernel, width=None if width is None else width - 4)
             on = "" if args.kernel == TOP_LEVEL_KERNEL else f" (Linux {args.kernel})"
             print(f"=== {arch}{on}: {result.module}.o -> {result.module}.ko -> loaded ===")
             for stage in result.stages:
                 print(f"--- {stage.name}: {'ok' if stage.ok else 'FAILED'}")
-                for line in stage.lines:
-                    print(f"    {line}")
+                for line in stage.lines:  # tables come fitted; prose wraps between words
+                    for part in wrap(line, None if width is None else width - 4, "  "):
+                        print(f"    {part}")
             ok = ok and result.ok
             print()
         if args.out:

@@ -9,6 +9,8 @@ import argparse
 import json
 import sys
 
+from pymodpost.tables import Column, plain_table, wrap
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # optional to argparse so that an unknown option is reported as such, not as a missing FILE
@@ -23,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pymodpost.elf import ElfFile
     from pymodpost.errors import UsageError
+    from pymodpost.tables import output_width
 
     if args.file is None:
         raise UsageError("the following arguments are required: FILE")
@@ -34,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         json.dump(doc, sys.stdout, indent=1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write("".join(line + "\n" for line in render(doc)))
+        sys.stdout.write("".join(line + "\n" for line in render(doc, output_width(sys.stdout))))
     return 0
 
 
@@ -93,47 +96,57 @@ def describe(elf, parts: set[str]) -> dict:
     return doc
 
 
-def render(doc: dict) -> list[str]:
-    out = [f"File: {doc['file']}"]
+#: readelf's columns; when narrow, what is rarely read goes first (entry size, link/info, file
+#: offset, address ...), never an index, a name, a value or a size
+SECTION_COLUMNS = (Column("[Nr]", right=True), Column("Name"), Column("Type", drop=1), Column("Flags", drop=2),
+                   Column("Address", drop=4), Column("Offset", drop=5), Column("Size"), Column("Link", drop=6),
+                   Column("Info", drop=6), Column("Align", drop=3, right=True), Column("EntSz", drop=7, right=True))
+SYMBOL_COLUMNS = (Column("Num", drop=5, right=True), Column("Value"), Column("Size", drop=4, right=True),
+                  Column("Type", drop=1), Column("Bind", drop=2), Column("Vis", drop=6), Column("Ndx", drop=3),
+                  Column("Name"))
+RELOCATION_COLUMNS = (Column("Offset"), Column("Type"), Column("Sym", drop=1, right=True), Column("Name"),
+                      Column("Addend"))
+
+
+def render(doc: dict, width: int | None = None) -> list[str]:
+    """The document for people; ``width``: fit the tables to it (None: whole rows)."""
+    room = None if width is None else width - 2  # tables are indented by two
+
+    def table(columns, rows) -> list[str]:
+        return [f"  {line}" for line in plain_table(columns, rows, room)]
+
+    out = wrap(f"File: {doc['file']}", width)
     h = doc.get("header")
     if h:
-        out += ["", "ELF header:",
-                f"  {h['class']} {h['data']}, OS/ABI {h['osabi']}, ABI version {h['abiversion']}",
-                f"  type {h['type']}, machine {h['machine']} ({h['machine_name']}), "
-                f"version {h['version']}, flags {h['flags']:#x}",
-                f"  entry {h['entry']:#x}, program headers at {h['phoff']:#x} "
-                f"({h['phnum']} x {h['phentsize']})",
-                f"  section headers at {h['shoff']:#x} ({h['shnum']} x {h['shentsize']}), "
-                f"names in section {h['shstrndx']}, header size {h['ehsize']}"]
+        out += ["", "ELF header:"]
+        for line in (f"{h['class']} {h['data']}, OS/ABI {h['osabi']}, ABI version {h['abiversion']}",
+                     f"type {h['type']}, machine {h['machine']} ({h['machine_name']}), "
+                     f"version {h['version']}, flags {h['flags']:#x}",
+                     f"entry {h['entry']:#x}, program headers at {h['phoff']:#x} ({h['phnum']} x {h['phentsize']})",
+                     f"section headers at {h['shoff']:#x} ({h['shnum']} x {h['shentsize']}), "
+                     f"names in section {h['shstrndx']}, header size {h['ehsize']}"):
+            out += wrap(f"  {line}", width, "    ")
     secs = doc.get("sections")
     if secs is not None:
-        out += ["", f"Sections ({len(secs)}):",
-                "  [Nr] Name                 Type             Flags  Address          "
-                "Offset   Size     Link Info Align EntSz"]
-        for s in secs:
-            out.append(f"  [{s['index']:2}] {s['name']:<20} {s['type_name']:<16} "
-                       f"{s['flag_letters']:<6} {s['addr']:016x} {s['offset']:08x} "
-                       f"{s['size']:08x} {s['link']:4} {s['info']:4} {s['addralign']:5} "
-                       f"{s['entsize']:5}")
+        out += ["", f"Sections ({len(secs)}):"]
+        out += table(SECTION_COLUMNS, [(f"[{s['index']:2}]", s["name"], s["type_name"], s["flag_letters"],
+                                        f"{s['addr']:016x}", f"{s['offset']:08x}", f"{s['size']:08x}", s["link"],
+                                        s["info"], s["addralign"], s["entsize"]) for s in secs])
     syms = doc.get("symbols", False)
     if syms is None:
         out += ["", "No symbol table."]
     elif syms:
-        out += ["", f"Symbols in {syms['section']} ({len(syms['entries'])}, first global "
-                    f"{syms['first_global']}):",
-                "   Num Value            Size     Type    Bind   Vis       Ndx    Name"]
-        for e in syms["entries"]:
-            ndx = _shndx_text(e["shndx"])
-            out.append(f"  {e['index']:4} {e['value']:016x} {e['size']:8} {e['type']:<7} "
-                       f"{e['bind']:<6} {e['visibility']:<9} {ndx:<6} {e['name']}")
+        out += ["", f"Symbols in {syms['section']} ({len(syms['entries'])}, first global {syms['first_global']}):"]
+        out += table(SYMBOL_COLUMNS, [(e["index"], f"{e['value']:016x}", e["size"], e["type"], e["bind"],
+                                       e["visibility"], _shndx_text(e["shndx"]), e["name"])
+                                      for e in syms["entries"]])
     for r in doc.get("relocations", []):
-        out += ["", f"Relocations in {r['section']} (against section {r['target']}, "
-                    f"{len(r['entries'])} entries, {'RELA' if r['rela'] else 'REL'}):",
-                "  Offset           Type                     Sym   Name + Addend"]
-        for e in r["entries"]:
-            sign = "-" if e["addend"] < 0 else "+"
-            out.append(f"  {e['offset']:016x} {e['type_name']:<24} {e['sym']:5} "
-                       f"{e['sym_name'] or '(none)'} {sign} {abs(e['addend']):#x}")
+        out += [""] + wrap(f"Relocations in {r['section']} (against section {r['target']}, "
+                           f"{len(r['entries'])} entries, {'RELA' if r['rela'] else 'REL'}):", width)
+        out += table(RELOCATION_COLUMNS, [(f"{e['offset']:016x}", e["type_name"], e["sym"],
+                                           e["sym_name"] or "(none)",
+                                           f"{'-' if e['addend'] < 0 else '+'} {abs(e['addend']):#x}")
+                                          for e in r["entries"]])
     return out
 
 

@@ -59,7 +59,8 @@ def render(explanations) -> str:
             out.append("  not a message pymodpost explain knows (see 'pymodpost explain --help')")
             out.append("")
             continue
-        out.append(f"  [{exp.entry.key}] {exp.entry.title}")
+        worded_by = f" (as Linux {', '.join(exp.kernel_versions)} print it)" if exp.kernels else ""
+        out.append(f"  [{exp.entry.key}] {exp.entry.title}{worded_by}")
         for label, text in (("what it means", exp.meaning), ("how to fix", exp.fix)):
             out.append(f"  {label}:")
             out += textwrap.wrap(text, 96, initial_indent="    ", subsequent_indent="    ")

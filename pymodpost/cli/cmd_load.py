@@ -78,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
         json.dump(result_to_json(result, profile), sys.stdout, indent=1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_text(result, profile))
+        from pymodpost.tables import output_width
+
+        sys.stdout.write(render_text(result, profile, output_width(sys.stdout)))
     if not result.ok:
         err = result.error
         if err.crash:

@@ -68,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
             return 0 if all(s["ok"] for s in doc["stages"]) else 1
 
+        from pymodpost.tables import output_width
         from pymodpost.walk.walk_render import PlainRenderer, RichRenderer
 
-        renderer = RichRenderer(sys.stdout) if interactive else PlainRenderer(sys.stdout)
+        renderer = RichRenderer(sys.stdout) if interactive else PlainRenderer(sys.stdout, output_width(sys.stdout))
         if args.stage and not interactive:
             renderer.stage(stage(args.stage))
             return 0 if stage(args.stage).ok else 1

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from pymodpost.arch.target import by_name as target_by_name
+from pymodpost.dialect import DIALECTS
 from pymodpost.elf import constants as C
 from pymodpost.errors import PymodpostError
 from pymodpost.explain.messages import ENTRIES, RISCV_32_PCREL, RISCV_32_PCREL_FIX, Entry
@@ -31,6 +32,15 @@ class Explanation:
     entry: Entry | None
     groups: dict[str, str] = field(default_factory=dict)
     here: list[str] = field(default_factory=list)  #: pointers into the given module
+    #: the dialects (kernels) whose tools print the message in these words; empty when every
+    #: modelled kernel does
+    kernels: tuple[str, ...] = ()
+
+    @property
+    def kernel_versions(self) -> list[str]:
+        """The kernel versions ("6.1", "6.12", ...) that word the message so, oldest first."""
+        versions = {DIALECTS[name].version for name in self.kernels}
+        return [f"{major}.{minor}" for major, minor in sorted(versions)]
 
     @property
     def known(self) -> bool:
@@ -54,7 +64,8 @@ class Explanation:
         return {"message": self.message, "known": self.known,
                 "key": self.entry.key if self.entry else None,
                 "title": self.entry.title if self.entry else None,
-                "details": self.groups, "meaning": self.meaning, "in_module": self.here,
+                "details": self.groups, "kernels": list(self.kernels),
+                "meaning": self.meaning, "in_module": self.here,
                 "fix": self.fix}
 
 
@@ -67,11 +78,24 @@ def clean(line: str) -> str:
     return _LOG_PREFIX.sub("", line.rstrip("\r\n")).strip()
 
 
-def match(message: str) -> tuple[Entry, dict[str, str]] | None:
+def match(message: str) -> tuple[Entry, dict[str, str], tuple[str, ...]] | None:
+    """The entry a message is, its fields, and the dialects that word it so (empty: any)."""
     for entry in ENTRIES:
-        m = entry.pattern.search(message)
-        if m:
-            return entry, {k: v for k, v in m.groupdict().items() if v is not None}
+        kernels: list[str] = []
+        groups = None
+        for wording in entry.wordings:
+            m = wording.pattern.search(message)
+            if m:
+                groups = groups or {k: v for k, v in m.groupdict().items() if v is not None}
+                if not wording.kernels:
+                    kernels = []
+                    break
+                kernels += [k for k in wording.kernels if k not in kernels]
+        if groups is not None:
+            if groups.get("level") == "FATAL":
+                # only a modpost whose fatal() says FATAL (6.1; 6.12 made it error() + exit)
+                kernels = [k for k in (kernels or DIALECTS) if DIALECTS[k].modpost.fatal_level == "FATAL"]
+            return entry, groups, tuple(kernels)
     return None
 
 
@@ -81,8 +105,8 @@ def explain_message(message: str, module: ModuleFacts | None = None,
     found = match(message)
     if found is None:
         return Explanation(message, None)
-    entry, groups = found
-    exp = Explanation(message, entry, groups)
+    entry, groups, kernels = found
+    exp = Explanation(message, entry, groups, kernels=kernels)
     _add_type_names(exp, module)
     if module is not None and entry.locator:
         try:
@@ -198,7 +222,7 @@ def locate_namespace(groups: dict[str, str], mod: ModuleFacts, kernel: str | Non
 
 def locate_mismatch(groups: dict[str, str], mod: ModuleFacts, kernel: str | None) -> list[str]:
     sites = [s for s in mod.references(groups["tosym"], groups["fromsec"])
-             if s.function in (groups["fromsym"], None)]
+             if s.function in (groups.get("fromsym"), None)]
     lines = []
     _sites(lines, sites, f"{groups['tosym']} ({groups['tosec']}) is referenced")
     target = mod.symbol(groups["tosym"])

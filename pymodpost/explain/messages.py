@@ -1,5 +1,11 @@
-"""The messages ``pymodpost explain`` knows: a regular expression over Linux 6.1's exact text
-(modpost's, the module loader's, kmod's insmod) and what to tell a person about it.
+"""The messages ``pymodpost explain`` knows: regular expressions over each modelled kernel's exact
+text (modpost's, the module loader's, kmod's insmod) and what to tell a person about it.
+
+A message's *wordings* say how each kernel prints it, and so which kernels a pasted line can come
+from.  modpost's per-module messages are not retyped here: their patterns are made from the texts
+modpost itself prints (:mod:`pymodpost.modpost.messages`), one per wording style, credited to the
+dialects that use that style.  The rest are written out, each wording with the rule of the
+dialects (:mod:`pymodpost.dialect`) that prints it so.
 
 Each entry names a *locator* (a function in :mod:`pymodpost.explain.explain`) that, given the module
 the message is about, points at the symbol, section or relocation involved.
@@ -8,27 +14,98 @@ the message is about, points at the symbol, section or relocation involved.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from pymodpost.dialect import DIALECTS
+from pymodpost.dialect.model import LoaderRules, ModpostRules
+from pymodpost.modpost.messages import STYLES
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """One way of printing a message: its pattern, and the dialects (kernels) that print it so
+    (empty: every modelled kernel)."""
+
+    pattern: re.Pattern[str]
+    kernels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     key: str
-    pattern: re.Pattern[str]
+    wordings: tuple[Wording, ...]
     title: str
     meaning: str
     fix: str
     locator: str = ""  #: name of the locate_* function in explain.py ("" = nothing to point at)
 
 
-def _re(text: str) -> re.Pattern[str]:
-    return re.compile(text)
+def _re(text: str, kernels: tuple[str, ...] = ()) -> tuple[Wording, ...]:
+    return (Wording(re.compile(text), kernels),)
 
+
+def _kernels(rule: Callable[[ModpostRules], bool]) -> tuple[str, ...]:
+    """The dialects whose modpost follows ``rule``."""
+    return tuple(name for name, dialect in DIALECTS.items() if rule(dialect.modpost))
+
+
+def _loaders(rule: Callable[[LoaderRules], bool]) -> tuple[str, ...]:
+    """The dialects whose module loader follows ``rule``."""
+    return tuple(name for name, dialect in DIALECTS.items() if rule(dialect.loader))
+
+
+#: modpost's level prefix: error()/warn()/fatal() of every version
+_LEVEL = r"(?P<level>ERROR|WARNING|FATAL): modpost: "
+#: the fields of modpost's message texts, as the groups the locators read
+_FIELDS = {"sym": "symbol", "ns": "namespace", "name": "module", "base": "module", "shown": "module",
+           "file": "object", "prev": "previous"}
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def _template_pattern(line: str, first: bool) -> str:
+    """A pattern over one line of a modpost message text: its words literally, each field a
+    group (a field seen before on the line, the same text again)."""
+    out, seen, at = [], set(), 0
+    for m in _FIELD.finditer(line):
+        out.append(re.escape(line[at:m.start()]))
+        group = _FIELDS[m.group(1)]
+        out.append(f"(?P={group})" if group in seen else rf"(?P<{group}>[^\s'\"\[\]]+?)")
+        seen.add(group)
+        at = m.end()
+    out.append(re.escape(line[at:]))
+    # the first line follows modpost's level prefix; a continuation line stands alone
+    return (_LEVEL if first else "^") + "".join(out) + "$"
+
+
+def _modpost(key: str) -> tuple[Wording, ...]:
+    """The wordings of modpost's message ``key``: each line of it, in each style's text."""
+    wordings = []
+    for style, texts in STYLES.items():
+        if key not in texts:
+            continue
+        kernels = _kernels(lambda rules: rules.message_style == style)
+        for i, line in enumerate(texts[key].rstrip("\n").split("\n")):
+            wordings.append(Wording(re.compile(_template_pattern(line, i == 0)), kernels))
+    assert wordings, f"modpost prints no message {key!r}"
+    return tuple(wordings)
+
+
+#: the section checks of 6.1 name the object file and the symbols alone; 6.7's rework
+#: (6.12) the module path and each place as ``symbol+0xoffset``; 7.3 puts ``mod.ko:`` first
+_SECTION_CHECK_6_1 = _kernels(lambda rules: rules.section_check == "6.1")
+_SECTION_CHECK_CLASSIC = _kernels(lambda rules: rules.section_check != "6.1"
+                                  and rules.message_style == "classic")
+_SECTION_CHECK_PREFIXED = _kernels(lambda rules: rules.section_check != "6.1"
+                                   and rules.message_style == "mod-prefixed")
+_PLACE = r"(?:(?P<fromsym>[^\s+]+)\+)?0x(?P<fromoff>[0-9a-f]+)"
+_MISMATCH_TAIL = (r"section mismatch in reference: {place} \(section: (?P<fromsec>[^)]+)\) -> "
+                  r"(?P<tosym>\S+) \(section: (?P<tosec>[^)]+)\)")
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(
         "undefined-symbol",
-        _re(r'(?P<level>ERROR|WARNING): modpost: "(?P<symbol>[^"]+)" \[(?P<module>[^\]]+)\] undefined!'),
+        _modpost("undefined"),
         "undefined symbol",
         "The module uses a symbol that neither the kernel (vmlinux's Module.symvers) nor any module "
         "modpost was told about exports. modpost checks every undefined symbol of the .o against the "
@@ -41,7 +118,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "gpl-only-symbol",
-        _re(r"modpost: GPL-incompatible module (?P<module>\S+) uses GPL-only symbol '(?P<symbol>[^']+)'"),
+        _modpost("gpl-only-symbol"),
         "GPL-only symbol used by a non-GPL module",
         "The symbol was exported with EXPORT_SYMBOL_GPL, and the module's MODULE_LICENSE() is not one "
         "the kernel treats as GPL-compatible (license_is_gpl_compatible: GPL, GPL v2, GPL and additional "
@@ -52,7 +129,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "missing-license",
-        _re(r"modpost: missing MODULE_LICENSE\(\) in (?P<object>\S+)"),
+        _modpost("missing-license"),
         "missing licence",
         "The object has no 'license=' entry in its .modinfo section. modpost (6.1) treats this as "
         "an error; a module without a licence would also count as proprietary at load (taint P, "
@@ -62,8 +139,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "namespace-not-imported",
-        _re(r"modpost: module (?P<module>\S+) uses symbol (?P<symbol>\S+) from namespace "
-            r"(?P<namespace>\S+), but does not import it\."),
+        _modpost("namespace-not-imported"),
         "symbol namespace not imported",
         "The symbol was exported into a namespace (EXPORT_SYMBOL_NS / _NS_GPL), and a module using it "
         "must declare that with MODULE_IMPORT_NS(namespace), which adds 'import_ns=' to .modinfo. The "
@@ -74,8 +150,12 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "section-mismatch",
-        _re(r"modpost: (?P<object>\S+): section mismatch in reference: (?P<fromsym>\S+) "
-            r"\(section: (?P<fromsec>[^)]+)\) -> (?P<tosym>\S+) \(section: (?P<tosec>[^)]+)\)"),
+        _re(r"modpost: (?P<object>\S+\.o): " + _MISMATCH_TAIL.format(place=r"(?P<fromsym>\S+)"),
+            _SECTION_CHECK_6_1)
+        + _re(r"modpost: (?P<module>\S+?(?<!\.ko)): " + _MISMATCH_TAIL.format(place=_PLACE),
+              _SECTION_CHECK_CLASSIC)
+        + _re(r"modpost: (?P<module>\S+\.ko|vmlinux): " + _MISMATCH_TAIL.format(place=_PLACE),
+              _SECTION_CHECK_PREFIXED),
         "section mismatch",
         "Code or data that stays after initialisation ({fromsec}) refers to something in a section "
         "the kernel frees or never loads ({tosec}: __init/__initdata are freed once init is done, "
@@ -88,7 +168,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "section-mismatches-detected",
-        _re(r"modpost: Section mismatches detected\."),
+        _re(r"modpost: Section mismatches detected\.") + _re(r"^Set CONFIG_SECTION_MISMATCH_WARN_ONLY=y to allow them\.$"),
         "section mismatches are errors in this kernel",
         "This kernel's .config has CONFIG_SECTION_MISMATCH_WARN_ONLY off, so modpost ran with -E and "
         "every section mismatch warning printed above fails the build.",
@@ -98,16 +178,21 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "export-init-symbol",
         _re(r"modpost: (?P<object>\S+): EXPORT_SYMBOL used for init/exit symbol: (?P<symbol>\S+) "
-            r"\(section: (?P<section>[^)]+)\)"),
+            r"\(section: (?P<section>[^)]+)\)", _SECTION_CHECK_6_1)
+        + _re(r"modpost: (?P<module>\S+): (?P<symbol>\S+): EXPORT_SYMBOL used for (?P<kind>init|exit) "
+              r"symbol\. Remove __(?P=kind) or EXPORT_SYMBOL\.", _SECTION_CHECK_CLASSIC)
+        + _re(r"modpost: (?P<module>\S+): EXPORT_SYMBOL used for (?P<kind>init|exit) symbol "
+              r"'(?P<symbol>[^']+)'\. Remove __(?P=kind) or EXPORT_SYMBOL\.", _SECTION_CHECK_PREFIXED),
         "exported __init/__exit symbol",
-        "{symbol} lives in {section}, which is freed after init (or discarded), yet it is exported: "
-        "another module calling it later would jump into freed memory.",
+        "{symbol} is marked __init or __exit: it lives in a section the kernel frees after init "
+        "(or discards), yet it is exported, so another module calling it later would jump into "
+        "freed memory.",
         "Drop the __init/__exit annotation from {symbol} or stop exporting it.",
         "locate_export",
     ),
     Entry(
         "no-crc",
-        _re(r'modpost: "(?P<symbol>[^"]+)" \[(?P<module>[^\]]+)\] has no CRC!'),
+        _modpost("no-crc"),
         "export without a CRC",
         "CONFIG_MODVERSIONS is on but the export list modpost read has no CRC for {symbol} (its "
         "__crc_ symbol was never generated, typically for symbols exported from assembly without a "
@@ -119,8 +204,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "version-generation-failed",
-        _re(r'modpost: EXPORT symbol "(?P<symbol>[^"]+)" \[(?P<module>[^\]]+)\] version generation '
-            r"failed, symbol will not be versioned\."),
+        _modpost("export-without-crc"),
         "export without version information",
         "The exporting module has no __crc_{symbol}: genksyms produced no CRC for it (exported from "
         "assembly, no prototype). Its users will carry no version for it.",
@@ -128,8 +212,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "exported-twice",
-        _re(r"modpost: (?P<module>\S+): '(?P<symbol>[^']+)' exported twice\. Previous export was in "
-            r"(?P<previous>\S+)"),
+        _modpost("exported-twice"),
         "symbol exported twice",
         "Two exporters (here this module and {previous}) export the same name; the kernel would not "
         "know which one a user means.",
@@ -137,7 +220,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "module-name-too-long",
-        _re(r"modpost: module name is too long \[(?P<module>[^\]]+)\]"),
+        _modpost("module-name-too-long"),
         "module name too long",
         "The module's name does not fit struct module's name field (MODULE_NAME_LEN, 56 bytes with the "
         "terminating NUL).",
@@ -145,11 +228,52 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "symbol-too-long",
-        _re(r'modpost: too long symbol "(?P<symbol>[^"]+)" \[(?P<module>[^\]]+)\]'),
+        _modpost("symbol-name-too-long"),
         "symbol name too long for modversions",
         "With CONFIG_MODVERSIONS each imported symbol's name goes into a fixed 56-byte slot of "
         "__versions (struct modversion_info); {symbol} does not fit.",
         "Shorten the exported symbol's name.",
+    ),
+    Entry(
+        "missing-description",
+        _modpost("missing-description"),
+        "missing module description",
+        "The module has no 'description=' entry in its .modinfo. Newer modpost versions point this "
+        "out (6.5 to 6.14 only with W=1, always from 6.15); it is a warning only: the module builds "
+        "and loads, but modinfo and the tools that list modules have nothing to say about it.",
+        "Add MODULE_DESCRIPTION(\"what the module does\"); next to its MODULE_LICENSE().",
+    ),
+    Entry(
+        "common-symbol",
+        _modpost("common-symbol"),
+        "COMMON symbol",
+        "{symbol} is an uninitialised global the compiler left as a COMMON symbol (-fcommon) for the "
+        "final link to allocate. A module is only linked with ld -r, which leaves it unallocated, and "
+        "the loader refuses such symbols ('Please compile with -fno-common').",
+        "Build with kbuild's flags (-fno-common), or make {symbol} static or give it an initialiser.",
+    ),
+    Entry(
+        "exported-without-definition",
+        _modpost("exported-without-definition"),
+        "export of a symbol the module does not define",
+        "The module exports {symbol} (EXPORT_SYMBOL*), but {symbol} is undefined in it: the export "
+        "would hand other modules the address of something this module only uses.",
+        "Export {symbol} from the module that defines it, or define it here.",
+        "locate_export",
+    ),
+    Entry(
+        "module-namespace-import",
+        _modpost("module-namespace-import")
+        # the loader's own check (setup_modinfo, -EPERM), for a module modpost did not stop
+        + _re(r"(?P<module>[\w-]+): module tries to import module namespace: (?P<namespace>\S+)",
+              _loaders(lambda rules: rules.module_namespaces)),
+        "explicit import of a module namespace",
+        "'{namespace}' is a module namespace: EXPORT_SYMBOL_FOR_MODULES() (Linux 6.16 and later) "
+        "exports a symbol to the modules it names, and they use it without importing anything. "
+        "Importing such a namespace with MODULE_IMPORT_NS() is refused, so that no other module can "
+        "grant itself access.",
+        "Remove the MODULE_IMPORT_NS(\"{namespace}\"). If this module should use those symbols, the "
+        "exporting code must name it in its EXPORT_SYMBOL_FOR_MODULES().",
     ),
     Entry(
         "disagrees-about-version",
@@ -198,7 +322,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry(
         "invalid-module-format",
-        _re(r"(?P<text>Invalid module format|Exec format error|Invalid ELF (?:header|section)[^\n]*)"),
+        _re(r"(?P<text>Invalid module format|Exec format error|Invalid ELF [^\n]*)"),
         "invalid module format (ENOEXEC)",
         "The kernel refused the file before looking at its contents in detail: the ELF header, "
         "section table, vermagic, module_layout CRC or a relocation did not fit this kernel "
@@ -225,6 +349,119 @@ ENTRIES: tuple[Entry, ...] = (
         "PLT32, PC64); type {type} ({type_name}) is not one of them.",
         "Compile with the kernel's flags (kbuild) so the compiler emits only kernel-model relocations.",
         "locate_reloc_type",
+    ),
+)
+
+#: what kernel/module/ itself says while it checks and lays out a module, besides the
+#: symbol-version and namespace lines above
+LOADER_ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "module-no-symbols",
+        _re(r"(?P<module>[\w-]+): module has no symbols \(stripped\?\)"),
+        "module without a symbol table",
+        "The file has no SHT_SYMTAB section: it was stripped completely (strip --strip-all, or "
+        "objcopy -S). The loader needs the symbol table to resolve the module's undefined symbols "
+        "and to apply its relocations, so it refuses the file (-ENOEXEC).",
+        "Strip modules with --strip-debug only (what INSTALL_MOD_STRIP=1 does), or install the "
+        "unstripped .ko.",
+    ),
+    Entry(
+        "section-write-exec",
+        _re(r"(?P<module>[\w-]+): section (?P<section>\S+) \(index (?P<index>\d+)\) has invalid "
+            r"WRITE\|EXEC flags"),
+        "section both writable and executable",
+        "Section {section} has both SHF_WRITE and SHF_EXECINSTR. module_enforce_rwx_sections() "
+        "refuses such a section (-ENOEXEC): module memory is never writable and executable at once "
+        "(CONFIG_STRICT_MODULE_RWX).",
+        "Find what gave {section} both flags -- usually a hand-written .section directive in "
+        "assembly (\"awx\") or a section attribute shared by code and data -- and split code and "
+        "data into sections of their own.",
+    ),
+    Entry(
+        "this-module-section",
+        _re(r"module (?P<module>\S+): (?:Exactly one \.gnu\.linkonce\.this_module section must exist\."
+            r"|\.gnu\.linkonce\.this_module section must have a size set"
+            r"|\.gnu\.linkonce\.this_module must occupy memory during process execution"
+            r"|\.gnu\.linkonce\.this_module section size must match the kernel's built struct module "
+            r"size at run time)", _loaders(lambda rules: rules.elf_validity == "split")),
+        "damaged struct module section",
+        "A module's struct module (__this_module, defined by the .mod.c modpost writes) lives in "
+        "the section .gnu.linkonce.this_module. The loader from 6.11 checks that there is exactly "
+        "one, that it takes memory (SHF_ALLOC, not NOBITS) and that its size is exactly the running "
+        "kernel's sizeof(struct module); a module built against another kernel's headers, or a "
+        "file edited after the link, fails here (-ENOEXEC).",
+        "Rebuild the module against the headers of the kernel you load it into (make -C "
+        "/lib/modules/$(uname -r)/build M=$PWD), and do not edit its sections afterwards.",
+    ),
+    Entry(
+        "one-modinfo",
+        _re(r"Only one \.modinfo section must exist\.", _loaders(lambda rules: rules.elf_validity == "split")),
+        "more than one .modinfo section",
+        "The loader from 6.11 reads a module's .modinfo strings from exactly one section; a file "
+        "with two (a hand-made link that kept both inputs' sections apart) is refused (-ENOEXEC).",
+        "Link modules with the kernel's module.lds (kbuild's modfinal step), which merges every "
+        ".modinfo input into one section.",
+    ),
+    Entry(
+        "symbol-string-table",
+        _re(r"^(?:symbol string table missing leading NUL|symbol name out of bounds in string table)$",
+            _loaders(lambda rules: rules.checks_symbol_strtab)),
+        "damaged symbol string table",
+        "From 7.x the loader checks the symbol string table before using it: it must start with "
+        "a NUL byte, and every symbol's name must start inside it. The file's symbol table or its "
+        "string table is damaged (-ENOEXEC).",
+        "Rebuild the module; if a post-processing tool rewrote the symbol table, check that tool.",
+    ),
+    Entry(
+        "extended-modversions",
+        _re(r"^(?:extended version crc\+name presence does not match|more extended version crcs than names)$",
+            _loaders(lambda rules: rules.extended_modversions)),
+        "damaged extended version tables",
+        "With CONFIG_EXTENDED_MODVERSIONS a module lists the versions of its long-named imports in "
+        "two parallel sections, __version_ext_crcs and __version_ext_names: both or neither must "
+        "be present, with one name per CRC. This module's pair does not match (-ENOEXEC).",
+        "Rebuild the module with the modpost of the kernel it is for (it writes both tables from "
+        "the same list); do not strip or edit either section.",
+    ),
+    Entry(
+        "no-extended-symbol-version",
+        _re(r"(?P<module>[\w-]+): no extended symbol version for (?P<symbol>\S+)",
+            _loaders(lambda rules: rules.extended_modversions)),
+        "no extended symbol version",
+        "The module carries extended version tables (__version_ext_names), so the loader looks "
+        "{symbol} up there, and finds no entry for it. As with 'no symbol version', the kernel "
+        "decides by its check_version() whether that only warns or refuses the symbol.",
+        "Rebuild against a Module.symvers that carries a CRC for {symbol}.",
+        "locate_crc",
+    ),
+    Entry(
+        "no-export-flags",
+        _re(r"(?P<module>[\w-]+): no flags for exported symbols",
+            _loaders(lambda rules: rules.export_flags_table)),
+        "exports without their flags table",
+        "From 7.0 a module's exports are described by __kflagstab (one byte per export, bit 0 for "
+        "GPL-only) next to __ksymtab. This module has __ksymtab but no __kflagstab: it was built "
+        "by an older kernel's modpost and headers (-ENOEXEC).",
+        "Rebuild the module against the headers of the kernel you load it into.",
+    ),
+    Entry(
+        "taint-out-of-tree",
+        _re(r"(?P<module>[\w-]+): loading out-of-tree module taints kernel\."),
+        "out-of-tree module (a note, not an error)",
+        "The module's .modinfo has no 'intree=Y' (modpost adds it only to modules built inside the "
+        "kernel tree), so the kernel sets taint flag O, once; the module loads normally.",
+        "Nothing to fix for an external module; bug reports will show the O taint.",
+    ),
+    Entry(
+        "taint-unsigned",
+        _re(r"(?P<module>[\w-]+): module verification failed: signature and/or required key missing - "
+            r"tainting kernel"),
+        "unsigned module (a note, not an error)",
+        "The kernel checks module signatures (CONFIG_MODULE_SIG) without enforcing them, and this "
+        "module has no valid signature from a trusted key: it loads, and the kernel is tainted "
+        "with E, once.",
+        "Sign the module (scripts/sign-file with a key the kernel trusts) or accept the taint; with "
+        "module.sig_enforce=1 such a module would be refused.",
     ),
 )
 
@@ -390,4 +627,4 @@ RELOCATION_ENTRIES: tuple[Entry, ...] = (
     ),
 )
 
-ENTRIES += RELOCATION_ENTRIES
+ENTRIES += LOADER_ENTRIES + RELOCATION_ENTRIES

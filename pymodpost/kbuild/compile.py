@@ -22,9 +22,15 @@ class KbuildError(PymodpostError):
     pass
 
 
+def scratch_dir(work: Path) -> Path:
+    """The ``M=`` directory kbuild builds in; the .mod.o, 6.12+'s .module-common.o and kbuild's
+    own .ko stay there."""
+    return work / "kbuild"
+
+
 def compile_with_kbuild(ctx, dest: Path) -> str:
     """Build ``<module>.mod.o`` with kbuild in ``ctx.kdir``; copy it to ``dest``; return a summary."""
-    scratch = ctx.work / "kbuild"
+    scratch = scratch_dir(ctx.work)
     if scratch.exists():
         shutil.rmtree(scratch)
     scratch.mkdir(parents=True)
@@ -41,6 +47,8 @@ def compile_with_kbuild(ctx, dest: Path) -> str:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise KbuildError(f"{' '.join(argv)}: {err}") from None
+    # the .ko's comparison reads it: a "BTF [M]" line says pahole added .BTF after ld
+    (scratch / "build.log").write_text(done.stdout)
     built = scratch / f"{ctx.module}.mod.o"
     if done.returncode != 0 or not built.is_file():
         last = (done.stderr.strip().splitlines() or done.stdout.strip().splitlines() or ["no output"])[-1]

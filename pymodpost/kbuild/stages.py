@@ -40,8 +40,14 @@ def kernel_files(kernel: str) -> KernelFiles:
     symvers = next((root / n for n in ("Module.symvers", "Module.symvers.xz") if (root / n).is_file()), None)
     if symvers is None:
         raise InputError(str(root), "no Module.symvers")
-    lds = next((root / n for n in MODULE_LDS_PLACES if (root / n).is_file()), None)
-    return KernelFiles(root, symvers, lds)
+    return KernelFiles(root, symvers, module_lds_in(root))
+
+
+def module_lds_in(root: Path) -> Path | None:
+    """The module linker script of a profile or kernel tree: kbuild's Makefile.modfinal takes the
+    first of ``scripts/module.lds`` and ``arch/$(SRCARCH)/module.lds`` (Debian's headers keep the
+    arch one); a profile directory keeps it at its top."""
+    return next((root / n for n in MODULE_LDS_PLACES if (root / n).is_file()), None)
 
 
 def write_kernel_symvers(kernel: KernelFiles, dest: Path) -> Path:

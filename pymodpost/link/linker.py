@@ -319,6 +319,7 @@ def _emit(objects, target: Target, out_secs, globals_: dict[str, GlobalSymbol], 
             check_output_size(out.size)
         buf = bytearray(out.size) if out.elf_type != C.SHT_NOBITS else bytearray()
         rel: list[tuple[int, int, int]] = []
+        last_dropped = None  # output offset of the last relocation dropped from a debug section
         pos = 0
         code_fill = target.code_fill if out.flags & I.SEC_CODE else None
         for m in out.members:
@@ -332,13 +333,16 @@ def _emit(objects, target: Target, out_secs, globals_: dict[str, GlobalSymbol], 
                 for off, ref, rtype, addend in reloc_lists.get(id(m), ()):
                     if ref.__class__ is int:
                         append((off, (ref << 32) | rtype, addend))
+                    elif ref is None and rtype in target.unrelocated_types:
+                        append((off, rtype, addend))
                     elif ref is None:
                         # against a discarded section: ld clears the field; in debug sections
                         # it drops the relocation, elsewhere keeps it as R_*_NONE
-                        w = target.field_width(rtype)
-                        if off + w <= len(buf):
-                            buf[off:off + w] = bytes(w)
-                        if not m.bfd & I.SEC_DEBUGGING:
+                        if buf:
+                            _clear_field(buf, off, m, *target.howto_field(rtype))
+                        if m.bfd & I.SEC_DEBUGGING:
+                            last_dropped = off
+                        else:
                             append((off, 0, 0))
                     else:
                         append((off, (ref.out_index << 32) | rtype, addend))
@@ -353,6 +357,10 @@ def _emit(objects, target: Target, out_secs, globals_: dict[str, GlobalSymbol], 
                     buf[pos:end] = code_fill(end - pos)
                 pos = end
         contents[id(out)] = buf
+        if not rel and last_dropped is not None:
+            # RELOC_AGAINST_DISCARDED_SECTION drops one only while the output section keeps
+            # another ("Avoid empty output section"): the last stays, as R_*_NONE
+            rel.append((last_dropped, 0, 0))
         if rel:
             # ld stable-sorts every output relocation section by offset
             # (elf_link_adjust_relocs): objtool appends its own relocations out of order
@@ -374,6 +382,19 @@ def _emit(objects, target: Target, out_secs, globals_: dict[str, GlobalSymbol], 
                 rela_in_group.add(id(m.output))
     return write_relocatable(target, objects, by_index, contents, relocs, syms, first_global,
                              section_sym, build_id, group_info, rela_in_group, out_secs)
+
+
+def _clear_field(buf: bytearray, out_offset: int, sec: I.InputSection, width: int,
+                 dst_mask: int) -> None:
+    """BFD's ``_bfd_clear_contents``: zero the bits of a relocation's field that the howto's
+    dst_mask names, when the whole field lies inside its input section."""
+    if not width or out_offset - sec.output_offset + width > sec.size:
+        return
+    value = int.from_bytes(buf[out_offset:out_offset + width], "little") & ~dst_mask
+    if sec.name == ".debug_ranges" and dst_mask & 1:
+        # a zero would end the range list early and hide the entries after it
+        value |= 1
+    buf[out_offset:out_offset + width] = value.to_bytes(width, "little")
 
 
 def _first(entry: tuple) -> int:

@@ -7,27 +7,37 @@ import os
 
 from pymodpost.fileio import write_atomic
 from pymodpost.load.result import LoadResult
+from pymodpost.tables import wrap
 
 
-def _kallsyms_lines(result: LoadResult) -> list[str]:
-    """Module symbols as /proc/kallsyms lists them once init is done (the core symbol table)."""
+def _kallsyms_lines(result: LoadResult, width: int | None) -> list[str]:
+    """Module symbols as /proc/kallsyms lists them once init is done (the core symbol table);
+    its last column, ``[module]``, is the same on every line: left out when a line would not
+    fit ``width`` (the tab that precedes it taken to the next multiple of 8)."""
     by_index = {s.index: s for s in result.symbols}
-    lines = []
+    rows = []
     for i in result.core_symbols:
         sym = by_index.get(i)
         if sym is None or i == 0:
             continue
-        lines.append(f"{sym.value:016x} {sym.letter} {sym.name}\t[{result.name}]")
-    return lines
+        rows.append(f"{sym.value:016x} {sym.letter} {sym.name}")
+    room = None if width is None else width - 2
+    if room is not None and any((len(row) // 8 + 1) * 8 + len(result.name) + 2 > room for row in rows):
+        return rows + wrap(f"(the [{result.name}] column of /proc/kallsyms is not shown at this width)", room)
+    return [f"{row}\t[{result.name}]" for row in rows]
 
 
-def render_text(result: LoadResult, profile) -> str:
-    out = [f"load {result.path} into {profile.name} ({profile.release}, {profile.arch.name}, dialect {profile.dialect.name})"]
+def render_text(result: LoadResult, profile, width: int | None = None) -> str:
+    """The result for people; ``width``: fit it (prose wraps between words), None: whole lines."""
+    out = wrap(f"load {result.path} into {profile.name} ({profile.release}, {profile.arch.name}, "
+               f"dialect {profile.dialect.name})", width, "  ")
     out.append("steps:")
-    out += [f"  {s.name}: {s.detail}" if s.detail else f"  {s.name}" for s in result.steps]
+    for s in result.steps:
+        out += wrap(f"  {s.name}: {s.detail}" if s.detail else f"  {s.name}", width, "      ")
     if result.log:
         out.append("kernel log:")
-        out += [f"  {line.text}" for line in result.log]
+        for line in result.log:
+            out += wrap(f"  {line.text}", width, "      ")
     if result.regions:
         out.append("module memory (mem[] regions, each its own page-aligned allocation):")
         out += [f"  0x{r.base:016x} {len(r.data):#8x} {r.name}" for r in result.regions]
@@ -35,19 +45,20 @@ def render_text(result: LoadResult, profile) -> str:
         out.append(f"sections (/sys/module/{result.name}/sections):")
         out += [f"  0x{s.addr:016x} {s.name}" for s in sorted(result.sections, key=lambda s: s.name)]
     if result.ok:
-        syms = _kallsyms_lines(result)
+        syms = _kallsyms_lines(result, width)
         if syms:
             out.append("symbols (/proc/kallsyms after init):")
             out += [f"  {line}" for line in syms]
         n = sum(len(r.records) for r in result.relocations)
         out.append(f"relocations: {n} applied in {len(result.relocations)} sections")
         if result.got_plt:
-            out.append("riscv GOT/PLT entries used: " + ", ".join(f"{k} {v}" for k, v in result.got_plt.items()))
-        out.append(f"outcome: loaded (reached module_finalize); taints {result.taints or 'none'}")
+            out += wrap("riscv GOT/PLT entries used: " + ", ".join(f"{k} {v}" for k, v in result.got_plt.items()),
+                        width, "  ")
+        out += wrap(f"outcome: loaded (reached module_finalize); taints {result.taints or 'none'}", width, "  ")
     else:
         err = result.error
         what = "the kernel would oops" if err.crash else f"refused, err {err.err} ({err.errno})"
-        out.append(f"outcome: {what}")
+        out += wrap(f"outcome: {what}", width, "  ")
     return "\n".join(out) + "\n"
 
 

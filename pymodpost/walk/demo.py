@@ -27,6 +27,7 @@ from pymodpost.dialect import Dialect
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes, write_atomic
 from pymodpost.kbuild.staging import stage_object
+from pymodpost.tables import Column, plain_table
 from pymodpost.kbuild.stages import (
     compare_with_gnu_ld, kernel_files, link_command, link_module, load_module_file, modpost_module,
     shown_argv, write_kernel_symvers,
@@ -57,9 +58,10 @@ class DemoRun:
 
 
 def run_demo(arch: str, workdir: str | os.PathLike, module: str = EXAMPLE_MODULE,
-             kernel: str = TOP_LEVEL_KERNEL) -> DemoRun:
+             kernel: str = TOP_LEVEL_KERNEL, width: int | None = None) -> DemoRun:
     """Run the three stages for one architecture and bundled kernel (``6.1``, ``6.12``, ``7.3``),
-    writing every output into ``workdir``."""
+    writing every output into ``workdir``; the stages' tables fit ``width`` characters (None:
+    whole rows)."""
     from pymodpost.kernel.profile import load_profile
 
     name = bundled_profile_name(kernel, arch)
@@ -74,18 +76,30 @@ def run_demo(arch: str, workdir: str | os.PathLike, module: str = EXAMPLE_MODULE
     stage_object(src / f"{module}.o", work)
     kernel_symvers = write_kernel_symvers(facts, work / "vmlinux.symvers")
 
-    run.stages.append(_modpost_stage(src, work, module, kernel_symvers, profile))
+    tables = _Tables(width)
+    run.stages.append(_modpost_stage(src, work, module, kernel_symvers, profile, tables))
     if not run.stages[-1].ok:
         return run
     if facts.module_lds is None:
         raise InputError(str(facts.root), "no module.lds (scripts/module.lds or arch/*/module.lds)")
     ko = work / f"{module}.ko"
-    run.stages.append(_link_stage(arch, src, facts.module_lds, work, module, ko, profile.dialect))
-    run.stages.append(_load_stage(profile, ko))
+    run.stages.append(_link_stage(arch, src, facts.module_lds, work, module, ko, profile.dialect, tables))
+    run.stages.append(_load_stage(profile, ko, tables))
     return run
 
 
-def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path, profile) -> Stage:
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """A stage's tables as its lines: indented by two, fitted to what is left of ``width``."""
+
+    width: int | None
+
+    def lines(self, columns: tuple[Column, ...], rows: list[tuple]) -> list[str]:
+        room = None if self.width is None else self.width - 2
+        return [f"  {line}" for line in plain_table(columns, rows, room)] if rows else []
+
+
+def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path, profile, tables: _Tables) -> Stage:
     # 6.1's demo runs modpost -m as it always did; later kernels the command line of their kbuild
     argv, result, cwd = modpost_module(work, module, kernel_symvers, dialect=profile.dialect,
                                        config=profile.config.values)
@@ -101,10 +115,12 @@ def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path, pro
         imports = mod.unresolved_symbols
         stage.lines.append(f"{mod.basename}: {len(imports)} imported symbols, "
                            f"{len(mod.exported_symbols)} exported")
+        rows = []
         for sym in imports[:8]:
             exp = kernel_exports.get(sym.name)
-            origin = f"0x{exp.crc:08x} from {exp.module}" if exp else "not exported by the kernel"
-            stage.lines.append(f"  imports {sym.name:<32} {origin}")
+            rows.append((sym.name, f"0x{exp.crc:08x}", exp.module) if exp else
+                        (sym.name, "", "not exported by the kernel"))
+        stage.lines += tables.lines((Column("imports"), Column("CRC"), Column("from", prose=True)), rows)
         if len(imports) > 8:
             stage.lines.append(f"  ... and {len(imports) - 8} more")
     stage.lines.append(f"{module}.mod.c: {len(ours)} bytes, "
@@ -114,7 +130,7 @@ def _modpost_stage(src: Path, work: Path, module: str, kernel_symvers: Path, pro
 
 
 def _link_stage(arch: str, src: Path, module_lds: Path, work: Path, module: str, ko: Path,
-                dialect: Dialect) -> Stage:
+                dialect: Dialect, tables: _Tables) -> Stage:
     mod_o = work / f"{module}.mod.o"
     shutil.copyfile(src / f"{module}.mod.o", mod_o)  # kbuild's gcc output for the .mod.c above
     for extra in dialect.link.extra_objects:  # 6.12+: .module-common.o, compiled by kbuild beside it
@@ -124,9 +140,8 @@ def _link_stage(arch: str, src: Path, module_lds: Path, work: Path, module: str,
     stage = Stage("link", True)
     stage.lines.append(link_command(arch, module, dialect))
     merged = [out for out in result.output_sections if out.members]
-    for out in merged:
-        if not out.name.startswith(".debug_"):
-            stage.lines.append(f"  {out.name:<28} <- {len(out.members)} input section(s)")
+    stage.lines += tables.lines((Column("output section"), Column("input sections", right=True)),
+                                [(out.name, len(out.members)) for out in merged if not out.name.startswith(".debug_")])
     debug = sum(out.name.startswith(".debug_") for out in merged)
     if debug:
         stage.lines.append(f"  (and {debug} .debug_* sections)")
@@ -137,7 +152,7 @@ def _link_stage(arch: str, src: Path, module_lds: Path, work: Path, module: str,
     return stage
 
 
-def _load_stage(profile, ko: Path) -> Stage:
+def _load_stage(profile, ko: Path, tables: _Tables) -> Stage:
     result = load_module_file(profile, ko)
     stage = Stage("load", result.ok)
     stage.lines.append(f"insmod {ko.name} into {profile.name} ({profile.vermagic})")
@@ -145,12 +160,13 @@ def _load_stage(profile, ko: Path) -> Stage:
         stage.lines.append(f"refused: {result.error.message} ({result.error.errno})")
         return stage
     # 6.1: the core and init allocations; 6.4+: one allocation per mem[] type
-    for region in result.regions:
-        stage.lines.append(f"mem[{region.name}] at 0x{region.base:016x}, {len(region.data)} bytes"
-                           + (" (freed after init)" if region.init else ""))
-    for sec in result.sections:
-        where = f"mem[{sec.region}]" if result.regions else sec.region
-        stage.lines.append(f"  {sec.name:<28} 0x{sec.addr:016x} {sec.size:6d} bytes ({where})")
+    stage.lines += tables.lines(
+        (Column("region"), Column("address"), Column("bytes", right=True), Column("freed after init", drop=1)),
+        [(f"mem[{r.name}]", f"0x{r.base:016x}", len(r.data), "yes" if r.init else "") for r in result.regions])
+    stage.lines += tables.lines(
+        (Column("section"), Column("address"), Column("bytes", right=True), Column("region")),
+        [(sec.name, f"0x{sec.addr:016x}", sec.size, f"mem[{sec.region}]" if result.regions else sec.region)
+         for sec in result.sections])
     applied = sum(len(r.records) for r in result.relocations)
     stage.lines.append(f"{applied} relocations applied; module is live")
     return stage

@@ -19,11 +19,13 @@ from pathlib import Path
 from pymodpost.elf import constants as C
 from pymodpost.errors import InputError
 from pymodpost.fileio import read_bytes
+from pymodpost.tables import Column
 from pymodpost.explain.module_facts import MODULE_ENTRY_ALIASES, ModuleFacts
+from pymodpost.kbuild.compile import scratch_dir
 from pymodpost.kbuild.staging import stage_object
 from pymodpost.kbuild.stages import (
     compare_with_gnu_ld, kbuild_modpost_flags, kernel_files, link_command, link_module, load_module_file,
-    modpost_module, shown_argv, write_kernel_symvers,
+    module_lds_in, modpost_module, shown_argv, write_kernel_symvers,
 )
 
 STAGES = ("object", "modpost", "mod.c", "mod.o", "link", "load")
@@ -34,9 +36,13 @@ class Block:
     kind: str  #: "text", "table" or "code"
     text: str = ""
     title: str = ""
-    headers: tuple[str, ...] = ()
+    columns: tuple[Column, ...] = ()  #: for "table": which cells never break, which go first when narrow
     rows: list[tuple] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  #: for "code": one annotation per line
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns)
 
 
 @dataclass
@@ -50,8 +56,8 @@ class WalkStage:
     def text(self, line: str) -> None:
         self.blocks.append(Block("text", line))
 
-    def table(self, title: str, headers: tuple[str, ...], rows: list[tuple]) -> None:
-        self.blocks.append(Block("table", title=title, headers=headers, rows=rows))
+    def table(self, title: str, columns: tuple[Column, ...], rows: list[tuple]) -> None:
+        self.blocks.append(Block("table", title=title, columns=columns, rows=rows))
 
 
 @dataclass
@@ -65,6 +71,7 @@ class WalkContext:
     kdir: str | None = None
     extra_symvers: tuple[str, ...] = ()  #: KBUILD_EXTRA_SYMBOLS
     preload: tuple[str, ...] = ()  #: modules loaded before this one
+    module_lds: Path | None = None  #: the profile's, else the --kdir tree's
     kernel_symvers: Path | None = None
     modpost_result: object = None
     mod_o: Path | None = None
@@ -92,21 +99,39 @@ def prepare(obj: str, work: Path, arch: str | None = None, kernel: str | None = 
         raise InputError(obj, "neither an x86_64 nor a riscv64 object (give --arch)")
     # every named input is checked before the first stage prints anything
     kernel = bundled_profile_name(kernel, arch) if kernel in bundled_kernels() else kernel or arch
-    kernel_files(kernel)
+    files = kernel_files(kernel)
     profile = load_profile(kernel, dialect=dialect)
     for path in (*extra_symvers, *preload):
         if not Path(path).is_file():
             raise InputError(path, "No such file or directory")
     if kdir and not (Path(kdir) / "Makefile").is_file():
         raise InputError(kdir, "not a kernel build directory (no Makefile)")
+    module_lds = _module_lds(files, kdir)
     module = src.name[:-2]
     work.mkdir(parents=True, exist_ok=True)
     stage_object(src, work)
     return WalkContext(src, module, arch, kernel, work, profile, kdir,
-                       tuple(str(Path(p).resolve()) for p in extra_symvers), tuple(preload))
+                       tuple(str(Path(p).resolve()) for p in extra_symvers), tuple(preload), module_lds)
+
+
+def _module_lds(kernel, kdir: str | None) -> Path:
+    """The profile's module.lds, else (``--kdir``) the one kbuild links with in that tree."""
+    if kernel.module_lds is not None:
+        return kernel.module_lds
+    places = "scripts/module.lds or arch/*/module.lds"
+    if not kdir:
+        raise InputError(str(kernel.root), f"no module.lds ({places}); --kdir can name a kernel tree that has one")
+    in_tree = module_lds_in(Path(kdir))
+    if in_tree is None:
+        raise InputError(kdir, f"no module.lds ({places}), and the profile {kernel.root} has none either")
+    return in_tree
 
 
 # --- stage 1: the object ---------------------------------------------------------------------
+
+#: a .modinfo value is prose (a description, a parameter's help), its key a name
+MODINFO_COLUMNS = (Column("key"), Column("value", prose=True))
+
 
 def object_stage(ctx: WalkContext) -> WalkStage:
     facts = ModuleFacts(str(ctx.obj))
@@ -114,7 +139,8 @@ def object_stage(ctx: WalkContext) -> WalkStage:
     st = WalkStage("object", f"{ctx.obj.name}: what the compiler produced")
     sections = [(s.index, s.name, C.section_type_name(elf.machine, s.type),
                  C.section_flag_letters(s.flags), s.size) for s in elf.sections[1:]]
-    st.table("sections", ("#", "name", "type", "flags", "size"), sections)
+    st.table("sections", (Column("#", drop=3, right=True), Column("name"), Column("type", drop=2),
+                          Column("flags", drop=1), Column("size", right=True)), sections)
     syms = elf.symtab
     interesting = []
     if syms is not None:
@@ -125,8 +151,9 @@ def object_stage(ctx: WalkContext) -> WalkStage:
             where = facts.section_name(sym.shndx) if sym.shndx != C.SHN_UNDEF else "UNDEF"
             interesting.append((sym.index, sym.name, C.TYPE_NAMES.get(sym.type, str(sym.type)),
                                 C.BIND_NAMES.get(sym.bind, str(sym.bind)), where, f"{sym.value:#x}", sym.size))
-    st.table("symbols (functions, objects, globals)", ("#", "name", "type", "bind", "section", "value", "size"),
-             interesting)
+    st.table("symbols (functions, objects, globals)",
+             (Column("#", drop=4, right=True), Column("name"), Column("type", drop=2), Column("bind", drop=3),
+              Column("section"), Column("value"), Column("size", drop=1, right=True)), interesting)
     aliases = []
     for alias, macro in zip(MODULE_ENTRY_ALIASES, ("module_init", "module_exit")):
         sym = facts.symbol(alias)
@@ -139,7 +166,7 @@ def object_stage(ctx: WalkContext) -> WalkStage:
                 f"{facts.section_name(sym.shndx)}+{sym.value:#x} (the kernel's struct module points "
                 f"at {alias}; see the .mod.c)")
     modinfo = facts.modinfo
-    st.table(".modinfo (MODULE_* macros)", ("key", "value"), modinfo)
+    st.table(".modinfo (MODULE_* macros)", MODINFO_COLUMNS, modinfo)
     st.data = {"sections": [dict(zip(("index", "name", "type", "flags", "size"), r)) for r in sections],
                "symbols": [dict(zip(("index", "name", "type", "bind", "section", "value", "size"), r))
                            for r in interesting],
@@ -154,7 +181,7 @@ CHECKS = (
     ("licence (MODULE_LICENSE present)", ("missing-license",)),
     ("every undefined symbol exported somewhere", ("undefined-symbol",)),
     ("GPL-only symbols only for GPL-compatible modules", ("gpl-only-symbol",)),
-    ("namespaced symbols imported", ("namespace-not-imported",)),
+    ("namespaced symbols imported", ("namespace-not-imported", "module-namespace-import")),
     ("section mismatches", ("section-mismatch", "section-mismatches-detected", "export-init-symbol")),
     ("CRCs for every import (modversions)", ("no-crc", "version-generation-failed")),
     ("module and symbol name lengths", ("module-name-too-long", "symbol-too-long")),
@@ -179,7 +206,8 @@ def modpost_stage(ctx: WalkContext) -> WalkStage:
     mod = next((m for m in result.modules if not m.from_dump and not m.is_vmlinux), None)
     exported = [(s.name, "EXPORT_SYMBOL_GPL" if s.is_gpl_only else "EXPORT_SYMBOL", s.namespace or "")
                 for s in (mod.exported_symbols if mod else ())]
-    st.table(f"exported by {mod.basename if mod else ctx.module}", ("symbol", "kind", "namespace"), exported)
+    st.table(f"exported by {mod.basename if mod else ctx.module}",
+             (Column("symbol"), Column("kind"), Column("namespace", drop=1)), exported)
     imports = []
     for sym in (mod.unresolved_symbols if mod else ()):
         exp = exports.get(sym.name)
@@ -187,15 +215,16 @@ def modpost_stage(ctx: WalkContext) -> WalkStage:
         crc = f"{sym.crc:#010x}" if sym.crc_valid else "-"
         imports.append((sym.name, owner, crc, "GPL-only" if exp and exp.gpl_only else "",
                         exp.namespace if exp and exp.namespace else ""))
-    st.table("undefined symbols, resolved against Module.symvers", ("symbol", "exported by", "CRC",
-                                                                     "licence", "namespace"), imports)
+    st.table("undefined symbols, resolved against Module.symvers",
+             (Column("symbol"), Column("exported by"), Column("CRC"), Column("licence", drop=2),
+              Column("namespace", drop=1)), imports)
     diagnostics = [d.text.rstrip("\n") for d in result.diagnostics]
     kinds = [(line, (match(line) or (None,))[0]) for line in diagnostics]
     verdicts = []
     for check, keys in CHECKS:
         hits = [line for line, entry in kinds if entry is not None and entry.key in keys]
         verdicts.append((check, "FAILED" if hits else "ok", hits[0] if hits else ""))
-    st.table("checks", ("check", "verdict", "message"), verdicts)
+    st.table("checks", (Column("check", prose=True), Column("verdict"), Column("message", prose=True)), verdicts)
     for line in diagnostics:
         st.text(line)
     st.text(f"exit status {result.status}")
@@ -301,10 +330,11 @@ def modo_stage(ctx: WalkContext) -> WalkStage:
     facts = ModuleFacts(str(dest))
     rows = [(s.index, s.name, C.section_type_name(facts.elf.machine, s.type), s.size)
             for s in facts.elf.sections[1:] if s.flags & C.SHF_ALLOC]
-    st.table("allocated sections", ("#", "name", "type", "size"), rows)
+    st.table("allocated sections", (Column("#", drop=2, right=True), Column("name"), Column("type", drop=1),
+                                    Column("size", right=True)), rows)
     versions = [(name, f"{crc:#010x}") for name, crc in facts.versions.items()]
-    st.table("__versions (64-byte modversion_info entries)", ("symbol", "CRC"), versions)
-    st.table(".modinfo", ("key", "value"), facts.modinfo)
+    st.table("__versions (64-byte modversion_info entries)", (Column("symbol"), Column("CRC")), versions)
+    st.table(".modinfo", MODINFO_COLUMNS, facts.modinfo)
     st.data = {"file": str(dest), "sections": [dict(zip(("index", "name", "type", "size"), r)) for r in rows],
                "versions": [dict(zip(("symbol", "crc"), r)) for r in versions],
                "modinfo": [list(kv) for kv in facts.modinfo]}
@@ -318,12 +348,12 @@ def link_stage(ctx: WalkContext) -> WalkStage:
     if ctx.mod_o is None:
         return _cannot_run(st, "no .mod.o (see the mod.o stage)")
     kernel = kernel_files(ctx.kernel)
-    if kernel.module_lds is None:
-        raise InputError(str(kernel.root), "no module.lds (scripts/module.lds or arch/*/module.lds)")
+    if ctx.module_lds != kernel.module_lds:
+        st.text(f"module.lds: {ctx.module_lds} (the kernel tree's: the profile {kernel.root} has none)")
     dialect = ctx.profile.dialect
     for name in dialect.link.extra_objects:  # 6.12+: .module-common.o
         st.text(f"{name}: {_stage_extra_object(ctx, name, kernel.root)}")
-    result = link_module(ctx.arch, kernel.module_lds, [ctx.work / ctx.obj.name, ctx.mod_o], dialect=dialect)
+    result = link_module(ctx.arch, ctx.module_lds, [ctx.work / ctx.obj.name, ctx.mod_o], dialect=dialect)
     ko = ctx.work / f"{ctx.module}.ko"
     from pymodpost.fileio import write_atomic
 
@@ -336,14 +366,17 @@ def link_stage(ctx: WalkContext) -> WalkStage:
             if hasattr(member, "obj") and not out.name.startswith(".debug_"):
                 placed.append((f"{Path(member.obj.path).name}:{member.name}", out.name,
                                f"{member.output_offset:#x}", member.size))
-    st.table("input section -> output section", ("input", "output", "at", "size"), placed)
+    st.table("input section -> output section", (Column("input"), Column("output"), Column("at"),
+                                                 Column("size", right=True)), placed)
     facts = ModuleFacts(str(ko))
     syms = [(s.index, s.name, C.BIND_NAMES.get(s.bind, str(s.bind)),
              facts.section_name(s.shndx) if s.shndx != C.SHN_UNDEF else "UNDEF", f"{s.value:#x}")
             for s in facts.elf.symtab if s.name and (s.bind != C.STB_LOCAL or s.type == C.STT_FUNC)]
-    st.table("merged symbol table (globals and functions)", ("#", "name", "bind", "section", "value"), syms)
+    st.table("merged symbol table (globals and functions)",
+             (Column("#", drop=2, right=True), Column("name"), Column("bind", drop=1), Column("section"),
+              Column("value")), syms)
     # GNU ld's .ko from the same inputs: kbuild's (with --kdir) or the one left next to the .o
-    reference = (ctx.work / "kbuild" if ctx.kdir else ctx.obj.parent) / f"{ctx.module}.ko"
+    reference = (scratch_dir(ctx.work) if ctx.kdir else ctx.obj.parent) / f"{ctx.module}.ko"
     same = None
     if reference.is_file():
         compared = compare_with_gnu_ld(result.data, reference, ko.name)
@@ -360,8 +393,11 @@ def link_stage(ctx: WalkContext) -> WalkStage:
 
 def _stage_extra_object(ctx: WalkContext, name: str, kernel_root: Path) -> str:
     """Put an object the dialect's final link adds (``.module-common.o``) beside the module's in
-    ``ctx.work``: the one kbuild compiled beside X.o, else the kernel facts' ``module-common.o``."""
-    for source in (ctx.obj.parent / name, kernel_root / name.lstrip(".")):
+    ``ctx.work``: with ``--kdir``, the one kbuild compiled from the tree's scripts/module-common.c
+    in the scratch M= directory (with the .mod.o beside it), else the one kbuild compiled beside
+    X.o, else the kernel facts' ``module-common.o``."""
+    built = [scratch_dir(ctx.work) / name] if ctx.kdir else []
+    for source in (*built, ctx.obj.parent / name, kernel_root / name.lstrip(".")):
         if source.is_file():
             shutil.copyfile(source, ctx.work / name)
             return f"kbuild's {source}"
@@ -389,6 +425,13 @@ FORMULAS = {
 }
 
 
+#: what a relocation shows; when narrow, the record's place in its section goes first, then the
+#: bytes before, the formula, the bytes after -- S, A, P, type and symbol stay
+RELOCATION_COLUMNS = (Column("section", drop=4), Column("#", drop=5, right=True), Column("type"), Column("symbol"),
+                      Column("formula", prose=True, drop=2), Column("S"), Column("A"), Column("P"),
+                      Column("before", drop=3), Column("after", drop=1))
+
+
 def load_stage(ctx: WalkContext) -> WalkStage:
     profile = ctx.profile
     st = WalkStage("load", f"insmod {ctx.module}.ko (simulated Linux {profile.dialect.version_text})")
@@ -399,7 +442,8 @@ def load_stage(ctx: WalkContext) -> WalkStage:
     st.text(f"kernel {profile.name}: {profile.vermagic}")
     for dep in ctx.preload:
         st.text(f"loaded first: {dep}")
-    st.table("steps of load_module", ("step", "detail"), [(s.name, s.detail) for s in result.steps])
+    st.table("steps of load_module", (Column("step"), Column("detail", prose=True)),
+             [(s.name, s.detail) for s in result.steps])
     for line in result.log:
         st.text(f"kernel log: {line.text}")
     if not result.ok:
@@ -410,11 +454,13 @@ def load_stage(ctx: WalkContext) -> WalkStage:
     regions = [(f"mem[{r.name}]", f"{r.base:#018x}", len(r.data), "yes" if r.init else "")
                for r in result.regions]
     if regions:  # 6.4+: one allocation per mem[] type
-        st.table("module memory (struct module_memory mem[])", ("region", "address", "size", "freed after init"),
+        st.table("module memory (struct module_memory mem[])",
+                 (Column("region"), Column("address"), Column("size", right=True), Column("freed after init", drop=1)),
                  regions)
     else:
         st.text(f"core allocation at {result.core_base:#x}, init allocation at {result.init_base:#x}")
-    st.table("layout in memory", ("section", "address", "size", "region", "offset"), layout)
+    st.table("layout in memory", (Column("section"), Column("address"), Column("size", right=True),
+                                  Column("region"), Column("offset", drop=1)), layout)
     names = {s.index: s.name or s.how for s in result.symbols}
     sec_names = {s.index: s.name for s in result.sections}
     relocs = []
@@ -427,8 +473,7 @@ def load_stage(ctx: WalkContext) -> WalkStage:
             relocs.append((rs.name, r.index, r.name, sym, FORMULAS.get(r.name, "see the arch handler"),
                            f"{r.S:#x}", f"{r.A:#x}" if r.A >= 0 else f"-{-r.A:#x}", f"{r.P:#x}",
                            r.before.hex(" "), r.after.hex(" ")))
-    st.table("relocations applied", ("section", "#", "type", "symbol", "formula", "S", "A", "P",
-                                     "before", "after"), relocs)
+    st.table("relocations applied", RELOCATION_COLUMNS, relocs)
     st.text(f"{len(relocs)} relocations applied; {ctx.module} is live")
     keys = ("section", "index", "type", "symbol", "formula", "S", "A", "P", "before", "after")
     st.data = {"ok": True, "core_base": result.core_base, "init_base": result.init_base,

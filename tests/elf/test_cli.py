@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from collections import Counter
+
+import pytest
 
 from elftools.elf.elffile import ELFFile
 
@@ -60,3 +64,28 @@ def test_bad_file_is_one_line(capsys, tmp_path):
     status, out, err = run(capsys, tmp_path / "missing.o")
     assert status == 1
     assert err == f"pymodpost elf: error: {tmp_path / 'missing.o'}: No such file or directory\n"
+
+
+@pytest.mark.parametrize("path", [HELLO, TESTDATA / "7.3" / "riscv64" / "params" / "params.o"],
+                         ids=["x86_64-hello.ko", "riscv64-7.3-params.o"])
+@pytest.mark.parametrize("columns", [80, 120])
+def test_plain_output_fits_the_terminal_and_breaks_no_name(capsys, monkeypatch, path, columns):
+    """At 80 and 120 columns no line is wider, and every section name, symbol name and value,
+    relocation type and target symbol occurs whole at least as often as the file has it."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    status, out, _ = run(capsys, path)
+    assert status == 0
+    assert max(len(line) for line in out.splitlines()) <= columns
+    monkeypatch.delenv("COLUMNS")
+    _, whole, _ = run(capsys, path)
+    assert max(len(line) for line in whole.splitlines()) > 80
+    doc = json.loads(run(capsys, "--json", path)[1])
+    tokens = Counter(s["name"] for s in doc["sections"])
+    tokens += Counter(e["name"] for e in doc["symbols"]["entries"])
+    tokens += Counter(f"{e['value']:016x}" for e in doc["symbols"]["entries"])
+    for r in doc["relocations"]:
+        tokens += Counter(e["type_name"] for e in r["entries"]) + Counter(e["sym_name"] for e in r["entries"])
+    # (stripped: riscv's assembler names local labels ".L0 ", a space that no line can end in)
+    tokens = Counter(token.strip() for token in tokens.elements() if token.strip())
+    for token, count in tokens.items():
+        assert len(re.findall(rf"(?<!\S){re.escape(token)}(?!\S)", out)) >= count, token

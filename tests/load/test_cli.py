@@ -108,3 +108,31 @@ def test_6_12_regions_and_image_base_match_the_real_kernel(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "module memory (mem[] regions, each its own page-aligned allocation):" in text
     assert "  elf_validity_cache_copy: " in text and "  module_augment_kernel_taints: taints OE" in text
+
+
+@pytest.mark.parametrize("kernel,arch", [("6.1", "x86_64"), ("6.12", "x86_64"), ("7.3", "riscv64")])
+def test_text_fits_80_and_120_columns_and_loses_no_word(kernel, arch, capsys, monkeypatch):
+    """Narrow, the steps and log lines wrap between words and /proc/kallsyms' [module] column
+    (the same on every line) goes when a line would not fit -- said so; every other word is the
+    whole-line output's, as many times each."""
+    from collections import Counter
+
+    from tests.fixtures import FIRST_KERNEL, fixture_dir
+
+    profile = arch if kernel == FIRST_KERNEL else f"{kernel}/{arch}"
+    argv = ["load", str(fixture_dir(kernel, arch) / "params" / "params.ko"), "--kernel", profile]
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert main(argv) == 0
+    whole = capsys.readouterr().out
+    assert max(len(line.expandtabs()) for line in whole.splitlines()) > 100
+    for columns in (80, 120):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        assert main(argv) == 0
+        fitted = capsys.readouterr().out
+        assert max(len(line.expandtabs()) for line in fitted.splitlines()) <= columns
+        words, expected = Counter(fitted.split()), Counter(whole.split())
+        note = "(the [params] column of /proc/kallsyms is not shown at this width)"
+        if note.split()[0] in words:
+            words -= Counter(note.split())
+            del expected["[params]"]
+        assert words == expected

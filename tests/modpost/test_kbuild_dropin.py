@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, TESTDATA, require, require_programs
+from tests.conftest import ROOT, TESTDATA, cached_kernel_tree, require, require_programs
 from tests.fixtures import built_kernel_tree, entry_of
 from tests.modpost.kbuild_oracle import clean_env
 
@@ -41,10 +41,8 @@ def _headers(kernel: str) -> str | None:
 
 
 def _riscv64_tree() -> str | None:
-    import json
-
-    tree = json.loads((TESTDATA / "manifest.json").read_text()).get("riscv64", {}).get("kernel_tree")
-    return tree if tree and Path(tree, "Module.symvers").exists() else None
+    tree = cached_kernel_tree("6.1", "riscv64")
+    return str(tree) if (tree / "Module.symvers").exists() else None
 
 
 def _kernel(kernel: str, arch: str) -> tuple[str, list[str]]:
