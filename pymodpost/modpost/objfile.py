@@ -18,6 +18,7 @@ import mmap
 import os
 import stat
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -191,20 +192,24 @@ class ObjectFile:
         self.sym_name = syms["st_name"].astype(np.int64)
         self.sym_info = syms["st_info"]
         self.sym_bind = self.sym_info >> 4
-        self.sym_type = self.sym_info & 0xF
-        self.sym_shndx = syms["st_shndx"].astype(np.int64)
+        shndx = self.sym_shndx = syms["st_shndx"].astype(np.int64)
         self.sym_value = syms["st_value"]  # views: read one at a time, no copy needed
         self.sym_size = syms["st_size"]
         link = int(self.sh_link[symtab_idx])
         self.strtab_offset = int(self.sh_offset[link]) if 0 <= link < num else 0
-        secindex = self.sym_shndx.copy()
-        reserved = (secindex >= SHN_LORESERVE) & (secindex <= SHN_HIRESERVE)
-        # get_secindex(): reserved indices move out of the way to UINT_MAX-255..UINT_MAX
-        secindex[reserved] = secindex[reserved] - SHN_HIRESERVE - 1 + (1 << 32)
+        secindex = shndx
+        # most objects have no special index (SHN_ABS, SHN_COMMON, SHN_XINDEX ...) at all:
+        # then the section index is st_shndx itself
+        if count and int(np.maximum.reduce(shndx)) >= SHN_LORESERVE:
+            secindex = shndx.copy()
+            reserved = (secindex >= SHN_LORESERVE) & (secindex <= SHN_HIRESERVE)
+            # get_secindex(): reserved indices move out of the way to UINT_MAX-255..UINT_MAX
+            secindex[reserved] = secindex[reserved] - SHN_HIRESERVE - 1 + (1 << 32)
         if shndx_idx >= 0:
             if int(self.sh_link[shndx_idx]) != symtab_idx:
                 raise ObjectFatal(f"{path}: SYMTAB_SHNDX has bad sh_link: "
                                   f"{int(self.sh_link[shndx_idx])}!={symtab_idx}\n")
+        if shndx_idx >= 0 and secindex is not shndx:  # some symbol may be SHN_XINDEX
             xoff, xsize = offsets[shndx_idx], sizes[shndx_idx]
             xt = np.dtype(("<" if self.little else ">") + "u4")
             xcount = min(max(0, min(xsize, self.size - xoff)) // 4, count)
@@ -214,6 +219,11 @@ class ObjectFile:
             secindex[xidx] = table[xidx]
         self.sym_secindex = secindex
         self._names: dict[int, str] = {}
+
+    @cached_property
+    def sym_type(self) -> np.ndarray:
+        """Every symbol's ELF_ST_TYPE (wanted only for the few symbols a check looks at)."""
+        return self.sym_info & 0xF
 
     # -- strings -------------------------------------------------------------------------
 
