@@ -169,7 +169,7 @@ class ObjectFile:
             nobits = types[i] == SHT_NOBITS
             if not nobits and offsets[i] > self.size:
                 raise ObjectFatal(f"{path} is truncated. sechdrs[i].sh_offset={offsets[i]} > "
-                                  f"sizeof(*hrd)={ehdr_t.itemsize}\n")
+                                  f"sizeof(*hrd)={ehdr_s.size}\n")
             if self.secnames[i] == ".modinfo":
                 if nobits:
                     raise ObjectFatal(f"{path} has NOBITS .modinfo\n")
