@@ -267,8 +267,10 @@ class ObjectFile:
         table = self._strtab_text()
         if table is not None and len(offs):
             text, nuls = table
-            if int(offs.max()) < len(text):
-                ends = nuls[np.searchsorted(nuls, offs)]
+            # (ufunc.reduce and the searchsorted method: the numpy functions' Python wrappers
+            # cost more than the work on a typical object's few hundred names)
+            if int(np.maximum.reduce(offs)) < len(text):
+                ends = nuls[nuls.searchsorted(offs)]
                 return [text[a:b] for a, b in zip(offs.tolist(), ends.tolist())]
         data = self.data
         find = data.find
