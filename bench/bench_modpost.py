@@ -150,9 +150,31 @@ def snapshot(tree: Path) -> dict[str, bytes]:
     return out
 
 
-def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int, float]:
-    """Wall seconds, exit status, stderr, peak RSS (KiB) and (user, system) CPU seconds of the tool's
-    process including its worker processes."""
+def _tree_rss_kib(pid: int) -> int:
+    """VmRSS of ``pid`` and all its descendants (KiB; pages shared copy-on-write with a forked
+    worker count in both, so this is an upper bound of the memory the run holds)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status", "rb") as f:
+                for line in f:
+                    if line.startswith(b"VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            with open(f"/proc/{p}/task/{p}/children", "rb") as f:
+                todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            pass  # gone meanwhile
+    return total
+
+
+def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int, tuple[float, float], int]:
+    """Wall seconds, exit status, stderr, peak RSS (KiB) of the largest process, (user, system)
+    CPU seconds of the tool's process including its worker processes, and the peak of the
+    process tree's summed RSS (KiB; sampled every 10 ms by a thread of this script)."""
+    import threading
+
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as errf:
         pid = os.fork()
@@ -165,11 +187,23 @@ def run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, bytes, int, flo
                 os.execvp(cmd[0], cmd)
             finally:
                 os._exit(127)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.01):
+                peak[0] = max(peak[0], _tree_rss_kib(pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, wstatus, usage = os.wait4(pid, 0)
         wall = time.perf_counter() - t0
+        done.set()
+        sampler.join()
         errf.seek(0)
         err = errf.read()
-    return wall, os.waitstatus_to_exitcode(wstatus), err, usage.ru_maxrss, (usage.ru_utime, usage.ru_stime)
+    return (wall, os.waitstatus_to_exitcode(wstatus), err, usage.ru_maxrss, (usage.ru_utime, usage.ru_stime),
+            max(peak[0], usage.ru_maxrss))
 
 
 def compare(real: dict[str, bytes], ours: dict[str, bytes]) -> list[str]:
@@ -189,6 +223,7 @@ def compare_tools(trees: dict[str, Path], real_bin: Path, ours_cmd: list[str], a
     """Both tools over their trees with ``argv_common``, outputs compared and times reported;
     0 when identical."""
     results = {}
+    load_start = os.getloadavg()[0]
     # The tools take turns, and each run starts from a settled file system: the outputs of
     # the last run deleted, then sync() -- otherwise one tool pays for the other's (or its
     # own earlier) file deletions, whose journal and discard work lands seconds later.
@@ -202,7 +237,7 @@ def compare_tools(trees: dict[str, Path], real_bin: Path, ours_cmd: list[str], a
             r = run_measured([*cmd, *argv_common], trees[label])
             best = results.get(label)
             results[label] = r if best is None or r[0] < best[0] else best
-    (rw, rs, rerr, rmem, rcpu), (ow, os_, oerr, omem, ocpu) = results["real"], results["ours"]
+    (rw, rs, rerr, rmem, rcpu, _), (ow, os_, oerr, omem, ocpu, otree) = results["real"], results["ours"]
     problems = []
     if rs != os_:
         problems.append(f"exit status: real {rs}, pymodpost {os_}")
@@ -216,11 +251,11 @@ def compare_tools(trees: dict[str, Path], real_bin: Path, ours_cmd: list[str], a
     print(f"real modpost: {real_bin}")
     print(f"modpost {' '.join(argv_common)}")
     print(f"modules: {modules}  real stderr lines: {len(rerr.splitlines())}  status: {rs}")
-    print(f"load average at start: {os.getloadavg()[0]:.1f}")
+    print(f"load average (1 min): {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at the end")
     print(f"real modpost: {rw:.2f} s wall, {rcpu[0]:.2f} s user + {rcpu[1]:.2f} s system, "
           f"peak {rmem / 1024:.1f} MiB")
     print(f"pymodpost   : {ow:.2f} s wall, {ocpu[0]:.2f} s user + {ocpu[1]:.2f} s system (with workers), "
-          f"peak {omem / 1024:.1f} MiB (largest process)")
+          f"peak {omem / 1024:.1f} MiB (largest process), {otree / 1024:.1f} MiB (all processes, sampled)")
     print(f"ratio (pymodpost / real): {ow / rw:.2f}x wall, {ocpu[0] / rcpu[0]:.2f}x user CPU")
     if problems:
         print(f"{len(problems)} mismatches:")

@@ -10,6 +10,7 @@ the diagnostics the library returns.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -29,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str], prog: str) -> int:
+    # numpy's OpenBLAS starts a thread per CPU at import; modpost does no linear algebra, and
+    # the idle threads only cost start-up time (~25 ms) and a core's attention
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from pymodpost.dialect import DialectError, from_environment
     from pymodpost.modpost.options import GetoptError, parse_args
 

@@ -57,19 +57,24 @@ class Module:
         return self.name.rsplit("/", 1)[-1]
 
     # Modules travel from worker processes back to the main one (parallel.py); their unresolved
-    # symbols are then still bare names, sent as (name, weak) pairs rather than objects.
+    # symbols are then still bare names, sent as a list of names and the positions of the weak
+    # ones rather than as objects (the main process rebuilds ~100,000 of them, so cheaply).
     def __getstate__(self):
         state = {f: getattr(self, f) for f in self.__slots__}
         unresolved = self.unresolved_symbols
         if all(s.module is None and not s.crc_valid and s.namespace is None and not s.crc
                and not s.is_gpl_only for s in unresolved):
-            state["unresolved_symbols"] = ("bare", [(s.name, s.weak) for s in unresolved])
+            state["unresolved_symbols"] = ("bare", [s.name for s in unresolved],
+                                           [k for k, s in enumerate(unresolved) if s.weak])
         return state
 
     def __setstate__(self, state):
         unresolved = state["unresolved_symbols"]
         if isinstance(unresolved, tuple) and unresolved and unresolved[0] == "bare":
-            state["unresolved_symbols"] = [Symbol(name, weak=weak) for name, weak in unresolved[1]]
+            _, names, weak = unresolved
+            symbols = state["unresolved_symbols"] = list(map(Symbol, names))
+            for k in weak:
+                symbols[k].weak = True
         for f, v in state.items():
             object.__setattr__(self, f, v)
 

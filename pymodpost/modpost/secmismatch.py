@@ -405,30 +405,30 @@ class _Scan:
         rules = self.rules
         types = obj.sh_type
         flags = obj.sh_flags
+        secnames = obj.secnames
         classic = rules.report == "find-elf-symbol"
-        for i in range(obj.num_sections):
-            secname = obj.secnames[i]
-            if types[i] == of.SHT_PROGBITS and not (flags[i] & of.SHF_ALLOC) \
-                    and not glob_match(secname, rules.white_list):
-                if rules.mod_prefixed:
-                    where = f"{self._prefix()}unexpected non-allocatable section '{secname}'.\n"
-                else:
-                    where = f"{self.modname} ({secname}): unexpected non-allocatable section.\n"
-                self.report.warn("non-allocatable-section",
-                                 where + "Did you forget to use \"ax\"/\"aw\" in a .S file?\n"
-                                 "Note that for example <linux/init.h> contains\n"
-                                 "section definitions for use in .S files.\n\n")
-            if types[i] == of.SHT_RELA or types[i] == of.SHT_REL:
+        white_list = rules.white_list
+        for i, sh_type in enumerate(types):
+            if sh_type == of.SHT_PROGBITS:
+                if not flags[i] & of.SHF_ALLOC and not glob_match(secnames[i], white_list):
+                    secname = secnames[i]
+                    if rules.mod_prefixed:
+                        where = f"{self._prefix()}unexpected non-allocatable section '{secname}'.\n"
+                    else:
+                        where = f"{self.modname} ({secname}): unexpected non-allocatable section.\n"
+                    self.report.warn("non-allocatable-section",
+                                     where + "Did you forget to use \"ax\"/\"aw\" in a .S file?\n"
+                                     "Note that for example <linux/init.h> contains\n"
+                                     "section definitions for use in .S files.\n\n")
+            elif sh_type == of.SHT_RELA or sh_type == of.SHT_REL:
                 info = obj.sh_info[i]
                 fromsec = obj.sec_name(info)
-                if glob_match(fromsec, rules.white_list):
-                    continue
                 if classic:
                     # most relocation sections are settled by their fromsec's name alone
-                    if not _fromsec_class(rules, fromsec):
-                        continue
-                    self._section_classic(i, info, fromsec)
-                else:
+                    klass = _scanned_class(rules, fromsec)
+                    if klass:
+                        self._section_classic(i, info, fromsec, klass)
+                elif not glob_match(fromsec, white_list):
                     self._section(i, info, fromsec)
 
     # -- 6.7+ (6.12, 7.3) ----------------------------------------------------------------
@@ -445,16 +445,16 @@ class _Scan:
             return
         exports = self.add_export is not None and info == self.export_secndx
         if not exports:
-            sym_hits = self.per_object.symbol_hits(fromsec)
+            sym_hits = self.per_object.symbol_hits(_fromsec_class(self.rules, fromsec))
             if sym_hits is None:
                 return
             symidx = obj.reloc_symbols(i)
             if not len(symidx):
                 return
             flagged = sym_hits.take(symidx, mode="clip")
-            if not flagged.any():
+            if not np.count_nonzero(flagged):  # ndarray.any() has a slow Python wrapper
                 return
-            hits = np.flatnonzero(flagged).tolist()
+            hits = flagged.nonzero()[0].tolist()
         relocs = obj.relocs(i)
         if exports:
             hits = range(len(relocs.offset))
@@ -570,10 +570,11 @@ class _Scan:
 
     # -- 6.1 -----------------------------------------------------------------------------
 
-    def _section_classic(self, i: int, info: int, fromsec: str) -> None:
-        """Relocation section ``i`` applying to section ``info`` (``fromsec``, not whitelisted)."""
+    def _section_classic(self, i: int, info: int, fromsec: str, klass: tuple[int, ...]) -> None:
+        """Relocation section ``i`` applying to section ``info`` (``fromsec``, not whitelisted,
+        of rule class ``klass``)."""
         obj = self.obj
-        sym_hits = self.per_object.symbol_hits(fromsec)
+        sym_hits = self.per_object.symbol_hits(klass)
         if sym_hits is None:
             return
         symidx = obj.reloc_symbols(i)
@@ -581,9 +582,9 @@ class _Scan:
             return
         # an index past the symbol table reads whatever follows it in C; here it reads the last entry
         flagged = sym_hits.take(symidx, mode="clip")
-        if not flagged.any():
+        if not np.count_nonzero(flagged):  # ndarray.any() has a slow Python wrapper
             return
-        hits = np.flatnonzero(flagged)
+        hits = flagged.nonzero()[0]
         symidx = np.minimum(symidx.astype(np.int64), len(sym_hits) - 1)
         relocs = obj.relocs(i)
         rel_addend = self.machine.rel_addend_6_1
@@ -679,6 +680,13 @@ def _fromsec_class(rules: RuleSet, fromsec: str) -> tuple[int, ...]:
     return tuple(k for k, c in enumerate(rules.checks) if glob_match(fromsec, c.fromsec))
 
 
+@lru_cache(maxsize=1 << 14)
+def _scanned_class(rules: RuleSet, fromsec: str) -> tuple[int, ...]:
+    """6.1: the rule class of a relocated section, empty when its relocations need no look
+    (the section is white-listed, or no rule starts from it)."""
+    return () if glob_match(fromsec, rules.white_list) else _fromsec_class(rules, fromsec)
+
+
 @lru_cache(maxsize=1 << 16)
 def _class_mismatch(rules: RuleSet, klass: tuple[int, ...], tosec: str) -> bool:
     if not tosec:
@@ -738,29 +746,30 @@ class _PerObject:
         self.obj = obj
         self.rules = rules
         self._in_range: np.ndarray | None = None
-        self._special: np.ndarray | None = None
         self._hits: dict[tuple[int, ...], np.ndarray | None] = {}
         self._ids: np.ndarray | None = None
 
-    def symbol_hits(self, fromsec: str) -> np.ndarray | None:
-        klass = _fromsec_class(self.rules, fromsec)
+    def symbol_hits(self, klass: tuple[int, ...]) -> np.ndarray | None:
+        """Per symbol: does a reference from a section of rule class ``klass`` trip a rule
+        (None: no symbol does)."""
         if not klass:
             return None
         if klass in self._hits:
             return self._hits[klass]
         obj = self.obj
+        num = obj.num_sections
         if self._ids is None:
-            self._ids = _NAMES.ids_of(obj.secnames)
+            # one more slot past the sections, named "" (what sec_name() gives for an index
+            # outside the table, special indices included): it never trips a rule
+            self._ids = _NAMES.ids_of(obj.secnames + [""])
         table = _NAMES.table(self.rules, klass)[self._ids]
         hits = None
-        if table.any():
+        if np.count_nonzero(table):
             if self._in_range is None:
-                shndx = obj.sym_shndx
-                self._special = (shndx != of.SHN_XINDEX) & (shndx >= of.SHN_LORESERVE) & (shndx <= of.SHN_HIRESERVE)
-                secidx = obj.sym_secindex
-                self._in_range = np.where((secidx >= 0) & (secidx < obj.num_sections), secidx, obj.num_sections)
-            hits = np.append(table, False)[self._in_range] & ~self._special
-            if not hits.any():
+                # get_secindex() moved the reserved indices past UINT_MAX-256: all out of range
+                self._in_range = np.minimum(obj.sym_secindex, num)
+            hits = table[self._in_range]
+            if not np.count_nonzero(hits):
                 hits = None
         self._hits[klass] = hits
         return hits
