@@ -24,34 +24,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pymodpost.kernel.profile import load_profile  # noqa: E402
-from pymodpost.kmod.file import read_module_contents  # noqa: E402
-from pymodpost.kmod.modname import ModuleDirectory  # noqa: E402
-from pymodpost.load.pipeline import LoadOptions, load_module, place_after_loaded_modules  # noqa: E402
-from pymodpost.load.result import LoadResult  # noqa: E402
+from pymodpost.load.bulk import load_in_order, outcome, read_directory  # noqa: E402
 from pymodpost.load.state import KernelState  # noqa: E402
 
 #: Debian kernel -> the bundled profile of it (config, Module.symvers, a kallsyms capture)
 PROFILES = {"6.1": "x86_64", "6.12": "6.12/x86_64"}
-
-
-def dependency_order(moddir: Path) -> list[Path]:
-    return [moddir / m for m in ModuleDirectory(str(moddir)).load_order()]
-
-
-def read_modules(paths: list[Path]) -> list[tuple[str, bytes]]:
-    return [(str(p), read_module_contents(str(p))) for p in paths]
-
-
-def load_all(state: KernelState, blobs: list[tuple[str, bytes]], struct_module_size: int | None = None):
-    """Load ``blobs`` in order into ``state``, each where the kernel puts the next module; yields
-    (path, LoadResult)."""
-    for path, data in blobs:
-        options = place_after_loaded_modules(LoadOptions(record=False, struct_module_size=struct_module_size), state)
-        yield path, load_module(data, state, options, path)
-
-
-def outcome(result: LoadResult) -> str:
-    return "loaded" if result.ok else (result.error.errno or "crash")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,16 +43,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     profile = load_profile(args.profile or PROFILES[args.kernel])
     moddir = Path(args.modules or f"/lib/modules/{profile.release}")
-    paths = dependency_order(moddir)[: args.limit]
     t_read = time.perf_counter()
-    blobs = read_modules(paths)  # reading and decompressing are not what is measured
+    blobs = read_directory(str(moddir), args.limit)  # reading and decompressing are not what is measured
     t_read = time.perf_counter() - t_read
     state = KernelState(profile)
     outcomes: collections.Counter[str] = collections.Counter()
     reasons: collections.Counter[str] = collections.Counter()
     t0 = time.perf_counter()
     c0 = time.process_time()
-    for _, result in load_all(state, blobs, args.struct_module_size):
+    for _, result in load_in_order(state, blobs, args.struct_module_size):
         outcomes[outcome(result)] += 1
         if not result.ok:
             reasons[result.error.message.split(":")[-1].strip()[:60]] += 1
@@ -96,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         logging.getLogger("cle").setLevel(logging.ERROR)
         step = max(1, len(blobs) // args.cle_sample)
-        sample = [path for path, _ in blobs[::step]]
+        sample = [str(moddir / path) for path, _ in blobs[::step]]
         t1 = time.perf_counter()
         for path in sample:
             cle.Loader(path, auto_load_libs=False)
