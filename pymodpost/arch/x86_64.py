@@ -270,14 +270,14 @@ def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> 
     width = table_width[clipped]
     known = table_known[clipped] & (rtype < len(table_width))
     act = np.flatnonzero(known & (width > 0))
-    # each field to be written: which region (by rank of base address) and where in it
+    # the regions side by side in one buffer (by base address), each field at its offset there
     placed = sorted((base, k) for k, (base, mem) in enumerate(regions) if base > 0)
-    if any(b0 + len(regions[k0][1]) > b1 for (b0, k0), (b1, _) in zip(placed, placed[1:])):
+    if not placed or any(b0 + len(regions[k0][1]) > b1 for (b0, k0), (b1, _) in zip(placed, placed[1:])):
         return None
+    mems = [regions[k][1] for _, k in placed]
     bases = np.array([b for b, _ in placed], dtype=np.uint64)
-    sizes = np.array([len(regions[k][1]) for _, k in placed], dtype=np.int64)
-    if not len(bases):
-        return None
+    sizes = np.array([len(m) for m in mems], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     P_act = P[act]
     w_act = width[act]
     rank = np.searchsorted(bases, P_act, side="right") - 1
@@ -286,37 +286,29 @@ def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> 
     offs = (P_act - bases[rank]).astype(np.int64)
     if not np.all(inside & (offs >= 0) & (offs <= sizes[rank] - w_act)):
         return None
+    at = offs + starts[rank]
+    # no two fields overlap (else the zero check would depend on the order of writes)
+    key = np.sort((at << 4) | w_act)
+    if np.any(key[1:] >> 4 < (key[:-1] >> 4) + (key[:-1] & 15)):
+        return None
     val = values[sym] + r_addend.astype(np.int64).view(np.uint64)
     pcrel = (rtype == _INT[R_X86_64_PC32]) | (rtype == _INT[R_X86_64_PLT32]) | (rtype == _INT[R_X86_64_PC64])
     out = np.where(pcrel, val - P, val)
-    # region by region: no two fields may overlap (in a linked module a region's fields mostly
-    # come in address order already, so the sort is rarely needed); then per field width one
-    # gather for the zero check and one scatter to write
+    flat = bytearray(b"".join(mems))
+    is8 = w_act == 8
+    groups = [(_field_view(flat, w), act[mask], at[mask]) for w, mask in ((4, ~is8), (8, is8))]
     nonzero = np.zeros(n, dtype=bool)
-    groups = []  # (field view, entry indices, offsets)
-    for r, (_, k) in enumerate(placed):
-        pick = np.flatnonzero(rank == r) if len(placed) > 1 else np.arange(len(act))
-        if not len(pick):
-            continue
-        at, w = offs[pick], w_act[pick]
-        if np.any(at[1:] < at[:-1] + w[:-1]):
-            key = np.sort((at << 4) | w)
-            if np.any(key[1:] >> 4 < (key[:-1] >> 4) + (key[:-1] & 15)):
-                return None
-        is8 = w == 8
-        for field_width, part in ((4, ~is8), (8, is8)):
-            sel, where = act[pick[part]], at[part]
-            if len(sel):
-                view = _field_view(regions[k][1], field_width)
-                nonzero[sel] = view[where] != 0
-                groups.append((view, sel, where))
+    for view, sel, where in groups:
+        nonzero[sel] = view[where] != 0
     over32 = (rtype == _INT[R_X86_64_32]) & ((val >> np.uint64(32)) != 0)
     over32s = (rtype == _INT[R_X86_64_32S]) & (((val + np.uint64(0x80000000)) >> np.uint64(32)) != 0)
     bad = ~known | nonzero | over32 | over32s
     stop = int(np.argmax(bad)) if bad.any() else n
-    for view, sel, at in groups:
+    for view, sel, where in groups:
         if stop < n:
             keep = sel < stop
-            sel, at = sel[keep], at[keep]
-        view[at] = out[sel].astype(view.dtype)
+            sel, where = sel[keep], where[keep]
+        view[where] = out[sel].astype(view.dtype)
+    for mem, begin in zip(mems, starts.tolist()):
+        mem[:] = flat[begin:begin + len(mem)]
     return stop

@@ -105,6 +105,16 @@ class LoadInfo:
             end = limit if limit is not None else len(self.data)
         return self.data[offset:end].decode("utf-8", "surrogateescape")
 
+    def cstrs(self, offsets: list[int]) -> list[str]:
+        """:meth:`cstr` of many file offsets at once (one call for a module's symbol names)."""
+        data = self.data
+        find, size = data.find, len(data)
+        out = []
+        for at in offsets:
+            end = find(b"\0", at)
+            out.append(data[at:end if end >= 0 else size].decode("utf-8", "surrogateescape"))
+        return out
+
     def section_name(self, sh: Shdr) -> str:
         return self.cstr(self.secstrings_off + sh.sh_name, self.secstrings_off + self.secstrings_size)
 

@@ -295,15 +295,25 @@ def layout_sections_mem(info: LoadInfo, module_unload: bool) -> list[_Sizes]:
     for sh in info.sechdrs:
         sh.sh_entsize = ENTSIZE_UNSET
     sizes = [_Sizes() for _ in MOD_MEM_TYPE_NAMES]
-    candidates = [(sh, is_init(sh.name)) for sh in info.sechdrs if sh.sh_flags & SHF_ALLOC]
-    for want_init, m_to_type in ((False, CORE_M_TO_MEM_TYPE), (True, INIT_M_TO_MEM_TYPE)):
-        for (need, forbid), mem_type in zip(MASKS, m_to_type):
-            for sh, sh_init in candidates:
-                if (sh.sh_flags & need) != need or sh.sh_flags & forbid or sh.sh_entsize != ENTSIZE_UNSET:
-                    continue
-                if sh_init != want_init or mem_type is None:
-                    continue
-                sh.sh_entsize = sizes[mem_type].get_offset(sh) | mem_type << SH_ENTSIZE_TYPE_SHIFT
+    # the kernel scans the sections once per (core/init, mask) and takes each at the first scan
+    # that wants it (a mask with no type for init sections leaves them to a later mask): the
+    # same order as sorting the sections by (init, first such mask, index)
+    placed = []
+    for sh in info.sechdrs:
+        flags = sh.sh_flags
+        if not flags & SHF_ALLOC:
+            continue
+        sh_init = is_init(sh.name)
+        m_to_type = INIT_M_TO_MEM_TYPE if sh_init else CORE_M_TO_MEM_TYPE
+        for m, (need, forbid) in enumerate(MASKS):
+            if flags & need == need and not flags & forbid and m_to_type[m] is not None:
+                placed.append((sh_init, m, sh.index, m_to_type[m]))
+                break
+    placed.sort()
+    sechdrs = info.sechdrs
+    for _, _, index, mem_type in placed:
+        sh = sechdrs[index]
+        sh.sh_entsize = sizes[mem_type].get_offset(sh) | mem_type << SH_ENTSIZE_TYPE_SHIFT
     return sizes
 
 

@@ -140,8 +140,9 @@ def simplify_symbols(ctx: ModuleCtx, percpu_base: int, records: list[SymbolRecor
     arch_ignores = ctx.state.profile.arch.ignore_undefined
     # the symbols (after symbol 0) there is more to do for than add a section's address
     others = np.flatnonzero(~regular)[1:]
-    for i, idx in zip(others.tolist(), shndx[others].tolist()):
-        name = info.symbol_name(names[i])
+    todo = others.tolist()
+    strtab = info.strtab_off
+    for i, idx, name in zip(todo, shndx[others].tolist(), info.cstrs([strtab + names[i] for i in todo])):
         if idx == SHN_COMMON:
             if name.startswith("__gnu_lto"):
                 kind = "ignored"
