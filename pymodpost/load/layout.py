@@ -116,7 +116,10 @@ def core_symbol_mask(syms, info: LoadInfo, kallsyms_all: bool, model=None):
     shnum = len(info.sechdrs)
     shndx = syms["st_shndx"].astype(np.int64)
     flags = np.array([sh.sh_flags for sh in info.sechdrs], dtype=np.uint64)
-    is_init = np.array([model.is_init_region(model.region_of(sh.sh_entsize)[0]) for sh in info.sechdrs])
+    region = np.array([sh.sh_entsize for sh in info.sechdrs], dtype=np.uint64) >> np.uint64(model.region_shift)
+    init_region = np.zeros(1 << (64 - model.region_shift), dtype=bool)
+    init_region[list(model.init_regions)] = True
+    is_init = init_region[region]
     valid = (shndx != SHN_UNDEF) & (shndx < shnum) & (syms["st_name"] != 0)
     idx = np.where(valid, shndx, 0)
     f = flags[idx]
@@ -240,6 +243,9 @@ class CoreInitModel:
     names = ("core", "init")
     #: layout_symtab() puts .symtab and .strtab in init
     symtab_entsize_mask = INIT_OFFSET_MASK
+    #: sh_entsize >> region_shift is the region (what region_of() gives, for many at once)
+    region_shift = 63
+    init_regions = (1,)
 
     @staticmethod
     def region_of(entsize: int) -> tuple[int, int]:
@@ -247,7 +253,7 @@ class CoreInitModel:
 
     @staticmethod
     def is_init_region(region: int) -> bool:
-        return region == 1
+        return region in CoreInitModel.init_regions
 
 
 class MemRegionsModel:
@@ -256,6 +262,8 @@ class MemRegionsModel:
     names = MOD_MEM_TYPE_NAMES
     #: layout_symtab() puts .symtab and .strtab in mem[MOD_INIT_DATA]
     symtab_entsize_mask = MOD_INIT_DATA << SH_ENTSIZE_TYPE_SHIFT
+    region_shift = SH_ENTSIZE_TYPE_SHIFT
+    init_regions = MOD_INIT_TYPES
 
     @staticmethod
     def region_of(entsize: int) -> tuple[int, int]:
@@ -263,7 +271,7 @@ class MemRegionsModel:
 
     @staticmethod
     def is_init_region(region: int) -> bool:
-        return region in MOD_INIT_TYPES
+        return region in MemRegionsModel.init_regions
 
 
 MEMORY_MODELS = {"core-init": CoreInitModel, "mem-regions": MemRegionsModel}
