@@ -96,6 +96,7 @@ class LoadInfo:
     #: section name -> indices with that name (names never change; flags do)
     by_name: dict[str, list[int]] = field(default_factory=dict)
     _symbols: np.ndarray | None = None
+    _strtab_nuls: np.ndarray | None = None
     modinfo: object = None  #: the parsed .modinfo (a pymodpost.load.modinfo.ModinfoTable)
 
     def cstr(self, offset: int, limit: int | None = None) -> str:
@@ -130,6 +131,18 @@ class LoadInfo:
             n = sh.sh_size // SYM_DTYPE.itemsize
             self._symbols = np.frombuffer(self.data, SYM_DTYPE, n, sh.sh_offset)
         return self._symbols
+
+    def name_lengths(self, starts: np.ndarray) -> np.ndarray | None:
+        """strlen of the symbol string table's names at these offsets (int64 array), or None when
+        one runs past the table (strlen would read on through the file)."""
+        if self._strtab_nuls is None:
+            sh = self.sechdrs[self.index.str]
+            self._strtab_nuls = np.flatnonzero(np.frombuffer(self.data, np.uint8, sh.sh_size, sh.sh_offset) == 0)
+        nuls = self._strtab_nuls
+        pos = np.searchsorted(nuls, starts)
+        if not (pos < len(nuls)).all():
+            return None
+        return nuls[pos] - starts
 
     def relas(self, sh: Shdr) -> np.ndarray:
         n = sh.sh_size // RELA_DTYPE.itemsize

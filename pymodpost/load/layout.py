@@ -156,12 +156,9 @@ def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, stric
     kept = np.flatnonzero(keep)
     # strlen of each kept name: distance to the next NUL in the file from the name's start
     starts = syms["st_name"][kept].astype(np.int64)
-    strtab = np.frombuffer(info.data, dtype=np.uint8, count=strsect.sh_size, offset=strsect.sh_offset)
-    nuls = np.flatnonzero(strtab == 0)
-    pos = np.searchsorted(nuls, starts)
-    inside = pos < len(nuls)
-    if inside.all():
-        strtab_size = int((nuls[pos] - starts).sum()) + len(kept)
+    lengths = info.name_lengths(starts)
+    if lengths is not None:
+        strtab_size = int(lengths.sum()) + len(kept)
     else:  # a name running past its table: strlen reads on through the file
         strtab_size = sum(_strlen(info.data, strsect.sh_offset + int(st)) for st in starts) + len(kept)
     ndst = len(kept)
@@ -214,7 +211,7 @@ def _copy_section(info: LoadInfo, sh, region: bytearray, off: int, module: str) 
     """The section's file bytes to its place (NOBITS stays the allocation's zeroes)."""
     if sh.sh_type == SHT_NOBITS:
         return
-    data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
+    data = memoryview(info.data)[sh.sh_offset:sh.sh_offset + sh.sh_size]
     if off + len(data) > len(region):
         raise KernelError(
             f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
