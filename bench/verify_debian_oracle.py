@@ -21,10 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "testdata" / "load"))
-sys.path.insert(0, str(ROOT / "bench"))
 
 import gen_oracle  # noqa: E402
-from bench_load import dependency_order  # noqa: E402
+from pymodpost.kmod.modname import ModuleDirectory  # noqa: E402
 
 from tests.load.test_oracle import check_against_oracle  # noqa: E402
 
@@ -33,10 +32,8 @@ PREFIXES = ("kernel/fs/", "kernel/crypto/", "kernel/lib/")
 
 def main(argv: list[str]) -> int:
     moddir = gen_oracle.DEBIAN_DIR
-    deps: dict[str, list[str]] = {}
-    for line in (moddir / "modules.dep").read_text().splitlines():
-        mod, _, rest = line.partition(":")
-        deps[mod] = rest.split()
+    directory = ModuleDirectory(str(moddir))
+    deps = directory.dependencies()
     if argv and argv[0].endswith(".ko"):
         picked = list(argv)
     else:
@@ -45,7 +42,7 @@ def main(argv: list[str]) -> int:
     wanted = set(picked)
     for m in picked:
         wanted.update(deps[m])
-    extra = [p for p in dependency_order(moddir) if str(p.relative_to(moddir)) in wanted]
+    extra = [moddir / m for m in directory.load_order() if m in wanted]
     t0 = time.time()
     oracle = gen_oracle.generate("x86_64", only=[], with_damaged=False, extra=extra)
     outcome = collections.Counter("dumped" if m["dump"] else f"ret {m['ret']}" for m in oracle["modules"])

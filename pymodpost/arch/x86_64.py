@@ -232,6 +232,15 @@ def _width_tables():
     return _TABLES
 
 
+def _field_view(mem: bytearray, width: int):
+    """Every ``width``-byte little-endian field of ``mem``, by byte offset: an unaligned strided
+    view (element i is the field starting at byte i), so a gather or scatter costs one index per
+    field."""
+    import numpy as np
+
+    return np.ndarray(shape=(max(len(mem) - width + 1, 0),), dtype=f"<u{width}", buffer=mem, strides=(1,))
+
+
 def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> int | None:
     """Apply many relocations at once with numpy, as the entry-by-entry drivers would.
 
@@ -240,7 +249,8 @@ def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> 
     refuse; its index is returned (``len(P)`` when none), and the caller replays that entry through
     :func:`apply_relocate_add` to raise the kernel's error.  Returns None, having written nothing,
     when the vectorised path cannot promise the same outcome: fields overlapping (the nonzero check
-    would depend on order), a field outside module memory, a symbol index past the table.
+    would depend on order), a field outside module memory, a symbol index past the table, module
+    regions overlapping each other (the per-entry path takes the first that holds the field).
     """
     import numpy as np
 
@@ -259,47 +269,46 @@ def apply_relocate_add_bulk(space, P, r_info, r_addend, symbols: SymbolView) -> 
     clipped = np.minimum(rtype, len(table_width) - 1)
     width = table_width[clipped]
     known = table_known[clipped] & (rtype < len(table_width))
-    active = known & (width > 0)
-    region_id = np.full(n, -1, dtype=np.int64)
-    offs = np.zeros(n, dtype=np.int64)
-    for k, (base, mem) in enumerate(regions):
-        if base <= 0:
-            continue
-        lo, hi = np.uint64(base), np.uint64(base + len(mem))
-        inside = (P >= lo) & (P < hi) & (region_id < 0)
-        region_id[inside] = k
-        offs[inside] = (P[inside] - lo).astype(np.int64)
-    if np.any(active & ((region_id < 0) | (offs + width > np.array([len(m) for _, m in regions])[region_id]))):
+    act = np.flatnonzero(known & (width > 0))
+    # the regions side by side in one buffer (by base address), each field at its offset there
+    placed = sorted((base, k) for k, (base, mem) in enumerate(regions) if base > 0)
+    if not placed or any(b0 + len(regions[k0][1]) > b1 for (b0, k0), (b1, _) in zip(placed, placed[1:])):
         return None
-    act = np.flatnonzero(active)
-    if len(act) > 1:
-        key = region_id[act] * (1 << 40) + offs[act]
-        order = np.argsort(key, kind="stable")
-        k_sorted = key[order]
-        if np.any(k_sorted[1:] < k_sorted[:-1] + width[act][order][:-1]):
-            return None
+    mems = [regions[k][1] for _, k in placed]
+    bases = np.array([b for b, _ in placed], dtype=np.uint64)
+    sizes = np.array([len(m) for m in mems], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    P_act = P[act]
+    w_act = width[act]
+    rank = np.searchsorted(bases, P_act, side="right") - 1
+    inside = rank >= 0
+    rank[~inside] = 0
+    offs = (P_act - bases[rank]).astype(np.int64)
+    if not np.all(inside & (offs >= 0) & (offs <= sizes[rank] - w_act)):
+        return None
+    at = offs + starts[rank]
+    # no two fields overlap (else the zero check would depend on the order of writes)
+    key = np.sort((at << 4) | w_act)
+    if np.any(key[1:] >> 4 < (key[:-1] >> 4) + (key[:-1] & 15)):
+        return None
     val = values[sym] + r_addend.astype(np.int64).view(np.uint64)
     pcrel = (rtype == _INT[R_X86_64_PC32]) | (rtype == _INT[R_X86_64_PLT32]) | (rtype == _INT[R_X86_64_PC64])
     out = np.where(pcrel, val - P, val)
-    views = [np.frombuffer(mem, dtype=np.uint8) for _, mem in regions]
+    flat = bytearray(b"".join(mems))
+    is8 = w_act == 8
+    groups = [(_field_view(flat, w), act[mask], at[mask]) for w, mask in ((4, ~is8), (8, is8))]
     nonzero = np.zeros(n, dtype=bool)
-    groups = []  # (view, entry indices, byte offsets, width) per region and field width
-    for k, view in enumerate(views):
-        in_region = act[region_id[act] == k]
-        for w in (4, 8):
-            sel = in_region[width[in_region] == w]
-            if len(sel):
-                cells = offs[sel][:, None] + np.arange(w)
-                nonzero[sel] = view[cells].any(axis=1)
-                groups.append((view, sel, cells, w))
+    for view, sel, where in groups:
+        nonzero[sel] = view[where] != 0
     over32 = (rtype == _INT[R_X86_64_32]) & ((val >> np.uint64(32)) != 0)
     over32s = (rtype == _INT[R_X86_64_32S]) & (((val + np.uint64(0x80000000)) >> np.uint64(32)) != 0)
     bad = ~known | nonzero | over32 | over32s
     stop = int(np.argmax(bad)) if bad.any() else n
-    for view, sel, cells, w in groups:
-        keep = sel < stop
-        if not keep.any():
-            continue
-        data = out[sel[keep]].astype("<u8").view(np.uint8).reshape(-1, 8)[:, :w]
-        view[cells[keep]] = data
+    for view, sel, where in groups:
+        if stop < n:
+            keep = sel < stop
+            sel, where = sel[keep], where[keep]
+        view[where] = out[sel].astype(view.dtype)
+    for mem, begin in zip(mems, starts.tolist()):
+        mem[:] = flat[begin:begin + len(mem)]
     return stop

@@ -118,6 +118,37 @@ class ModuleDirectory:
                 self._order.setdefault(module_name_from_path(line.strip()), i)
         return self._order
 
+    def dependencies(self) -> dict[str, list[str]]:
+        """modules.dep as written: path -> the paths it depends on (its whole closure, in
+        depmod's order)."""
+        deps: dict[str, list[str]] = {}
+        for line in _read_lines(self._file("modules.dep")):
+            path, colon, rest = line.partition(":")
+            if colon:
+                deps.setdefault(path, rest.split())
+        return deps
+
+    def load_order(self) -> list[str]:
+        """Every module of modules.dep, each after all it depends on -- the order loading them
+        all with modprobe gives: modules taken by path in sorted order, each one's dependencies
+        (depth first, in modules.dep's order) before it."""
+        deps = self.dependencies()
+        order: list[str] = []
+        seen: set[str] = set()
+        for root in sorted(deps):
+            stack = [(root, False)]
+            while stack:
+                path, expanded = stack.pop()
+                if expanded:
+                    order.append(path)
+                    continue
+                if path in seen:
+                    continue
+                seen.add(path)
+                stack.append((path, True))
+                stack.extend((d, False) for d in reversed(deps.get(path, [])) if d not in seen)
+        return order
+
     def _module(self, name: str) -> FoundModule:
         rel = self.dep.get(name)
         if rel is None:

@@ -142,10 +142,19 @@ def check_section_zero(info: LoadInfo) -> None:
 
 
 def name_sections(info: LoadInfo, strhdr) -> None:
-    """Each section's name; a name offset the kernel did not check is read within the table only."""
+    """Each section's name; a name offset the kernel did not check is read within the table only
+    (up to its end: the kernel checked the table ends with a NUL)."""
+    table = info.data[strhdr.sh_offset:strhdr.sh_offset + strhdr.sh_size]
+    size = strhdr.sh_size
+    by_name = info.by_name
     for sh in info.sechdrs:
-        sh.name = info.section_name(sh) if sh.sh_name < strhdr.sh_size else ""
-        info.by_name.setdefault(sh.name, []).append(sh.index)
+        at = sh.sh_name
+        if at < size:
+            end = table.find(b"\0", at)
+            sh.name = name = table[at:end if end >= 0 else size].decode("utf-8", "surrogateescape")
+        else:
+            sh.name = name = ""
+        by_name.setdefault(name, []).append(sh.index)
 
 
 def elf_validity_check(info: LoadInfo, machine: int, need_elfclass64: bool) -> None:

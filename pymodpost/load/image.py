@@ -96,6 +96,7 @@ class LoadInfo:
     #: section name -> indices with that name (names never change; flags do)
     by_name: dict[str, list[int]] = field(default_factory=dict)
     _symbols: np.ndarray | None = None
+    _strtab_nuls: np.ndarray | None = None
     modinfo: object = None  #: the parsed .modinfo (a pymodpost.load.modinfo.ModinfoTable)
 
     def cstr(self, offset: int, limit: int | None = None) -> str:
@@ -104,6 +105,16 @@ class LoadInfo:
         if end < 0:
             end = limit if limit is not None else len(self.data)
         return self.data[offset:end].decode("utf-8", "surrogateescape")
+
+    def cstrs(self, offsets: list[int]) -> list[str]:
+        """:meth:`cstr` of many file offsets at once (one call for a module's symbol names)."""
+        data = self.data
+        find, size = data.find, len(data)
+        out = []
+        for at in offsets:
+            end = find(b"\0", at)
+            out.append(data[at:end if end >= 0 else size].decode("utf-8", "surrogateescape"))
+        return out
 
     def section_name(self, sh: Shdr) -> str:
         return self.cstr(self.secstrings_off + sh.sh_name, self.secstrings_off + self.secstrings_size)
@@ -120,6 +131,18 @@ class LoadInfo:
             n = sh.sh_size // SYM_DTYPE.itemsize
             self._symbols = np.frombuffer(self.data, SYM_DTYPE, n, sh.sh_offset)
         return self._symbols
+
+    def name_lengths(self, starts: np.ndarray) -> np.ndarray | None:
+        """strlen of the symbol string table's names at these offsets (int64 array), or None when
+        one runs past the table (strlen would read on through the file)."""
+        if self._strtab_nuls is None:
+            sh = self.sechdrs[self.index.str]
+            self._strtab_nuls = np.flatnonzero(np.frombuffer(self.data, np.uint8, sh.sh_size, sh.sh_offset) == 0)
+        nuls = self._strtab_nuls
+        pos = np.searchsorted(nuls, starts)
+        if not (pos < len(nuls)).all():
+            return None
+        return nuls[pos] - starts
 
     def relas(self, sh: Shdr) -> np.ndarray:
         n = sh.sh_size // RELA_DTYPE.itemsize

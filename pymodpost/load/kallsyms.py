@@ -79,10 +79,9 @@ def add_kallsyms(info: LoadInfo, lay: Layout, kept: list[int], core: bytearray, 
     entries = symtab[kept_ix].copy()
     strtab = np.frombuffer(info.data, dtype=np.uint8, count=strsec.sh_size, offset=strsec.sh_offset)
     starts = entries["st_name"].astype(np.int64)
-    nuls = np.flatnonzero(strtab == 0)
-    pos = np.searchsorted(nuls, starts)
-    if (pos < len(nuls)).all():
-        lengths = nuls[pos] - starts + 1  # with the NUL
+    lengths = info.name_lengths(starts)
+    if lengths is not None:
+        lengths = lengths + 1  # with the NUL
         out_starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         source = np.repeat(starts - out_starts, lengths) + np.arange(int(lengths.sum()))
         names = strtab[source].tobytes()

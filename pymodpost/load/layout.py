@@ -116,7 +116,10 @@ def core_symbol_mask(syms, info: LoadInfo, kallsyms_all: bool, model=None):
     shnum = len(info.sechdrs)
     shndx = syms["st_shndx"].astype(np.int64)
     flags = np.array([sh.sh_flags for sh in info.sechdrs], dtype=np.uint64)
-    is_init = np.array([model.is_init_region(model.region_of(sh.sh_entsize)[0]) for sh in info.sechdrs])
+    region = np.array([sh.sh_entsize for sh in info.sechdrs], dtype=np.uint64) >> np.uint64(model.region_shift)
+    init_region = np.zeros(1 << (64 - model.region_shift), dtype=bool)
+    init_region[list(model.init_regions)] = True
+    is_init = init_region[region]
     valid = (shndx != SHN_UNDEF) & (shndx < shnum) & (syms["st_name"] != 0)
     idx = np.where(valid, shndx, 0)
     f = flags[idx]
@@ -153,12 +156,9 @@ def layout_symtab(info: LoadInfo, lay: Layout, core: _Sizes, init: _Sizes, stric
     kept = np.flatnonzero(keep)
     # strlen of each kept name: distance to the next NUL in the file from the name's start
     starts = syms["st_name"][kept].astype(np.int64)
-    strtab = np.frombuffer(info.data, dtype=np.uint8, count=strsect.sh_size, offset=strsect.sh_offset)
-    nuls = np.flatnonzero(strtab == 0)
-    pos = np.searchsorted(nuls, starts)
-    inside = pos < len(nuls)
-    if inside.all():
-        strtab_size = int((nuls[pos] - starts).sum()) + len(kept)
+    lengths = info.name_lengths(starts)
+    if lengths is not None:
+        strtab_size = int(lengths.sum()) + len(kept)
     else:  # a name running past its table: strlen reads on through the file
         strtab_size = sum(_strlen(info.data, strsect.sh_offset + int(st)) for st in starts) + len(kept)
     ndst = len(kept)
@@ -211,7 +211,7 @@ def _copy_section(info: LoadInfo, sh, region: bytearray, off: int, module: str) 
     """The section's file bytes to its place (NOBITS stays the allocation's zeroes)."""
     if sh.sh_type == SHT_NOBITS:
         return
-    data = info.data[sh.sh_offset:sh.sh_offset + sh.sh_size]
+    data = memoryview(info.data)[sh.sh_offset:sh.sh_offset + sh.sh_size]
     if off + len(data) > len(region):
         raise KernelError(
             f"{module}: section {sh.name} would be copied past the end of its allocation", None, crash=True
@@ -240,6 +240,9 @@ class CoreInitModel:
     names = ("core", "init")
     #: layout_symtab() puts .symtab and .strtab in init
     symtab_entsize_mask = INIT_OFFSET_MASK
+    #: sh_entsize >> region_shift is the region (what region_of() gives, for many at once)
+    region_shift = 63
+    init_regions = (1,)
 
     @staticmethod
     def region_of(entsize: int) -> tuple[int, int]:
@@ -247,7 +250,7 @@ class CoreInitModel:
 
     @staticmethod
     def is_init_region(region: int) -> bool:
-        return region == 1
+        return region in CoreInitModel.init_regions
 
 
 class MemRegionsModel:
@@ -256,6 +259,8 @@ class MemRegionsModel:
     names = MOD_MEM_TYPE_NAMES
     #: layout_symtab() puts .symtab and .strtab in mem[MOD_INIT_DATA]
     symtab_entsize_mask = MOD_INIT_DATA << SH_ENTSIZE_TYPE_SHIFT
+    region_shift = SH_ENTSIZE_TYPE_SHIFT
+    init_regions = MOD_INIT_TYPES
 
     @staticmethod
     def region_of(entsize: int) -> tuple[int, int]:
@@ -263,7 +268,7 @@ class MemRegionsModel:
 
     @staticmethod
     def is_init_region(region: int) -> bool:
-        return region in MOD_INIT_TYPES
+        return region in MemRegionsModel.init_regions
 
 
 MEMORY_MODELS = {"core-init": CoreInitModel, "mem-regions": MemRegionsModel}
@@ -295,15 +300,25 @@ def layout_sections_mem(info: LoadInfo, module_unload: bool) -> list[_Sizes]:
     for sh in info.sechdrs:
         sh.sh_entsize = ENTSIZE_UNSET
     sizes = [_Sizes() for _ in MOD_MEM_TYPE_NAMES]
-    candidates = [(sh, is_init(sh.name)) for sh in info.sechdrs if sh.sh_flags & SHF_ALLOC]
-    for want_init, m_to_type in ((False, CORE_M_TO_MEM_TYPE), (True, INIT_M_TO_MEM_TYPE)):
-        for (need, forbid), mem_type in zip(MASKS, m_to_type):
-            for sh, sh_init in candidates:
-                if (sh.sh_flags & need) != need or sh.sh_flags & forbid or sh.sh_entsize != ENTSIZE_UNSET:
-                    continue
-                if sh_init != want_init or mem_type is None:
-                    continue
-                sh.sh_entsize = sizes[mem_type].get_offset(sh) | mem_type << SH_ENTSIZE_TYPE_SHIFT
+    # the kernel scans the sections once per (core/init, mask) and takes each at the first scan
+    # that wants it (a mask with no type for init sections leaves them to a later mask): the
+    # same order as sorting the sections by (init, first such mask, index)
+    placed = []
+    for sh in info.sechdrs:
+        flags = sh.sh_flags
+        if not flags & SHF_ALLOC:
+            continue
+        sh_init = is_init(sh.name)
+        m_to_type = INIT_M_TO_MEM_TYPE if sh_init else CORE_M_TO_MEM_TYPE
+        for m, (need, forbid) in enumerate(MASKS):
+            if flags & need == need and not flags & forbid and m_to_type[m] is not None:
+                placed.append((sh_init, m, sh.index, m_to_type[m]))
+                break
+    placed.sort()
+    sechdrs = info.sechdrs
+    for _, _, index, mem_type in placed:
+        sh = sechdrs[index]
+        sh.sh_entsize = sizes[mem_type].get_offset(sh) | mem_type << SH_ENTSIZE_TYPE_SHIFT
     return sizes
 
 

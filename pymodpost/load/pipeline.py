@@ -196,7 +196,7 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
         memory, kallsyms_tables = _layout_and_move_core_init(ctx, opt, result, page)
     lay = result.layout
     model = MEMORY_MODELS[rules.memory_layout]
-    result.sections = [_placed(sh, model) for sh in info.sechdrs if sh.sh_flags & SHF_ALLOC]
+    result.sections = _placed_sections(info, model)
 
     if rules.early_mod_check:
         # add_unformed_module() found no twin (early_mod_check did); then the taints
@@ -261,11 +261,18 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
                                   result.text_end or None))
 
 
-def _placed(sh, model) -> PlacedSection:
-    """A moved section: its address, and which allocation of the memory model holds it where."""
-    region, offset = model.region_of(sh.sh_entsize)
-    return PlacedSection(sh.index, sh.name, sh.sh_addr, sh.sh_size, sh.sh_type, sh.sh_flags,
-                         model.is_init_region(region), offset, model.names[region])
+def _placed_sections(info: LoadInfo, model) -> list[PlacedSection]:
+    """The moved sections: each one's address, and which allocation of the memory model holds
+    it where."""
+    names = model.names
+    init = [model.is_init_region(r) for r in range(len(names))]
+    placed = []
+    for sh in info.sechdrs:
+        if sh.sh_flags & SHF_ALLOC:
+            region, offset = model.region_of(sh.sh_entsize)
+            placed.append(PlacedSection(sh.index, sh.name, sh.sh_addr, sh.sh_size, sh.sh_type, sh.sh_flags,
+                                        init[region], offset, names[region]))
+    return placed
 
 
 def _index_detail(info: LoadInfo) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pymodpost.arch.common import RelocRecord
 from pymodpost.errors import KernelError
 from pymodpost.load.checks import ModuleCtx, find_sec
-from pymodpost.load.image import SHF_ALLOC, SHF_RELA_LIVEPATCH, SHT_REL, SHT_RELA
+from pymodpost.load.image import RELA_DTYPE, SHF_ALLOC, SHF_RELA_LIVEPATCH, SHT_REL, SHT_RELA
 from pymodpost.load.result import RelocSection
 from pymodpost.load.symbols import SymbolTable
 
@@ -97,17 +97,23 @@ def _apply_bulk(ctx: ModuleCtx, arch, memory: ModuleMemory, symbols: SymbolTable
     for pos, (sh, target, kind) in enumerate(work):
         if kind != "rela":
             break
-        arr = info.relas(sh)
-        parts.append((arr, np.uint64(target.sh_addr)))
-        owners.append((pos, len(arr)))
+        parts.append((sh, target.sh_addr))
+        owners.append((pos, sh.sh_size // RELA_DTYPE.itemsize))
     if not parts:
         if work:
             _refuse_kind(ctx, work[0][2])
         return True
-    # plain per-field arrays: concatenating structured arrays costs more than the relocating
-    P = np.concatenate([a["r_offset"] + t for a, t in parts])
-    r_info = np.concatenate([a["r_info"] for a, _ in parts])
-    r_addend = np.concatenate([a["r_addend"] for a, _ in parts])
+    counts = [count for _, count in owners]
+    first = parts[0][0]
+    if all(a.sh_offset + a.sh_size == b.sh_offset for (a, _), (b, _) in zip(parts, parts[1:])) \
+            and all(sh.sh_size % RELA_DTYPE.itemsize == 0 for sh, _ in parts):
+        # the sections follow one another in the file (as ld writes them): one view of all
+        entries = np.frombuffer(info.data, RELA_DTYPE, sum(counts), first.sh_offset)
+    else:
+        entries = np.concatenate([info.relas(sh) for sh, _ in parts])
+    P = entries["r_offset"] + np.repeat(np.array([t for _, t in parts], dtype=np.uint64), counts)
+    r_info = entries["r_info"]
+    r_addend = entries["r_addend"]
     stop = arch.apply_relocate_add_bulk(memory, P, r_info, r_addend, symbols)
     if stop is None:
         return False

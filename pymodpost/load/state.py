@@ -50,6 +50,17 @@ class KernelState:
         for name, exp in mod.exports.items():
             self._exports.setdefault(name, (exp, mod))
 
+    def remove_module(self, name: str) -> LoadedModule:
+        """free_module(): the module leaves the list (and its exports go with it) -- as after
+        its init failed, which the simulator does not run: the caller says so.  Its memory is
+        free again, so the next module goes where the one loaded before it would have put it."""
+        mod = self._by_name.pop(name)
+        self.modules.remove(mod)
+        for export in mod.exports:
+            if self._exports.get(export, (None, None))[1] is mod:
+                del self._exports[export]
+        return mod
+
     def find_symbol(self, name: str, gplok: bool) -> tuple[Export, LoadedModule | None] | None:
         exp = self.profile.exports.get(name)
         if exp is not None and (gplok or not exp.gpl_only):

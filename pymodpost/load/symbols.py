@@ -24,15 +24,22 @@ U64 = (1 << 64) - 1
 class SymbolTable:
     """The module's symbols after simplification, as the relocation drivers read them."""
 
-    __slots__ = ("values", "array", "_binds", "_names", "_info")
+    __slots__ = ("array", "_values", "_binds", "_names", "_info")
 
-    def __init__(self, values: list[int], binds: list[int], names: list[int], info: LoadInfo):
-        self.values = values
-        #: the same values as uint64, for the vectorised relocation path
-        self.array = np.array([v & U64 for v in values], dtype=np.uint64)
+    def __init__(self, array: np.ndarray, binds: list[int], names: list[int], info: LoadInfo):
+        #: the values as uint64, for the vectorised relocation path
+        self.array = array
+        self._values: list[int] | None = None
         self._binds = binds
         self._names = names
         self._info = info
+
+    @property
+    def values(self) -> list[int]:
+        """The values as Python ints, for the per-entry drivers (made on first use)."""
+        if self._values is None:
+            self._values = self.array.tolist()
+        return self._values
 
     def is_weak(self, index: int) -> bool:
         return self._binds[index] == STB_WEAK
@@ -126,51 +133,51 @@ def simplify_symbols(ctx: ModuleCtx, percpu_base: int, records: list[SymbolRecor
     if info.index.pcpu:
         secbase[info.index.pcpu] = np.uint64(percpu_base)
     values[regular] = values[regular] + secbase[shndx[regular].astype(np.intp)]
-    vals = values.tolist()
     binds = (syms["st_info"] >> 4).tolist()
     names = syms["st_name"].tolist()
-    shndx_list = shndx.tolist()
-    how = ["section" if r else "" for r in regular.tolist()]
+    how = ["section" if r else "" for r in regular.tolist()] if records is not None else None
     ret = 0
     arch_ignores = ctx.state.profile.arch.ignore_undefined
-    for i in range(1, len(vals)):
-        if regular[i]:
-            continue
-        idx = shndx_list[i]
-        name = info.symbol_name(names[i])
+    # the symbols (after symbol 0) there is more to do for than add a section's address
+    others = np.flatnonzero(~regular)[1:]
+    todo = others.tolist()
+    strtab = info.strtab_off
+    for i, idx, name in zip(todo, shndx[others].tolist(), info.cstrs([strtab + names[i] for i in todo])):
         if idx == SHN_COMMON:
             if name.startswith("__gnu_lto"):
-                how[i] = "ignored"
-                continue
-            ctx.log.warn(f"{ctx.mod_name}: please compile with -fno-common")
-            ret = ENOEXEC
-            how[i] = "common"
+                kind = "ignored"
+            else:
+                ctx.log.warn(f"{ctx.mod_name}: please compile with -fno-common")
+                ret = ENOEXEC
+                kind = "common"
         elif idx in (SHN_ABS, SHN_LIVEPATCH):
-            how[i] = "abs" if idx == SHN_ABS else "livepatch"
+            kind = "abs" if idx == SHN_ABS else "livepatch"
         elif idx == SHN_UNDEF:
             value, err, kind = resolve_symbol(ctx, name)
             if value is not None:
-                vals[i] = value
-                how[i] = kind
+                values[i] = value
             elif err == 0 and (binds[i] == STB_WEAK or name in arch_ignores):
-                how[i] = "weak-unresolved"
+                kind = "weak-unresolved"
             else:
                 err = err or ENOENT
                 ctx.log.warn(f"{ctx.mod_name}: Unknown symbol {name} (err {err})")
                 ret = err
-                how[i] = kind
         else:
             ctx.log.err(
                 f"{ctx.mod_name}: Symbol {name} has an invalid section index {idx} (max {shnum - 1})"
             )
             ret = ENOEXEC
-            how[i] = "bad-section"
+            kind = "bad-section"
+        if how is not None:
+            how[i] = kind
     if records is not None:
+        vals = values.tolist()
+        shndx_list = shndx.tolist()
         types = (syms["st_info"] & 0xF).tolist()
         letters = type_letters(info).tobytes().decode("latin-1")
         records.extend(
-            SymbolRecord(i, info.symbol_name(names[i]), vals[i] & U64, shndx_list[i], binds[i], types[i],
+            SymbolRecord(i, info.symbol_name(names[i]), vals[i], shndx_list[i], binds[i], types[i],
                          how[i] or "null", letters[i])
             for i in range(len(vals))
         )
-    return SymbolTable(vals, binds, names, info), ret
+    return SymbolTable(values, binds, names, info), ret

@@ -12,6 +12,11 @@ kallsyms capture of the same kernel), so the plain tests need no qemu.
 Usage: python3 testdata/load/gen_oracle.py [x86_64|riscv64|debian ...]
 (debian: a dozen of Debian's own signed modules plus the kdepends fixture on the x86_64 kernel)
 
+Debian's 6.12 modules: python3 testdata/load/gen_oracle.py --version 6.12 debian
+loads a sample of the installed linux-image-6.12.118+deb12-amd64-unsigned's modules (the rule:
+:func:`debian_sample`) in modules.dep order into Debian's 6.12 kernel and writes
+testdata/load/6.12/x86_64/oracle-debian.json.xz.
+
 Newer kernels: python3 testdata/load/gen_oracle.py --version 6.12 [--kernel IMAGE] x86_64
 loads the fixtures of testdata/6.12/x86_64 into the kernel of testdata/kernels/6.12/x86_64
 (default image: /boot/vmlinuz-<its release>), with damaged copies of its hello.ko (the 6.1 set
@@ -37,6 +42,7 @@ from pymodpost.kernel.kallsyms import parse_symbol_map, read_text_maybe_xz  # no
 from pymodpost.kernel.profile import BUNDLED_DIR  # noqa: E402
 from pymodpost.load.image import SHN_UNDEF, LoadInfo  # noqa: E402
 from pymodpost.harness.oracle import dump_at_module_finalize  # noqa: E402
+from pymodpost.kmod.file import module_name_from_path, read_module_contents  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import damage  # noqa: E402
@@ -89,10 +95,9 @@ def _modinfo_name(blob: bytes) -> str:
     return found.group(1).decode() if found else "hello"
 
 
-def undefined_names(ko: Path) -> set[str]:
+def undefined_names(data: bytes) -> set[str]:
     from pymodpost.load.checks import elf_validity_check, setup_load_info
 
-    data = ko.read_bytes()
     info = LoadInfo(data=data, len=len(data))
     machine = int.from_bytes(data[18:20], "little")
     elf_validity_check(info, machine, False)
@@ -113,12 +118,58 @@ DEBIAN_MODULES = [
 ]
 DEBIAN_DIR = Path("/lib/modules/6.1.0-56-amd64")
 
+#: the sample of Debian's 6.12 modules: subsystems whose modules load without hardware
+SAMPLE_DIRS = ("kernel/crypto/", "kernel/fs/", "kernel/lib/", "kernel/net/")
+SAMPLE_MAX_BYTES = 64 * 1024  # a module and each of its dependencies, decompressed
+SAMPLE_STRIDE = 12
+#: sections the sample must hold at least one of (the first candidate with it is added if the
+#: stride missed them): ro_after_init data, per-cpu data, an exception table
+SAMPLE_FEATURES = (".data..ro_after_init", ".data..percpu", "__ex_table")
+
+
+def debian_sample(moddir: Path) -> list[str]:
+    """The deterministic sample of a module directory (paths relative to it, in load order):
+    of the modules under SAMPLE_DIRS that, with each of their dependencies, are at most
+    SAMPLE_MAX_BYTES decompressed, every SAMPLE_STRIDE-th in load order, the first one holding
+    each of SAMPLE_FEATURES not yet covered, and the dependencies of all of them."""
+    from pymodpost.kmod.file import read_module_contents
+    from pymodpost.kmod.modname import ModuleDirectory
+
+    directory = ModuleDirectory(str(moddir))
+    order = directory.load_order()
+    deps = directory.dependencies()
+    size: dict[str, int] = {}
+
+    def small(path: str) -> bool:
+        if path not in size:
+            size[path] = len(read_module_contents(str(moddir / path)))
+        return size[path] <= SAMPLE_MAX_BYTES
+
+    candidates = [m for m in order if m.startswith(SAMPLE_DIRS) and all(small(d) for d in [m, *deps[m]])]
+    picked = candidates[::SAMPLE_STRIDE]
+
+    def sections(path: str) -> set[str]:
+        from pymodpost.elf import ElfFile
+
+        return {sec.name for sec in ElfFile(read_module_contents(str(moddir / path))).sections}
+
+    covered = set().union(*(sections(m) for m in picked))
+    for feature in SAMPLE_FEATURES:
+        if feature not in covered:
+            first = next((m for m in candidates if feature in sections(m)), None)
+            if first is not None:
+                picked.append(first)
+                covered |= sections(first)
+    wanted = set(picked).union(*(deps[m] for m in picked))
+    return [m for m in order if m in wanted]
+
 
 def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True,
              extra: list[Path] | None = None, version: str | None = None, kernel: str | None = None,
-             fixtures: Path | None = None, profile_dir: Path | None = None) -> dict:
+             fixtures: Path | None = None, profile_dir: Path | None = None, extra_dir: Path = DEBIAN_DIR) -> dict:
     """Damaged copies of hello.ko first (all refused, so they change nothing for what follows),
-    then ``extra`` modules (e.g. Debian's own), then the fixture modules in dependency order.
+    then ``extra`` modules (e.g. Debian's own, below ``extra_dir``; compressed ones are booted
+    decompressed, as kmod hands them to the kernel), then the fixture modules in dependency order.
     ``version`` (e.g. "6.12") takes the fixtures and kernel facts of that kernel; ``fixtures``
     and ``profile_dir`` (a kernel build tree) name others, e.g. modules built against a kernel
     whose fixtures have not landed yet."""
@@ -153,7 +204,13 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
                 path.write_bytes(blob)
                 items.append((f"damaged:{label}", _modinfo_name(blob), blob, path))
         for ko in extra or []:
-            items.append((f"debian:{ko.relative_to(DEBIAN_DIR)}", ko.stem.replace("-", "_"), ko.read_bytes(), ko))
+            blob = read_module_contents(str(ko))
+            path = ko
+            if blob != ko.read_bytes():
+                path = Path(tmp) / "debian" / ko.relative_to(extra_dir).with_suffix("")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(blob)
+            items.append((f"debian:{ko.relative_to(extra_dir)}", module_name_from_path(str(ko)), blob, path))
         for ko in kos:
             # the exact bytes booted: fixtures get rebuilt, the capture must not go stale
             label = str(ko.relative_to(ROOT)) if ko.is_relative_to(ROOT) else f"built:{ko.relative_to(fixture_dir)}"
@@ -169,8 +226,9 @@ def generate(arch: str, only: list[str] | None = None, with_damaged: bool = True
         print(f"{arch}: dumps for modules not in the list (name differs from the file?): {strays}",
               file=sys.stderr)
     wanted = set()
-    for ko in [*(extra or []), *kos]:
-        wanted |= undefined_names(ko)
+    for label, _, blob, _ in items:
+        if not label.startswith("damaged:"):
+            wanted |= undefined_names(blob)
     names = [name for _, name, _, _ in items]
 
     def reached(outcome, name: str) -> bool:
@@ -241,6 +299,15 @@ def main(argv: list[str]) -> int:
         _write(ROOT / "testdata" / "load" / args.version / arch / "harness-placement.json.xz", data)
         return 0
     if args.version:
+        if args.targets == ["debian"]:
+            from pymodpost.kernel.profile import load_profile
+
+            moddir = Path("/lib/modules") / load_profile(str(BUNDLED_DIR / args.version / "x86_64")).release
+            sample = [moddir / m for m in debian_sample(moddir)]
+            data = generate("x86_64", only=[], with_damaged=False, extra=sample, version=args.version,
+                            kernel=args.kernel, extra_dir=moddir)
+            _write(ROOT / "testdata" / "load" / args.version / "x86_64" / "oracle-debian.json.xz", data)
+            return 0
         for arch in args.targets:
             data = generate(arch, version=args.version, kernel=args.kernel, fixtures=args.fixtures,
                             profile_dir=args.profile)

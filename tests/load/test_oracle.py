@@ -147,10 +147,11 @@ def test_simulator_equals_real_kernel_at_module_finalize(arch, capture, record):
 
 
 PLACEMENT_CAPTURES = [("x86_64", "6.12/oracle.json.xz"), ("riscv64", "6.12/oracle.json.xz"),
-                      ("riscv64", "7.3/oracle.json.xz")]
+                      ("riscv64", "7.3/oracle.json.xz"), ("x86_64", "6.12/oracle-debian.json.xz")]
 
 
-@pytest.mark.parametrize("arch,capture", PLACEMENT_CAPTURES, ids=["x86_64-6.12", "riscv64-6.12", "riscv64-7.3"])
+@pytest.mark.parametrize("arch,capture", PLACEMENT_CAPTURES,
+                         ids=["x86_64-6.12", "riscv64-6.12", "riscv64-7.3", "x86_64-6.12-debian"])
 def test_default_placement_is_where_the_real_kernel_put_each_module(arch, capture):
     """Without anchors: the first module where a fresh nokaslr boot puts it, each mem[] region a
     guard page after the previous one, and every later module after the previous one's core
@@ -168,6 +169,10 @@ def test_default_placement_is_where_the_real_kernel_put_each_module(arch, captur
         result = load_module(module_bytes(entry), state, options, entry["path"])
         if not dump:
             continue
+        if entry["ret"] != 0:
+            # its init failed (nls_koi8_ru: no koi8-u): the kernel freed it, and the next module
+            # went where it had been
+            state.remove_module(result.name)
         assert {s.name: s.addr for s in result.sections} == {k: v["addr"] for k, v in dump["sections"].items()}, \
             entry["name"]
         assert [base for base, _ in result.region_bytes()] == sorted(r["addr"] for r in dump["regions"]), entry["name"]
