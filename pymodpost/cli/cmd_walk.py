@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stage", choices=STAGE_NAMES,
                         help="show only this stage (the ones before it still run, silently)")
     parser.add_argument("--json", action="store_true", help="print one JSON document instead")
+    parser.add_argument("--html", metavar="FILE",
+                        help="write a self-contained HTML report of every stage to FILE (memory map, "
+                             "relocation and link pictures) instead")
     parser.add_argument("--out", metavar="DIR", help="keep every output (.mod.c, .mod.o, .ko) in DIR")
     parser.add_argument("--plain", action="store_true",
                         help="plain text and no pauses even on a terminal")
@@ -46,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     from pymodpost.walk.walk import BUILDERS, STAGES, prepare
 
-    interactive = sys.stdin.isatty() and sys.stdout.isatty() and not (args.json or args.plain)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty() and not (args.json or args.html or args.plain)
     with tempfile.TemporaryDirectory(prefix="pymodpost-walk-") as tmp:
         work = Path(args.out) if args.out else Path(tmp)
         ctx = prepare(args.object, work, args.arch, args.kernel, args.kdir, tuple(args.symvers),
@@ -59,13 +62,18 @@ def run(args: argparse.Namespace) -> int:
                     done[earlier] = BUILDERS[earlier](ctx)
             return done[name]
 
-        if args.json:
+        if args.json or args.html:
             names = [args.stage] if args.stage else list(STAGES)
-            doc = {"object": str(ctx.obj), "module": ctx.module, "arch": ctx.arch, "kernel": ctx.kernel,
-                   "stages": [{"name": n, "title": s.title, "ok": s.ok, "data": s.data}
-                              for n in names for s in [stage(n)]]}
-            json.dump(doc, sys.stdout, indent=1)
-            sys.stdout.write("\n")
+            doc = document(ctx, [stage(n) for n in names])
+            if args.html:
+                from pymodpost.fileio import write_atomic
+                from pymodpost.report.page import walk_report
+
+                write_atomic(Path(args.html), walk_report(doc).encode())
+                print(f"report written to {args.html}")
+            else:
+                json.dump(doc, sys.stdout, indent=1)
+                sys.stdout.write("\n")
             return 0 if all(s["ok"] for s in doc["stages"]) else 1
 
         from pymodpost.walk.walk_render import PlainRenderer, RichRenderer
@@ -91,3 +99,10 @@ def run(args: argparse.Namespace) -> int:
         if args.out:
             print(f"outputs kept in {work}")
         return 0 if all(s.ok for s in shown) else 1
+
+
+def document(ctx, stages) -> dict:
+    """What ``--json`` prints and ``--html`` draws: each stage's verdict, data and printed notes."""
+    return {"object": str(ctx.obj), "module": ctx.module, "arch": ctx.arch, "kernel": ctx.kernel,
+            "stages": [{"name": s.name, "title": s.title, "ok": s.ok, "data": s.data,
+                        "notes": [b.text for b in s.blocks if b.kind == "text"]} for s in stages]}

@@ -276,7 +276,8 @@ def modc_stage(ctx: WalkContext) -> WalkStage:
         same = read_bytes(reference) == read_bytes(path)
         st.ok = same
         st.text(f"{'identical to' if same else 'DIFFERS from'} the real modpost's {reference}")
-    st.data = {"file": str(path), "lines": [{"text": t, "note": n} for t, n in zip(text.splitlines(), notes)]}
+    st.data = {"file": str(path), "lines": [{"text": t, "note": n} for t, n in zip(text.splitlines(), notes)],
+               "identical_to_reference": same if reference.is_file() else None}
     return st
 
 
@@ -402,10 +403,13 @@ def load_stage(ctx: WalkContext) -> WalkStage:
     st.table("steps of load_module", ("step", "detail"), [(s.name, s.detail) for s in result.steps])
     for line in result.log:
         st.text(f"kernel log: {line.text}")
+    steps = [{"step": s.name, "detail": s.detail} for s in result.steps]
     if not result.ok:
         st.text(f"refused: {result.error.errno}")
-        st.data = {"ok": False, "errno": result.error.errno, "log": [l.text for l in result.log]}
-        return st
+        st.data = {"ok": False, "errno": result.error.errno, "log": [l.text for l in result.log],
+                   "steps": steps}
+        if not result.sections:
+            return st
     layout = [(s.name, f"{s.addr:#018x}", s.size, s.region, f"{s.offset:#x}") for s in result.sections]
     regions = [(f"mem[{r.name}]", f"{r.base:#018x}", len(r.data), "yes" if r.init else "")
                for r in result.regions]
@@ -429,13 +433,64 @@ def load_stage(ctx: WalkContext) -> WalkStage:
                            r.before.hex(" "), r.after.hex(" ")))
     st.table("relocations applied", ("section", "#", "type", "symbol", "formula", "S", "A", "P",
                                      "before", "after"), relocs)
-    st.text(f"{len(relocs)} relocations applied; {ctx.module} is live")
     keys = ("section", "index", "type", "symbol", "formula", "S", "A", "P", "before", "after")
-    st.data = {"ok": True, "core_base": result.core_base, "init_base": result.init_base,
-               "regions": [dict(zip(("region", "address", "size", "init"), r)) for r in regions],
-               "layout": [dict(zip(("section", "address", "size", "region", "offset"), r)) for r in layout],
-               "relocations": [dict(zip(keys, r)) for r in relocs]}
+    layout_data = [dict(zip(("section", "address", "size", "region", "offset"), r), permission=permission)
+                   for r, permission in zip(layout, section_permissions(result))]
+    memory = {"regions": [dict(zip(("region", "address", "size", "init"), r)) for r in regions],
+              "layout": layout_data, "relocations": [dict(zip(keys, r)) for r in relocs],
+              "allocations": allocations(result)}
+    if not result.ok:
+        # what was laid out and relocated before the refusal; the last relocation section started
+        # is where apply_relocations stopped
+        stopped = result.relocations[-1] if result.relocations else None
+        st.data.update(memory, refused_in=stopped and {"section": stopped.name,
+                                                       "target": sec_names.get(stopped.target, "")})
+        return st
+    st.text(f"{len(relocs)} relocations applied; {ctx.module} is live")
+    st.data = {"ok": True, "core_base": result.core_base, "init_base": result.init_base, "steps": steps,
+               **memory}
     return st
+
+
+#: 6.4+ mem[] types and the permission each is mapped with (the init ones are freed after init)
+_REGION_PERMISSIONS = {"text": "text", "rodata": "rodata", "ro_after_init": "ro_after_init", "data": "data",
+                       "init_text": "init", "init_rodata": "init", "init_data": "init"}
+
+
+def allocations(result) -> list[dict]:
+    """Each allocation of the loaded module, with the permission bands the kernel maps it with:
+    6.4+ one ``mem[]`` region a type; 6.1 ``core`` and ``init``, split at the layout's text, ro
+    and ro_after_init ends (``module_enable_ro``/``_nx`` set the pages up to each)."""
+    if result.regions:
+        return [{"name": f"mem[{r.name}]", "address": r.base, "size": len(r.data), "init": r.init,
+                 "bands": [{"permission": _REGION_PERMISSIONS.get(r.name, "data"), "start": 0,
+                            "end": len(r.data)}]} for r in result.regions]
+    lay = result.layout
+    core = [("text", lay.core_text_size), ("rodata", lay.core_ro_size),
+            ("ro_after_init", lay.core_ro_after_init_size), ("data", lay.core_size)]
+    out = []
+    for name, base, size, ends in (("core", result.core_base, lay.core_size, core),
+                                   ("init", result.init_base, lay.init_size, [("init", lay.init_size)])):
+        if not size:
+            continue
+        bands, start = [], 0
+        for permission, end in ends:
+            if end > start:
+                bands.append({"permission": permission, "start": start, "end": end})
+                start = end
+        out.append({"name": name, "address": base, "size": size, "init": name == "init", "bands": bands})
+    return out
+
+
+def section_permissions(result) -> list[str]:
+    """The permission band each placed section falls in (its allocation's band at its offset)."""
+    by_region = {a["name"].removeprefix("mem[").removesuffix("]"): a["bands"] for a in allocations(result)}
+    out = []
+    for sec in result.sections:
+        bands = by_region.get(sec.region, ())
+        out.append(next((b["permission"] for b in bands if b["start"] <= sec.offset < b["end"]),
+                        bands[-1]["permission"] if bands else "data"))
+    return out
 
 
 BUILDERS = {"object": object_stage, "modpost": modpost_stage, "mod.c": modc_stage,
