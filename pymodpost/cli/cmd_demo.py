@@ -17,6 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR",
                         help="keep every output (.mod.c, Module.symvers, .ko) in DIR/<arch>/ "
                              "instead of a temporary directory")
+    parser.add_argument("--html", metavar="DIR",
+                        help="also write a self-contained HTML report of each example's walk to "
+                             "DIR/params-<arch>-<kernel>.html")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,8 +44,25 @@ def run(args: argparse.Namespace) -> int:
                 for line in stage.lines:
                     print(f"    {line}")
             ok = ok and result.ok
+            if args.html:
+                print(f"    report: {write_demo_report(arch, args.kernel, Path(args.html), base / arch / 'walk')}")
             print()
         if args.out:
             print(f"outputs kept in {base}")
     sys.stdout.flush()
     return 0 if ok else 1
+
+
+def write_demo_report(arch: str, kernel: str, directory, work) -> str:
+    """The walk report of the bundled example for ``arch`` and ``kernel``, written in ``directory``."""
+    from pymodpost.bundled import bundled_fixture
+    from pymodpost.fileio import write_atomic
+    from pymodpost.report.page import report_walk
+    from pymodpost.walk.demo import EXAMPLE_MODULE
+
+    obj = bundled_fixture(kernel, arch, EXAMPLE_MODULE) / f"{EXAMPLE_MODULE}.o"
+    _, page = report_walk(obj, work, kernel)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{EXAMPLE_MODULE}-{arch}-{kernel}.html"
+    write_atomic(path, page)
+    return str(path)

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from pymodpost.walk.walk import BUILDERS, STAGES, prepare
+    from pymodpost.walk.walk import BUILDERS, STAGES, prepare, walk_document
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty() and not (args.json or args.html or args.plain)
     with tempfile.TemporaryDirectory(prefix="pymodpost-walk-") as tmp:
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
         if args.json or args.html:
             names = [args.stage] if args.stage else list(STAGES)
-            doc = document(ctx, [stage(n) for n in names])
+            doc = walk_document(ctx, [stage(n) for n in names])
             if args.html:
                 from pymodpost.fileio import write_atomic
                 from pymodpost.report.page import walk_report
@@ -100,9 +100,3 @@ def run(args: argparse.Namespace) -> int:
             print(f"outputs kept in {work}")
         return 0 if all(s.ok for s in shown) else 1
 
-
-def document(ctx, stages) -> dict:
-    """What ``--json`` prints and ``--html`` draws: each stage's verdict, data and printed notes."""
-    return {"object": str(ctx.obj), "module": ctx.module, "arch": ctx.arch, "kernel": ctx.kernel,
-            "stages": [{"name": s.name, "title": s.title, "ok": s.ok, "data": s.data,
-                        "notes": [b.text for b in s.blocks if b.kind == "text"]} for s in stages]}

@@ -94,6 +94,15 @@ def walk_report(doc: dict) -> str:
         doc=doc, stages=stages, permissions=PERMISSIONS, **extra)
 
 
+def report_walk(obj, work, kernel: str | None = None) -> tuple[dict, str]:
+    """Walk ``obj`` through every stage (outputs in ``work``) and draw it: (document, page)."""
+    from pymodpost.walk.walk import prepare, walk, walk_document
+
+    ctx = prepare(str(obj), work, kernel=kernel)
+    doc = walk_document(ctx, list(walk(ctx)))
+    return doc, walk_report(doc)
+
+
 def diff_report(path_a: str, path_b: str, result, sections_a: list[dict], sections_b: list[dict]) -> str:
     """The page for ``diff A B``: the verdict, each difference, and both section lists side by side."""
     names = list(dict.fromkeys([s["name"] for s in sections_a] + [s["name"] for s in sections_b]))
