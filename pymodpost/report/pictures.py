@@ -31,7 +31,7 @@ def _attrs(**values) -> str:
             continue
         name = "class" if key == "cls" else key.replace("_", "-")
         if isinstance(value, float):
-            value = f"{value:.2f}".rstrip("0").rstrip(".")
+            value = f"{value:.3f}".rstrip("0").rstrip(".")
         out.append(f'{name}="{escape(str(value), quote=True)}"')
     return " ".join(out)
 
