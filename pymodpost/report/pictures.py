@@ -18,7 +18,7 @@ TOP = 24.0
 COLUMN_LEFT, COLUMN_RIGHT = 150.0, 270.0  # the memory column
 LABEL_X = 520.0  # section names, right of the arrows
 KERNEL_X = 740.0  # kernel symbols, off to the side
-MEMORY_WIDTH = 980
+MEMORY_WIDTH = 1060
 LABEL_STEP = 13.0  # the least distance between two section labels
 KERNEL_STEP = 18.0
 

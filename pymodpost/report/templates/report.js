@@ -27,8 +27,46 @@
   document.querySelectorAll("path.reloc").forEach(function (p) { arrows[p.dataset.i] = p; });
   var table = document.getElementById("load-relocations");
   var rows = {};
-  table.querySelectorAll("tr[data-reloc-row]").forEach(function (tr) { rows[tr.dataset.relocRow] = tr; });
   var selected = null;
+  // the relocation table: rows made from the data, PAGE at a time, the filter searching all of them
+  var PAGE = 300, KEYS = ["section", "index", "type", "symbol", "formula", "S", "A", "P", "before", "after"];
+  var haystack = relocs.map(function (r) {
+    return KEYS.map(function (k) { return String(r[k]); }).join(" ").toLowerCase();
+  });
+  var matching = [], shown = 0;
+  var more = document.getElementById("relocations-more");
+  var filter = document.getElementById("relocations-filter");
+  function addRows() {
+    var body = document.createDocumentFragment();
+    var end = Math.min(matching.length, shown + PAGE);
+    for (; shown < end; shown++) {
+      var i = matching[shown], tr = document.createElement("tr");
+      tr.dataset.relocRow = i;
+      KEYS.forEach(function (k) {
+        var td = document.createElement("td");
+        td.textContent = relocs[i][k];
+        tr.appendChild(td);
+      });
+      if (String(i) === String(selected)) tr.classList.add("sel");
+      rows[i] = tr;
+      body.appendChild(tr);
+    }
+    table.tBodies[0].appendChild(body);
+    more.hidden = shown >= matching.length;
+    more.textContent = "show more (" + (matching.length - shown) + " left)";
+  }
+  function refill() {
+    var q = filter.value.toLowerCase();
+    matching = [];
+    for (var i = 0; i < relocs.length; i++) if (q === "" || haystack[i].indexOf(q) >= 0) matching.push(i);
+    table.tBodies[0].replaceChildren();
+    rows = {};
+    shown = 0;
+    addRows();
+  }
+  filter.addEventListener("input", refill);
+  more.addEventListener("click", addRows);
+  refill();
   function field(dl, name, value) {
     var dt = document.createElement("dt"), dd = document.createElement("dd");
     dt.textContent = name; dd.textContent = value;
