@@ -199,11 +199,24 @@ def modpost_stage(ctx: WalkContext) -> WalkStage:
     for line in diagnostics:
         st.text(line)
     st.text(f"exit status {result.status}")
+    same_symvers = None
+    reference, ours = ctx.obj.with_name("Module.symvers"), ctx.work / "Module.symvers"
+    if reference.is_file() and ours.is_file():  # kbuild's, written by the real modpost
+        same_symvers = _symvers_rows(reference) == _symvers_rows(ours)
+        st.text(f"Module.symvers {'identical to' if same_symvers else 'DIFFERS from'} kbuild's {reference} "
+                "(but for the module's path, which names the build directory)")
     st.data = {"argv": argv, "status": result.status, "diagnostics": diagnostics,
+               "symvers_identical_to_reference": same_symvers,
                "exports": [dict(zip(("symbol", "kind", "namespace"), r)) for r in exported],
                "imports": [dict(zip(("symbol", "owner", "crc", "licence", "namespace"), r)) for r in imports],
                "checks": [dict(zip(("check", "verdict", "message"), r)) for r in verdicts]}
     return st
+
+
+def _symvers_rows(path: Path) -> list[list[str]]:
+    """A Module.symvers's rows without the module path (column 3: where the module was built)."""
+    rows = [line.split("\t") for line in read_bytes(path).decode(errors="surrogateescape").splitlines()]
+    return [row[:2] + row[3:] for row in rows]
 
 
 def _cannot_run(st: WalkStage, why: str) -> WalkStage:

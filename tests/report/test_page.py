@@ -8,6 +8,7 @@ same dicts ``walk --json`` prints), and the geometry with the addresses.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
@@ -186,3 +187,17 @@ def test_cli_bad_input_is_one_error_line(tmp_path):
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1 and str(bad) in out.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_modpost_is_compared_with_kbuilds_module_symvers(tmp_path):
+    kbuild = tmp_path / "exports"
+    shutil.copytree(TESTDATA / "x86_64" / "exports", kbuild)
+    doc, page = report_walk(kbuild / "exports.o", tmp_path / "walk")
+    assert stage(doc, "modpost")["symvers_identical_to_reference"] is True
+    assert 'data-compared="identical"' in page
+    # a CRC kbuild's modpost wrote differently: the page says so
+    symvers = kbuild / "Module.symvers"
+    symvers.write_text(symvers.read_text().replace("0xd288583f", "0xd288583e"))
+    doc, page = report_walk(kbuild / "exports.o", tmp_path / "walk-again")
+    assert stage(doc, "modpost")["symvers_identical_to_reference"] is False
+    assert 'data-compared="differs"' in page and "DIFFERS" in page
