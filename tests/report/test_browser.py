@@ -152,6 +152,17 @@ def test_report_in_a_browser(browser, arch, kernel, tmp_path, monkeypatch):
     hover_shows_the_relocation_under_the_pointer(page, doc, drawn)
     assert errors == []
     page.close()
+    # a phone's width: the page itself never scrolls sideways (wide pictures and tables scroll in
+    # their own boxes); dark mode: the colours follow prefers-color-scheme
+    for width, scheme in ((390, "light"), (390, "dark"), (1280, "dark")):
+        page, errors, _ = open_page(browser, path, width, scheme)
+        page.evaluate("document.querySelectorAll('details.stage').forEach(d => d.open = true)")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        red, green, blue = (int(v) for v in background[background.index("(") + 1:-1].split(",")[:3])
+        assert (red + green + blue < 150) == (scheme == "dark"), background
+        assert errors == []
+        page.close()
     for name, scheme, width, selector in SHOTS.get((arch, kernel), ()):
         shot, errors, _ = open_page(browser, path, width, scheme)
         if selector is None:
