@@ -32,6 +32,15 @@ def run(args: argparse.Namespace) -> int:
     arches = ARCHES if args.arch == "all" else (args.arch,)
     for arch in arches:  # an unknown kernel or missing facts: one error before any output
         bundled_profile_name(args.kernel, arch)
+    if args.html:
+        from pymodpost.errors import InputError
+        from pymodpost.report.page import output_path
+
+        output_path(args.html)  # DIR's parent must exist; DIR is made
+        try:
+            Path(args.html).mkdir(exist_ok=True)
+        except OSError as e:
+            raise InputError(args.html, f"cannot make the directory: {e.strerror or e}") from None
     ok = True
     with tempfile.TemporaryDirectory(prefix="pymodpost-demo-") as tmp:
         base = Path(args.out) if args.out else Path(tmp)
@@ -56,13 +65,11 @@ def run(args: argparse.Namespace) -> int:
 def write_demo_report(arch: str, kernel: str, directory, work) -> str:
     """The walk report of the bundled example for ``arch`` and ``kernel``, written in ``directory``."""
     from pymodpost.bundled import bundled_fixture
-    from pymodpost.fileio import write_atomic
-    from pymodpost.report.page import report_walk
+    from pymodpost.report.page import report_walk, write_page
     from pymodpost.walk.demo import EXAMPLE_MODULE
 
     obj = bundled_fixture(kernel, arch, EXAMPLE_MODULE) / f"{EXAMPLE_MODULE}.o"
     _, page = report_walk(obj, work, kernel)
-    directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{EXAMPLE_MODULE}-{arch}-{kernel}.html"
-    write_atomic(path, page)
+    write_page(path, page)
     return str(path)

@@ -12,16 +12,16 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from pymodpost.elf.diff import diff_files
 
+    if args.html:
+        from pymodpost.report.page import output_path
+
+        output_path(args.html)
     result = diff_files(args.a, args.b)
     if args.html:
-        from pathlib import Path
-
         from pymodpost.elf.diff import section_summary
-        from pymodpost.fileio import write_atomic
-        from pymodpost.report.page import diff_report
+        from pymodpost.report.page import diff_report, write_page
 
-        page = diff_report(args.a, args.b, result, section_summary(args.a), section_summary(args.b))
-        write_atomic(Path(args.html), page)
+        write_page(args.html, diff_report(args.a, args.b, result, section_summary(args.a), section_summary(args.b)))
         print(f"report written to {args.html}")
         return 0 if result.equal else 1
     if result.identical_bytes:

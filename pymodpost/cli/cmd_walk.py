@@ -34,8 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "symbols it uses")
     parser.add_argument("--stage", choices=STAGE_NAMES,
                         help="show only this stage (the ones before it still run, silently)")
-    parser.add_argument("--json", action="store_true", help="print one JSON document instead")
-    parser.add_argument("--html", metavar="FILE",
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON document instead")
+    output.add_argument("--html", metavar="FILE",
                         help="write a self-contained HTML report of every stage to FILE (memory map, "
                              "relocation and link pictures) instead")
     parser.add_argument("--out", metavar="DIR", help="keep every output (.mod.c, .mod.o, .ko) in DIR")
@@ -52,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty() and sys.stdout.isatty() and not (args.json or args.html or args.plain)
     with tempfile.TemporaryDirectory(prefix="pymodpost-walk-") as tmp:
         work = Path(args.out) if args.out else Path(tmp)
+        if args.html:
+            from pymodpost.report.page import output_path
+
+            output_path(args.html)
         ctx = prepare(args.object, work, args.arch, args.kernel, args.kdir, tuple(args.symvers),
                       tuple(args.preload), args.dialect)
         done: dict = {}
@@ -66,10 +71,9 @@ def run(args: argparse.Namespace) -> int:
             names = [args.stage] if args.stage else list(STAGES)
             doc = walk_document(ctx, [stage(n) for n in names])
             if args.html:
-                from pymodpost.fileio import write_atomic
-                from pymodpost.report.page import walk_report
+                from pymodpost.report.page import walk_report, write_page
 
-                write_atomic(Path(args.html), walk_report(doc).encode())
+                write_page(args.html, walk_report(doc))
                 print(f"report written to {args.html}")
             else:
                 json.dump(doc, sys.stdout, indent=1)

@@ -11,8 +11,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from pathlib import Path
+
 from markupsafe import Markup
 
+from pymodpost.errors import InputError
+from pymodpost.fileio import write_atomic
 from pymodpost.report.pictures import link_picture, memory_map
 
 #: the permission classes of the memory map, in the order the legend lists them
@@ -92,6 +96,22 @@ def walk_report(doc: dict) -> str:
         extra["relocations_json"] = _script_json(load.get("relocations", []))
     return _environment().get_template("walk.html.j2").render(
         doc=doc, stages=stages, permissions=PERMISSIONS, **extra)
+
+
+def output_path(path: str) -> Path:
+    """Where a page goes, checked before any work: its directory must exist."""
+    where = Path(path)
+    if not where.parent.is_dir():
+        raise InputError(path, f"cannot write: no directory {where.parent}")
+    return where
+
+
+def write_page(path, page: str) -> None:
+    """Write a page atomically; a failure is one error naming the file."""
+    try:
+        write_atomic(path, page)
+    except OSError as e:
+        raise InputError(str(path), f"cannot write: {e.strerror or e}") from None
 
 
 def report_walk(obj, work, kernel: str | None = None) -> tuple[dict, str]:

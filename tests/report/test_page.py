@@ -201,3 +201,17 @@ def test_modpost_is_compared_with_kbuilds_module_symvers(tmp_path):
     doc, page = report_walk(kbuild / "exports.o", tmp_path / "walk-again")
     assert stage(doc, "modpost")["symvers_identical_to_reference"] is False
     assert 'data-compared="differs"' in page and "DIFFERS" in page
+
+
+@pytest.mark.parametrize("command", [
+    ["walk", str(TESTDATA / "x86_64" / "params" / "params.o"), "--html", "{missing}/r.html"],
+    ["diff", str(TESTDATA / "x86_64" / "params" / "params.ko"), str(TESTDATA / "x86_64" / "hello" / "hello.ko"),
+     "--html", "{missing}/r.html"],
+    ["demo", "--arch", "x86_64", "--html", "{file}"],
+])
+def test_an_output_that_cannot_be_written_is_one_error_line(command, tmp_path):
+    (tmp_path / "file").write_text("a file, not a directory")
+    args = [a.format(missing=tmp_path / "missing", file=tmp_path / "file") for a in command]
+    out = run(*args)
+    assert out.returncode == 1 and "Traceback" not in out.stderr and out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1 and str(tmp_path) in out.stderr
