@@ -520,5 +520,6 @@ def walk_document(ctx: WalkContext, stages: list[WalkStage]) -> dict:
     """What ``walk --json`` prints and ``walk --html`` draws: each stage's verdict, data and the
     lines it printed."""
     return {"object": str(ctx.obj), "module": ctx.module, "arch": ctx.arch, "kernel": ctx.kernel,
+            "linux": ctx.profile.dialect.version_text,
             "stages": [{"name": s.name, "title": s.title, "ok": s.ok, "data": s.data,
                         "notes": [b.text for b in s.blocks if b.kind == "text"]} for s in stages]}

@@ -117,6 +117,8 @@ def test_stages_checks_and_mod_c(report):
     verdicts = {e["data-stage-verdict"]: e["class"] for e in html.having("data-stage-verdict")}
     assert verdicts == {s["name"]: "ok" if s["ok"] else "failed" for s in doc["stages"]}
     assert [e["data-alias"] for e in html.having("data-alias")] == ["init_module", "cleanup_module"]
+    release = doc["kernel"].split("/")[0] if "/" in doc["kernel"] else "6.1"  # x86_64, 6.12/x86_64 ...
+    assert doc["linux"] == release and f"Linux <b>{release}</b>" in page
     assert "module_init(params_init)" in page
     checks = [e for e in html.elements if e["tag"] == "tr" and e.get("class") in ("ok", "failed")]
     assert len(checks) == len(stage(doc, "modpost")["checks"])
