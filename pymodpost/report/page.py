@@ -123,6 +123,9 @@ def report_walk(obj, work, kernel: str | None = None) -> tuple[dict, str]:
     return doc, walk_report(doc)
 
 
+_DIFFERENCE_KINDS = {"section": "section", "sections": "section", "symbol": "symbol", "ELF": "header"}
+
+
 def diff_report(path_a: str, path_b: str, result, sections_a: list[dict], sections_b: list[dict]) -> str:
     """The page for ``diff A B``: the verdict, each difference, and both section lists side by side."""
     names = list(dict.fromkeys([s["name"] for s in sections_a] + [s["name"] for s in sections_b]))
@@ -130,8 +133,8 @@ def diff_report(path_a: str, path_b: str, result, sections_a: list[dict], sectio
     b = {s["name"]: s for s in sections_b}
     rows = [{"name": n, "a": a.get(n), "b": b.get(n), "same": a.get(n) == b.get(n)} for n in names]
     groups: dict[str, list[str]] = {}
-    for line in result.differences:
-        kind = line.split(" ", 1)[0] if line.split(" ", 1)[0] in ("section", "symbol", "sections") else "other"
-        groups.setdefault({"sections": "section"}.get(kind, kind), []).append(line)
+    for line in result.differences:  # elf/diff.py's sentences start with what they are about
+        kind = _DIFFERENCE_KINDS.get(line.split(" ", 1)[0], "other")
+        groups.setdefault(kind, []).append(line)
     return _environment().get_template("diff.html.j2").render(
         a=path_a, b=path_b, result=result, rows=rows, groups=groups)

@@ -40,12 +40,15 @@ def _tag(name: str, text: str = "", **values) -> str:
     return f"<{name} {_attrs(**values)}>{escape(text)}</{name}>" if text else f"<{name} {_attrs(**values)}/>"
 
 
+#: the arrows' head (one per page: an id)
+ARROWHEAD = ('<defs><marker id="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" '
+             'orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" class="head"/></marker></defs>')
+
+
 def _svg(width: float, height: float, body: list[str], label: str, cls: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" {_attrs(cls=cls, width=width, height=height)} '
             f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{escape(label)}">'
-            '<defs><marker id="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" '
-            'markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" class="head"/></marker>'
-            "</defs>" + "".join(body) + "</svg>")
+            + "".join(body) + "</svg>")
 
 
 @dataclass
@@ -103,7 +106,7 @@ def memory_map(load: dict) -> str:
     (P) to the symbol's address (S; a kernel symbol off to the side), and the refusal, if any."""
     placed, bottom = _place_allocations(load.get("allocations", []))
     by_name = {p.name.removeprefix("mem[").removesuffix("]"): p for p in placed}
-    body: list[str] = []
+    body: list[str] = [ARROWHEAD]
     for alloc, p in zip(sorted(load["allocations"], key=lambda a: a["address"]), placed):
         body.append(f'<g {_attrs(cls="allocation", data_allocation=p.name, data_addr=hex(p.address), data_size=p.size)}>')
         for band in alloc["bands"]:

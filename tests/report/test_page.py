@@ -217,3 +217,9 @@ def test_an_output_that_cannot_be_written_is_one_error_line(command, tmp_path):
     out = run(*args)
     assert out.returncode == 1 and "Traceback" not in out.stderr and out.stdout == ""
     assert len(out.stderr.strip().splitlines()) == 1 and str(tmp_path) in out.stderr
+
+
+def test_ids_are_unique(report):
+    _, _, html = report
+    ids = [e["id"] for e in html.elements if "id" in e]
+    assert len(ids) == len(set(ids))
