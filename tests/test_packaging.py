@@ -41,6 +41,8 @@ def test_wheel_carries_the_demo_data_and_no_test_data(wheel):
                    "7.3/riscv64/params/.params.o.cmd"):
         assert f"pymodpost/data/testdata/{needed}" in data, needed
     assert not [n for n in data if "/fuzz/" in n or "/load/" in n or n.endswith(".py")]
+    for template in ("walk.html.j2", "diff.html.j2", "report.css", "report.js"):  # walk/demo/diff --html
+        assert f"pymodpost/report/templates/{template}" in names, template
     assert sum(zipfile.ZipFile(wheel).getinfo(n).compress_size for n in data) < 4 << 20
 
 
@@ -64,3 +66,7 @@ def test_wheel_install_runs_the_demo(wheel, tmp_path):
                            capture_output=True, text=True)
     assert later.returncode == 0, later.stdout + later.stderr
     assert later.stdout.count("module is live") == 2
+    report = subprocess.run([str(env_dir / "bin" / "pymodpost"), "demo", "--arch", "x86_64", "--html", "pages"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert report.returncode == 0, report.stdout + report.stderr
+    assert "data-reloc=" in (tmp_path / "pages" / "params-x86_64-6.1.html").read_text()

@@ -7,7 +7,8 @@ does.  ``tests/docs/test_tutorial.py`` regenerates it and compares with the comm
 
     python3 docs/tutorial/generate.py
 
-after changing a command's output.  ``--check`` compares instead of writing.
+after changing a command's output.  It also writes the HTML reports the tutorial links
+(docs/report/*.html); ``--check`` compares instead of writing.
 """
 
 from __future__ import annotations
@@ -111,6 +112,38 @@ comes from in this module, and what to do about it:
 carry `.eh_frame` relocations of type 57 (`R_RISCV_32_PCREL`), which Linux 6.1's riscv loader has
 no handler for.  The simulator refuses the module exactly as the real kernel did:
 """, ["load", "--kernel", "riscv64", "testdata/riscv64/eh_frame/eh_frame.ko"], refusal_only),
+    ("""## 7. See it: the HTML report
+`pymodpost walk X.o --html FILE` draws all of the above as one self-contained page (no network
+needed): the stages and their verdicts, the object's sections and symbols, modpost's imports and
+checks, the annotated `.mod.c`, the link as a picture and the load as a memory map drawn to
+scale, coloured by permission, with every relocation an arrow from the place patched (P) to its
+symbol (S).  Hover over an arrow, or select a row of the relocation table, to see its formula,
+S, A, P and the bytes before and after.  The reports of the bundled example, made by
+
+```
+$ pymodpost walk testdata/x86_64/params/params.o --html docs/report/params-x86_64-6.1.html
+$ pymodpost walk testdata/riscv64/params/params.o --html docs/report/params-riscv64-6.1.html
+```
+
+are [params-x86_64-6.1.html](report/params-x86_64-6.1.html) and
+[params-riscv64-6.1.html](report/params-riscv64-6.1.html) (download and open them in a browser;
+`pymodpost demo --html DIR` writes one for each architecture).  The load of the x86_64 one, with
+a relocation selected (the call to `__fentry__` at the start of `init_module`, a kernel function):
+
+![the memory map of params.ko loaded into Linux 6.1, x86_64](report/memory-map-x86_64-6.1.png)
+
+The link of the riscv64 example for Linux 7.3, in dark mode: each input section of `params.o`,
+`params.mod.o` and `.module-common.o` flowing into its output section of `params.ko`:
+
+![the link of params.ko for Linux 7.3, riscv64](report/link-riscv64-7.3-dark.png)
+
+And on a phone:
+
+![the report's overview at 390 pixels wide](report/phone-x86_64-6.12.png)
+
+The pictures are taken by the browser test (`tests/report/test_browser.py`, which also checks
+that every arrow and section is drawn where the data says); `docs/report/regen.sh` retakes them.
+""", [], None),
     ("""## Where to go next
 
 * `pymodpost demo` runs modpost, the link and the load on the bundled example for both
@@ -141,6 +174,35 @@ def render() -> str:
     return "\n".join(parts)
 
 
+#: the reports the tutorial links: (object, file in docs/report/), made with ``walk --html``
+REPORTS = [("testdata/x86_64/params/params.o", "params-x86_64-6.1.html"),
+           ("testdata/riscv64/params/params.o", "params-riscv64-6.1.html")]
+#: the screenshots it shows (taken by tests/report/test_browser.py)
+SCREENSHOTS = ["memory-map-x86_64-6.1.png", "link-riscv64-7.3-dark.png", "phone-x86_64-6.12.png"]
+
+
+def write_reports(directory: Path) -> None:
+    for obj, name in REPORTS:
+        proc = subprocess.run([sys.executable, "-m", "pymodpost", "walk", obj, "--html", str(directory / name)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+        if proc.returncode != 0:
+            raise SystemExit(f"walk --html {obj} failed: {proc.stderr}")
+
+
+def stale_reports() -> list[str]:
+    """The linked reports that a fresh run would change, and the screenshots that are missing."""
+    import tempfile
+
+    stale = [name for name in SCREENSHOTS if not (ROOT / "docs" / "report" / name).is_file()]
+    with tempfile.TemporaryDirectory() as tmp:
+        write_reports(Path(tmp))
+        for _, name in REPORTS:
+            committed = ROOT / "docs" / "report" / name
+            if not committed.is_file() or committed.read_bytes() != (Path(tmp) / name).read_bytes():
+                stale.append(name)
+    return stale
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="compare with docs/tutorial.md; write nothing")
@@ -150,7 +212,13 @@ def main() -> int:
         if TUTORIAL.read_text() != text:
             print("docs/tutorial.md is stale: run python3 docs/tutorial/generate.py", file=sys.stderr)
             return 1
+        stale = stale_reports()
+        if stale:
+            print(f"docs/report/ is stale ({', '.join(stale)}): run python3 docs/tutorial/generate.py "
+                  "(screenshots: docs/report/regen.sh)", file=sys.stderr)
+            return 1
         return 0
+    write_reports(ROOT / "docs" / "report")
     sys.path.insert(0, str(ROOT))
     from pymodpost.fileio import write_atomic
 

@@ -17,6 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR",
                         help="keep every output (.mod.c, Module.symvers, .ko) in DIR/<arch>/ "
                              "instead of a temporary directory")
+    parser.add_argument("--html", metavar="DIR",
+                        help="also write a self-contained HTML report of each example's walk to "
+                             "DIR/params-<arch>-<kernel>.html")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +35,15 @@ def run(args: argparse.Namespace) -> int:
     arches = ARCHES if args.arch == "all" else (args.arch,)
     for arch in arches:  # an unknown kernel or missing facts: one error before any output
         bundled_profile_name(args.kernel, arch)
+    if args.html:
+        from pymodpost.errors import InputError
+        from pymodpost.report.page import output_path
+
+        output_path(args.html)  # DIR's parent must exist; DIR is made
+        try:
+            Path(args.html).mkdir(exist_ok=True)
+        except OSError as e:
+            raise InputError(args.html, f"cannot make the directory: {e.strerror or e}") from None
     ok = True
     with tempfile.TemporaryDirectory(prefix="pymodpost-demo-") as tmp:
         base = Path(args.out) if args.out else Path(tmp)
@@ -46,8 +58,23 @@ def run(args: argparse.Namespace) -> int:
                     for part in wrap(line, None if width is None else width - 4, "  "):
                         print(f"    {part}")
             ok = ok and result.ok
+            if args.html:
+                print(f"    report: {write_demo_report(arch, args.kernel, Path(args.html), base / arch / 'walk')}")
             print()
         if args.out:
             print(f"outputs kept in {base}")
     sys.stdout.flush()
     return 0 if ok else 1
+
+
+def write_demo_report(arch: str, kernel: str, directory, work) -> str:
+    """The walk report of the bundled example for ``arch`` and ``kernel``, written in ``directory``."""
+    from pymodpost.bundled import bundled_fixture
+    from pymodpost.report.page import report_walk, write_page
+    from pymodpost.walk.demo import EXAMPLE_MODULE
+
+    obj = bundled_fixture(kernel, arch, EXAMPLE_MODULE) / f"{EXAMPLE_MODULE}.o"
+    _, page = report_walk(obj, work, kernel)
+    path = directory / f"{EXAMPLE_MODULE}-{arch}-{kernel}.html"
+    write_page(path, page)
+    return str(path)

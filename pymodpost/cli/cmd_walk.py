@@ -34,7 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "symbols it uses")
     parser.add_argument("--stage", choices=STAGE_NAMES,
                         help="show only this stage (the ones before it still run, silently)")
-    parser.add_argument("--json", action="store_true", help="print one JSON document instead")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON document instead")
+    output.add_argument("--html", metavar="FILE",
+                        help="write a self-contained HTML report of every stage to FILE (memory map, "
+                             "relocation and link pictures) instead")
     parser.add_argument("--out", metavar="DIR", help="keep every output (.mod.c, .mod.o, .ko) in DIR")
     parser.add_argument("--plain", action="store_true",
                         help="plain text and no pauses even on a terminal")
@@ -44,11 +48,15 @@ def run(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from pymodpost.walk.walk import BUILDERS, STAGES, prepare
+    from pymodpost.walk.walk import BUILDERS, STAGES, prepare, walk_document
 
-    interactive = sys.stdin.isatty() and sys.stdout.isatty() and not (args.json or args.plain)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty() and not (args.json or args.html or args.plain)
     with tempfile.TemporaryDirectory(prefix="pymodpost-walk-") as tmp:
         work = Path(args.out) if args.out else Path(tmp)
+        if args.html:
+            from pymodpost.report.page import output_path
+
+            output_path(args.html)
         ctx = prepare(args.object, work, args.arch, args.kernel, args.kdir, tuple(args.symvers),
                       tuple(args.preload), args.dialect)
         done: dict = {}
@@ -59,13 +67,17 @@ def run(args: argparse.Namespace) -> int:
                     done[earlier] = BUILDERS[earlier](ctx)
             return done[name]
 
-        if args.json:
+        if args.json or args.html:
             names = [args.stage] if args.stage else list(STAGES)
-            doc = {"object": str(ctx.obj), "module": ctx.module, "arch": ctx.arch, "kernel": ctx.kernel,
-                   "stages": [{"name": n, "title": s.title, "ok": s.ok, "data": s.data}
-                              for n in names for s in [stage(n)]]}
-            json.dump(doc, sys.stdout, indent=1)
-            sys.stdout.write("\n")
+            doc = walk_document(ctx, [stage(n) for n in names])
+            if args.html:
+                from pymodpost.report.page import walk_report, write_page
+
+                write_page(args.html, walk_report(doc))
+                print(f"report written to {args.html}")
+            else:
+                json.dump(doc, sys.stdout, indent=1)
+                sys.stdout.write("\n")
             return 0 if all(s["ok"] for s in doc["stages"]) else 1
 
         from pymodpost.tables import output_width
@@ -92,3 +104,4 @@ def run(args: argparse.Namespace) -> int:
         if args.out:
             print(f"outputs kept in {work}")
         return 0 if all(s.ok for s in shown) else 1
+

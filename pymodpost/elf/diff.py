@@ -170,3 +170,14 @@ def diff_elf(a: ElfFile, b: ElfFile, label_a: str = "A", label_b: str = "B",
 
 def diff_files(path_a: str, path_b: str) -> DiffResult:
     return diff_elf(ElfFile.open(path_a), ElfFile.open(path_b), path_a, path_b)
+
+
+def section_summary(path: str) -> list[dict]:
+    """Each section of ``path`` as the diff page lists it: name, type, flags, size and a digest of
+    its contents (so that two sections with equal headers and other bytes differ)."""
+    import hashlib
+
+    elf = ElfFile.open(path)
+    return [{"name": s.name, "type": C.section_type_name(elf.machine, s.type), "flags": C.section_flag_letters(s.flags),
+             "size": s.size, "sha1": hashlib.sha1(elf.section_bytes(s)).hexdigest()[:12]}
+            for s in elf.sections[1:]]

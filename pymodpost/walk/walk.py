@@ -228,11 +228,24 @@ def modpost_stage(ctx: WalkContext) -> WalkStage:
     for line in diagnostics:
         st.text(line)
     st.text(f"exit status {result.status}")
+    same_symvers = None
+    reference, ours = ctx.obj.with_name("Module.symvers"), ctx.work / "Module.symvers"
+    if reference.is_file() and ours.is_file():  # kbuild's, written by the real modpost
+        same_symvers = _symvers_rows(reference) == _symvers_rows(ours)
+        st.text(f"Module.symvers {'identical to' if same_symvers else 'DIFFERS from'} kbuild's {reference} "
+                "(but for the module's path, which names the build directory)")
     st.data = {"argv": argv, "status": result.status, "diagnostics": diagnostics,
+               "symvers_identical_to_reference": same_symvers,
                "exports": [dict(zip(("symbol", "kind", "namespace"), r)) for r in exported],
                "imports": [dict(zip(("symbol", "owner", "crc", "licence", "namespace"), r)) for r in imports],
                "checks": [dict(zip(("check", "verdict", "message"), r)) for r in verdicts]}
     return st
+
+
+def _symvers_rows(path: Path) -> list[list[str]]:
+    """A Module.symvers's rows without the module path (column 3: where the module was built)."""
+    rows = [line.split("\t") for line in read_bytes(path).decode(errors="surrogateescape").splitlines()]
+    return [row[:2] + row[3:] for row in rows]
 
 
 def _cannot_run(st: WalkStage, why: str) -> WalkStage:
@@ -305,7 +318,8 @@ def modc_stage(ctx: WalkContext) -> WalkStage:
         same = read_bytes(reference) == read_bytes(path)
         st.ok = same
         st.text(f"{'identical to' if same else 'DIFFERS from'} the real modpost's {reference}")
-    st.data = {"file": str(path), "lines": [{"text": t, "note": n} for t, n in zip(text.splitlines(), notes)]}
+    st.data = {"file": str(path), "lines": [{"text": t, "note": n} for t, n in zip(text.splitlines(), notes)],
+               "identical_to_reference": same if reference.is_file() else None}
     return st
 
 
@@ -446,10 +460,13 @@ def load_stage(ctx: WalkContext) -> WalkStage:
              [(s.name, s.detail) for s in result.steps])
     for line in result.log:
         st.text(f"kernel log: {line.text}")
+    steps = [{"step": s.name, "detail": s.detail} for s in result.steps]
     if not result.ok:
         st.text(f"refused: {result.error.errno}")
-        st.data = {"ok": False, "errno": result.error.errno, "log": [l.text for l in result.log]}
-        return st
+        st.data = {"ok": False, "errno": result.error.errno, "log": [l.text for l in result.log],
+                   "steps": steps}
+        if not result.sections:
+            return st
     layout = [(s.name, f"{s.addr:#018x}", s.size, s.region, f"{s.offset:#x}") for s in result.sections]
     regions = [(f"mem[{r.name}]", f"{r.base:#018x}", len(r.data), "yes" if r.init else "")
                for r in result.regions]
@@ -474,13 +491,64 @@ def load_stage(ctx: WalkContext) -> WalkStage:
                            f"{r.S:#x}", f"{r.A:#x}" if r.A >= 0 else f"-{-r.A:#x}", f"{r.P:#x}",
                            r.before.hex(" "), r.after.hex(" ")))
     st.table("relocations applied", RELOCATION_COLUMNS, relocs)
-    st.text(f"{len(relocs)} relocations applied; {ctx.module} is live")
     keys = ("section", "index", "type", "symbol", "formula", "S", "A", "P", "before", "after")
-    st.data = {"ok": True, "core_base": result.core_base, "init_base": result.init_base,
-               "regions": [dict(zip(("region", "address", "size", "init"), r)) for r in regions],
-               "layout": [dict(zip(("section", "address", "size", "region", "offset"), r)) for r in layout],
-               "relocations": [dict(zip(keys, r)) for r in relocs]}
+    layout_data = [dict(zip(("section", "address", "size", "region", "offset"), r), permission=permission)
+                   for r, permission in zip(layout, section_permissions(result))]
+    memory = {"regions": [dict(zip(("region", "address", "size", "init"), r)) for r in regions],
+              "layout": layout_data, "relocations": [dict(zip(keys, r)) for r in relocs],
+              "allocations": allocations(result)}
+    if not result.ok:
+        # what was laid out and relocated before the refusal; the last relocation section started
+        # is where apply_relocations stopped
+        stopped = result.relocations[-1] if result.relocations else None
+        st.data.update(memory, refused_in=stopped and {"section": stopped.name,
+                                                       "target": sec_names.get(stopped.target, "")})
+        return st
+    st.text(f"{len(relocs)} relocations applied; {ctx.module} is live")
+    st.data = {"ok": True, "core_base": result.core_base, "init_base": result.init_base, "steps": steps,
+               **memory}
     return st
+
+
+#: 6.4+ mem[] types and the permission each is mapped with (the init ones are freed after init)
+_REGION_PERMISSIONS = {"text": "text", "rodata": "rodata", "ro_after_init": "ro_after_init", "data": "data",
+                       "init_text": "init", "init_rodata": "init", "init_data": "init"}
+
+
+def allocations(result) -> list[dict]:
+    """Each allocation of the loaded module, with the permission bands the kernel maps it with:
+    6.4+ one ``mem[]`` region a type; 6.1 ``core`` and ``init``, split at the layout's text, ro
+    and ro_after_init ends (``module_enable_ro``/``_nx`` set the pages up to each)."""
+    if result.regions:
+        return [{"name": f"mem[{r.name}]", "address": r.base, "size": len(r.data), "init": r.init,
+                 "bands": [{"permission": _REGION_PERMISSIONS.get(r.name, "data"), "start": 0,
+                            "end": len(r.data)}]} for r in result.regions]
+    lay = result.layout
+    core = [("text", lay.core_text_size), ("rodata", lay.core_ro_size),
+            ("ro_after_init", lay.core_ro_after_init_size), ("data", lay.core_size)]
+    out = []
+    for name, base, size, ends in (("core", result.core_base, lay.core_size, core),
+                                   ("init", result.init_base, lay.init_size, [("init", lay.init_size)])):
+        if not size:
+            continue
+        bands, start = [], 0
+        for permission, end in ends:
+            if end > start:
+                bands.append({"permission": permission, "start": start, "end": end})
+                start = end
+        out.append({"name": name, "address": base, "size": size, "init": name == "init", "bands": bands})
+    return out
+
+
+def section_permissions(result) -> list[str]:
+    """The permission band each placed section falls in (its allocation's band at its offset)."""
+    by_region = {a["name"].removeprefix("mem[").removesuffix("]"): a["bands"] for a in allocations(result)}
+    out = []
+    for sec in result.sections:
+        bands = by_region.get(sec.region, ())
+        out.append(next((b["permission"] for b in bands if b["start"] <= sec.offset < b["end"]),
+                        bands[-1]["permission"] if bands else "data"))
+    return out
 
 
 BUILDERS = {"object": object_stage, "modpost": modpost_stage, "mod.c": modc_stage,
@@ -491,3 +559,12 @@ def walk(ctx: WalkContext):
     """Yield the stages in order (each needs the ones before it to have run)."""
     for name in STAGES:
         yield BUILDERS[name](ctx)
+
+
+def walk_document(ctx: WalkContext, stages: list[WalkStage]) -> dict:
+    """What ``walk --json`` prints and ``walk --html`` draws: each stage's verdict, data and the
+    lines it printed."""
+    return {"object": str(ctx.obj), "module": ctx.module, "arch": ctx.arch, "kernel": ctx.kernel,
+            "linux": ctx.profile.dialect.version_text,
+            "stages": [{"name": s.name, "title": s.title, "ok": s.ok, "data": s.data,
+                        "notes": [b.text for b in s.blocks if b.kind == "text"]} for s in stages]}
