@@ -149,13 +149,13 @@ def _run(data: bytes, state: KernelState, opt: LoadOptions, log: KernelLog, resu
             info, opt.flags, arch.machine, arch.checks_elfclass, cfg.smp,
             struct_module_size=opt.struct_module_size, checks_strtab=rules.checks_symbol_strtab,
             extended_modversions=rules.extended_modversions)
-        result.name = info.name
+        result.name = mod_name  # what lsmod, /sys/module and kallsyms call it: mod->name
         steps.append(StepRecord("elf_validity_cache_copy", f"{len(info.sechdrs)} sections; {_index_detail(info)}"))
     else:
         checks.elf_validity_check(info, arch.machine, need_elfclass64=arch.checks_elfclass)
         steps.append(StepRecord("elf_validity_check", f"{len(info.sechdrs)} sections"))
         mod_name = checks.setup_load_info(info, opt.flags, cfg.smp)
-        result.name = info.name
+        result.name = mod_name  # what lsmod, /sys/module and kallsyms call it: mod->name
         steps.append(StepRecord("setup_load_info", _index_detail(info)))
 
     if info.name in opt.blacklist:
