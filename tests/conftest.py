@@ -35,6 +35,15 @@ def require_programs(*names: str) -> None:
     require(not missing, "not installed: " + ", ".join(missing))
 
 
+def cached_kernel_tree(kernel: str, arch: str) -> Path:
+    """Where testdata/regen/build-kernel.sh puts the O= tree of ``kernel`` for ``arch``:
+    ``<cache>/<arch>-<kernel>/build`` under ``$PYMODPOST_CACHE`` (default ~/.cache/pymodpost),
+    wherever the fixtures' own tree was (the manifest records the recording machine's path)."""
+    from pymodpost.harness.kernels import cache_root
+
+    return cache_root() / f"{arch}-{kernel}" / "build"
+
+
 @pytest.fixture(scope="session")
 def testdata() -> Path:
     return TESTDATA

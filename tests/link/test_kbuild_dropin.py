@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, TESTDATA, require, require_programs
+from tests.conftest import ROOT, TESTDATA, cached_kernel_tree, require, require_programs
 
 KDIRS = {
     "x86_64": Path("/usr/src/linux-headers-6.1.0-56-amd64"),
-    "riscv64": Path(os.environ.get("PYMODPOST_CACHE", Path.home() / ".cache" / "pymodpost"))
-    / "riscv64-6.1" / "build",
+    "riscv64": cached_kernel_tree("6.1", "riscv64"),
 }
 MAKE_VARS = {"x86_64": [], "riscv64": ["ARCH=riscv", "CROSS_COMPILE=riscv64-linux-gnu-"]}
 GNU_LD = {"x86_64": "ld", "riscv64": "riscv64-linux-gnu-ld"}

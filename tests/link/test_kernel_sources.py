@@ -11,7 +11,6 @@ single-file ones built with KBUILD_MODPOST_WARN=1 (unresolved symbols do not mat
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
@@ -21,13 +20,12 @@ from pathlib import Path
 import pytest
 
 from pymodpost.cli.ld import main as ld_main
-from tests.conftest import require, require_programs
+from tests.conftest import cached_kernel_tree, require, require_programs
 
 UNPACKED = Path("/tmp/linux-src/linux-source-6.1")
 TARBALL = Path("/usr/src/linux-source-6.1.tar.xz")
 X86_KDIR = Path("/usr/src/linux-headers-6.1.0-56-amd64")
-RISCV_KDIR = Path(os.environ.get("PYMODPOST_CACHE", Path.home() / ".cache" / "pymodpost")) \
-    / "riscv64-6.1" / "build"
+RISCV_KDIR = cached_kernel_tree("6.1", "riscv64")
 
 SINGLE_FILES = ["drivers/net/dummy.c", "drivers/net/veth.c", "crypto/serpent_generic.c",
                 "crypto/twofish_generic.c", "crypto/twofish_common.c", "lib/crc-itu-t.c",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -10,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from pymodpost.modpost.devtable_layouts_6_1 import LAYOUTS
-from tests.conftest import TESTDATA, require
+from tests.conftest import cached_kernel_tree, require
 
 
 def _riscv64_offsets_h() -> Path | None:
-    tree = json.loads((TESTDATA / "manifest.json").read_text()).get("riscv64", {}).get("kernel_tree")
-    p = Path(tree or "/nonexistent") / "scripts/mod/devicetable-offsets.h"
+    p = cached_kernel_tree("6.1", "riscv64") / "scripts/mod/devicetable-offsets.h"
     return p if p.exists() else None
 
 
@@ -64,7 +62,7 @@ NEW_STRUCTS = {
 def test_layouts_match_the_riscv64_builds_devicetable_offsets(kernel):
     """A kernel's layout data against what that kernel's riscv64 build generated for its own
     modpost (scripts/mod/devicetable-offsets.h): same sizes and offsets for every struct."""
-    tree = Path.home() / f".cache/pymodpost/riscv64-{kernel}/build"
+    tree = cached_kernel_tree(kernel, "riscv64")
     header = tree / "scripts/mod/devicetable-offsets.h"
     require(header.is_file(), f"riscv64 {kernel} kernel tree not built ({tree})")
     from pymodpost.modpost.file2alias import layouts_of

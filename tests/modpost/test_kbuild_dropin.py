@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, TESTDATA, require, require_programs
+from tests.conftest import ROOT, TESTDATA, cached_kernel_tree, require, require_programs
 
 MODULES = ["exports", "devtables", "version", "mismatch"]
 
@@ -26,10 +26,8 @@ def _headers(kernel: str) -> str | None:
 
 
 def _riscv64_tree() -> str | None:
-    import json
-
-    tree = json.loads((TESTDATA / "manifest.json").read_text()).get("riscv64", {}).get("kernel_tree")
-    return tree if tree and Path(tree, "Module.symvers").exists() else None
+    tree = cached_kernel_tree("6.1", "riscv64")
+    return str(tree) if (tree / "Module.symvers").exists() else None
 
 
 def _build(src: Path, where: Path, kdir: str, modpost: str | None, make_vars: list[str]) -> tuple[int, str]:

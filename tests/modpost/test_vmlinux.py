@@ -5,7 +5,6 @@ section-mismatch scan of the whole kernel).  Needs the cached riscv64 trees (6.1
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -13,16 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, TESTDATA, require
+from tests.conftest import ROOT, cached_kernel_tree, require
 
 
 def _tree(kernel: str) -> Path | None:
-    if kernel == "6.1":  # the tree the fixtures were built against
-        tree = json.loads((TESTDATA / "manifest.json").read_text()).get("riscv64", {}).get("kernel_tree")
-    else:
-        tree = str(Path.home() / f".cache/pymodpost/riscv64-{kernel}/build")
-    if tree and (Path(tree) / "vmlinux.o").exists() and (Path(tree) / "scripts/mod/modpost").exists():
-        return Path(tree)
+    tree = cached_kernel_tree(kernel, "riscv64")
+    if (tree / "vmlinux.o").exists() and (tree / "scripts/mod/modpost").exists():
+        return tree
     return None
 
 
