@@ -88,20 +88,22 @@ def debian_amd64_release(dialect: Dialect = DEFAULT_DIALECT) -> str | None:
     releases = [Path(p).name.removeprefix("linux-headers-") for p in glob.glob(HEADERS_GLOB)]
     bootable = [r for r in releases if release_version(r) == dialect.version
                 and os.path.exists(os.path.join(BOOT_DIR, f"vmlinuz-{r}"))]
-    pinned = pinned_amd64_release()
+    pinned = pinned_amd64_release(dialect)
     if pinned in bootable:
         return pinned
     return max(bootable, key=_version_key, default=None)
 
 
-def pinned_amd64_release() -> str | None:
-    """The amd64 kernel release (``6.1.0-56-amd64``) the committed x86_64 fixtures were built
-    against (the manifest's ``kernel_abi``)."""
+def pinned_amd64_release(dialect: Dialect = DEFAULT_DIALECT) -> str | None:
+    """The amd64 kernel release (``6.1.0-56-amd64``) the committed x86_64 fixtures of the
+    dialect's kernel were built against (the manifest's ``kernel_abi``: top level for 6.1, the
+    ``"6.12"`` section ...), or None (7.3: no Debian kernel)."""
     try:
         manifest = json.loads((TESTDATA / "manifest.json").read_text())
     except (OSError, ValueError):
         return None
-    return manifest.get("x86_64", {}).get("kernel_abi")
+    section = manifest if dialect.version_text == "6.1" else manifest.get(dialect.version_text, {})
+    return section.get("x86_64", {}).get("kernel_abi")
 
 
 def riscv64_build_dir(dialect: Dialect = DEFAULT_DIALECT) -> Path:
@@ -130,10 +132,15 @@ def default_kernel(arch: str, dialect: Dialect = DEFAULT_DIALECT) -> str:
         image = build / "arch" / "x86" / "boot" / "bzImage"
         if (build.parent / "stamp").exists() and image.exists():
             return str(image)
+        pinned = pinned_amd64_release(dialect)
+        if pinned:  # a Debian series: name the fixtures' own kernel packages
+            raise HarnessError(
+                f"no x86_64 {dialect.version_text} kernel: need {HEADERS_GLOB} with a matching "
+                f"{BOOT_DIR}/vmlinuz-* (the fixtures': packages linux-headers-{pinned} and "
+                f"linux-image-{pinned}-unsigned)")
         raise HarnessError(
-            f"no x86_64 {dialect.version_text} kernel: need {HEADERS_GLOB} with a matching "
-            f"{BOOT_DIR}/vmlinuz-* (packages linux-headers-amd64 and linux-image-amd64), or "
-            f"{image} (testdata/regen/build-kernel.sh {dialect.version_text} x86_64)")
+            f"no x86_64 {dialect.version_text} kernel: {image} not built "
+            f"(testdata/regen/build-kernel.sh {dialect.version_text} x86_64)")
     build = riscv64_build_dir(dialect)
     image = build / "arch" / "riscv" / "boot" / "Image"
     if not (build.parent / "stamp").exists() or not image.exists():
