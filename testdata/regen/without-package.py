@@ -28,6 +28,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -170,6 +171,7 @@ def main() -> None:
         if os.geteuid() != 0:
             unshare.insert(1, "-r")
         scratch = tempfile.mkdtemp(prefix="without-package.")
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))  # still clean up
         try:
             proc = subprocess.run([*unshare, sys.executable, os.path.abspath(__file__), *sys.argv[1:]],
                                   env=dict(os.environ, **{INSIDE: scratch}))
