@@ -2,7 +2,8 @@
 
 * Tests bound to recorded outputs (fixtures, recorded real-modpost answers) need the pinned
   tree -- :func:`pinned_x86_tree`; without it they skip (fail under PYMODPOST_REQUIRE_TIERS)
-  naming the exact package, e.g. "package linux-headers-6.1.0-56-amd64 is not installed".
+  naming the exact package, e.g. "package linux-headers-6.1.0-56-amd64 is not installed";
+  :func:`pinned_x86_modules` the same for the pinned image's modules.
 * Live comparisons (the real tool and pymodpost run side by side on the same inputs) use
   :func:`live_x86_tree`: the pinned tree when installed, else the newest installed Debian 6.1
   ABI -- never another kernel series such as 6.12, whatever sorts last in /usr/src.
@@ -26,6 +27,17 @@ def pinned_x86_tree(kernel: str = "6.1") -> Path:
     reason = pins.missing(pin)
     require(reason is None and pin.tree.is_dir(), reason or f"{pin.tree}: not found")
     return pin.tree
+
+
+def pinned_x86_modules(kernel: str = "6.1") -> Path:
+    """/lib/modules/<abi>/kernel of the pinned linux-image-<abi>-unsigned (Debian's own .ko,
+    whose vermagic and layout the tests bound to them record); a skip (a failure under
+    PYMODPOST_REQUIRE_TIERS) naming the package when it is not installed."""
+    pin = pins.pin_for(kernel)
+    reason = pins.missing(pin, pin.image)
+    tree = Path("/lib/modules") / pin.abi / "kernel"
+    require(reason is None and tree.is_dir(), reason or f"{tree}: not found")
+    return tree
 
 
 def live_x86_tree(kernel: str = "6.1") -> Path:

@@ -1,10 +1,12 @@
 """Which kernel image each architecture boots by default, and the per-arch qemu recipe.
 
 * x86_64: Debian's own kernel, the one matching the installed ``linux-headers-*-amd64`` (the
-  headers the x86_64 fixtures are built against), at ``/boot/vmlinuz-<release>``.
-* riscv64: the small 6.1 kernel that ``testdata/regen/build-riscv64-kernel.sh`` builds into
-  ``<cache>/riscv64-6.1/build`` (its ``stamp`` file is written last, so a tree without it is
-  still being built and is not used).
+  headers the x86_64 fixtures are built against), at ``/boot/vmlinuz-<release>``; for a series
+  Debian does not ship (7.3), the bzImage ``testdata/regen/build-kernel.sh 7.3 x86_64`` builds
+  into ``<cache>/x86_64-7.3/build``.
+* riscv64: the small kernel of the dialect's version that ``testdata/regen/build-kernel.sh``
+  builds into ``<cache>/riscv64-<version>/build`` (its ``stamp`` file is written last, so a
+  tree without it is still being built and is not used).
 
 ``PYMODPOST_KERNEL_X86_64`` / ``PYMODPOST_KERNEL_RISCV64`` override the choice.
 """
@@ -86,25 +88,32 @@ def debian_amd64_release(dialect: Dialect = DEFAULT_DIALECT) -> str | None:
     releases = [Path(p).name.removeprefix("linux-headers-") for p in glob.glob(HEADERS_GLOB)]
     bootable = [r for r in releases if release_version(r) == dialect.version
                 and os.path.exists(os.path.join(BOOT_DIR, f"vmlinuz-{r}"))]
-    pinned = pinned_amd64_release()
+    pinned = pinned_amd64_release(dialect)
     if pinned in bootable:
         return pinned
     return max(bootable, key=_version_key, default=None)
 
 
-def pinned_amd64_release() -> str | None:
-    """The amd64 kernel release (``6.1.0-56-amd64``) the committed x86_64 fixtures were built
-    against (the manifest's ``kernel_abi``)."""
+def pinned_amd64_release(dialect: Dialect = DEFAULT_DIALECT) -> str | None:
+    """The amd64 kernel release (``6.1.0-56-amd64``) the committed x86_64 fixtures of the
+    dialect's kernel were built against (the manifest's ``kernel_abi``: top level for 6.1, the
+    ``"6.12"`` section ...), or None (7.3: no Debian kernel)."""
     try:
         manifest = json.loads((TESTDATA / "manifest.json").read_text())
     except (OSError, ValueError):
         return None
-    return manifest.get("x86_64", {}).get("kernel_abi")
+    section = manifest if dialect.version_text == "6.1" else manifest.get(dialect.version_text, {})
+    return section.get("x86_64", {}).get("kernel_abi")
 
 
 def riscv64_build_dir(dialect: Dialect = DEFAULT_DIALECT) -> Path:
     """The riscv64 kernel built for the dialect's version (``<cache>/riscv64-6.12/build``)."""
     return cache_root() / f"riscv64-{dialect.version_text}" / "build"
+
+
+def x86_64_build_dir(dialect: Dialect = DEFAULT_DIALECT) -> Path:
+    """The x86_64 kernel built for the dialect's version (``<cache>/x86_64-7.3/build``)."""
+    return cache_root() / f"x86_64-{dialect.version_text}" / "build"
 
 
 def default_kernel(arch: str, dialect: Dialect = DEFAULT_DIALECT) -> str:
@@ -116,11 +125,22 @@ def default_kernel(arch: str, dialect: Dialect = DEFAULT_DIALECT) -> str:
         return override
     if arch == "x86_64":
         release = debian_amd64_release(dialect)
-        if release is None:
+        if release is not None:
+            return os.path.join(BOOT_DIR, f"vmlinuz-{release}")
+        # a series Debian does not ship (7.3): the oracle kernel build-kernel.sh makes
+        build = x86_64_build_dir(dialect)
+        image = build / "arch" / "x86" / "boot" / "bzImage"
+        if (build.parent / "stamp").exists() and image.exists():
+            return str(image)
+        pinned = pinned_amd64_release(dialect)
+        if pinned:  # a Debian series: name the fixtures' own kernel packages
             raise HarnessError(
-                f"no x86_64 kernel: need {HEADERS_GLOB} with a matching {BOOT_DIR}/vmlinuz-* "
-                "(packages linux-headers-amd64 and linux-image-amd64)")
-        return os.path.join(BOOT_DIR, f"vmlinuz-{release}")
+                f"no x86_64 {dialect.version_text} kernel: need {HEADERS_GLOB} with a matching "
+                f"{BOOT_DIR}/vmlinuz-* (the fixtures': packages linux-headers-{pinned} and "
+                f"linux-image-{pinned}-unsigned)")
+        raise HarnessError(
+            f"no x86_64 {dialect.version_text} kernel: {image} not built "
+            f"(testdata/regen/build-kernel.sh {dialect.version_text} x86_64)")
     build = riscv64_build_dir(dialect)
     image = build / "arch" / "riscv" / "boot" / "Image"
     if not (build.parent / "stamp").exists() or not image.exists():

@@ -141,3 +141,31 @@ def test_a_dependent_module_needs_its_provider_and_unloads_first():
     assert prov.unload.ok and after.unload.ok
     assert [m.text for m in after.unload_messages] == ["pair_user: pair_user unloaded"]
     assert [m.text for m in prov.unload_messages] == ["pair_provider: pair_provider unloaded"]
+
+
+#: every (kernel, arch) pymodpost targets, each with its own fixture directory
+SIX = [(kernel, arch) for kernel in ("6.1", "6.12", "7.3") for arch in ("x86_64", "riscv64")]
+
+
+@pytest.mark.parametrize("kernel,arch", SIX, ids=[f"{k}-{a}" for k, a in SIX])
+def test_each_kernel_boots_and_loads_its_hello_fixture(kernel, arch):
+    """The six oracle kernels (Debian's 6.1 and 6.12 amd64 images, the recipe builds for the
+    rest, 7.3 x86_64 included) boot under the harness and load and unload the kbuild-built
+    hello.ko of their own fixtures."""
+    from pymodpost.dialect import by_name
+
+    r = recipe(arch)
+    require_programs(r.qemu, r.cc)
+    dialect = by_name(kernel)
+    try:
+        image = default_kernel(arch, dialect)
+    except HarnessError as e:
+        require(False, str(e))
+    fixtures = TESTDATA if kernel == "6.1" else TESTDATA / kernel
+    ko = fixtures / arch / "hello" / "hello.ko"
+    result = boot_and_load(arch, [LoadStep(str(ko))], kernel=image, timeout=300, module_symbols=False)
+    assert result.kernel_release.startswith(f"{kernel}."), result.kernel_release
+    (step,) = result.steps
+    assert step.ok and step.module == "hello", (step.load, [m.text for m in step.messages])
+    assert "hello: hello loaded" in [m.text for m in step.messages]
+    assert step.unload.ok and "hello: hello unloaded" in [m.text for m in step.unload_messages]

@@ -12,19 +12,16 @@ from pymodpost.kernel.kallsyms import parse_symbol_map
 from pymodpost.kernel.profile import BUNDLED_DIR, load_profile
 from tests.conftest import require, require_programs
 
-HEADERS = Path("/usr/src/linux-headers-6.1.0-56-amd64")
-MODULES = Path("/lib/modules/6.1.0-56-amd64")
-
-
 @pytest.mark.kbuild
 def test_debian_headers_tree_gives_the_vermagic_of_its_modules():
-    require(HEADERS.is_dir(), f"{HEADERS} not installed")
-    require(MODULES.is_dir(), f"{MODULES} not installed")
+    from tests.x86_kernels import pinned_x86_modules, pinned_x86_tree
+
+    headers, modules = pinned_x86_tree(), pinned_x86_modules()  # one ABI: the pinned one
     require_programs("modinfo")
-    profile = load_profile(str(HEADERS))
+    profile = load_profile(str(headers))
     assert profile.arch.name == "x86_64"
     assert profile.config.modversions and profile.config.strict_module_rwx and profile.config.smp
-    ko = next(MODULES.rglob("af_key.ko"))
+    ko = next(modules.rglob("af_key.ko"))
     vermagic = subprocess.run(["modinfo", "-F", "vermagic", str(ko)], capture_output=True, text=True).stdout
     assert profile.vermagic == vermagic.rstrip("\n")
     # module_layout's CRC is what every module's __versions must carry
@@ -34,8 +31,12 @@ def test_debian_headers_tree_gives_the_vermagic_of_its_modules():
 
 @pytest.mark.kbuild
 def test_debian_stub_system_map_has_no_addresses():
-    stub = Path("/boot/System.map-6.1.0-56-amd64")
-    require(stub.is_file(), f"{stub} not installed")
+    from tests.x86_kernels import pins
+
+    pin = pins.pin_for("6.1")
+    stub = Path(f"/boot/System.map-{pin.abi}")
+    require(pins.missing(pin, pin.image) is None and stub.is_file(),
+            pins.missing(pin, pin.image) or f"{stub}: not found")
     assert parse_symbol_map(stub.read_bytes()) == {}
 
 

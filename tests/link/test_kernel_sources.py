@@ -24,7 +24,6 @@ from tests.conftest import cached_kernel_tree, require, require_programs
 
 UNPACKED = Path("/tmp/linux-src/linux-source-6.1")
 TARBALL = Path("/usr/src/linux-source-6.1.tar.xz")
-X86_KDIR = Path("/usr/src/linux-headers-6.1.0-56-amd64")
 RISCV_KDIR = cached_kernel_tree("6.1", "riscv64")
 
 SINGLE_FILES = ["drivers/net/dummy.c", "drivers/net/veth.c", "crypto/serpent_generic.c",
@@ -74,7 +73,9 @@ def _prepare(src: Path, work: Path, directory: str | None) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("arch, name", CASES, ids=lambda v: v.replace("/", "_"))
 def test_in_tree_modules_link_identically(tmp_path, arch, name, monkeypatch, source_tree):
-    kdir = X86_KDIR if arch == "x86_64" else RISCV_KDIR
+    from tests.x86_kernels import live_x86_tree
+
+    kdir = live_x86_tree() if arch == "x86_64" else RISCV_KDIR
     gnu_ld = "ld" if arch == "x86_64" else "riscv64-linux-gnu-ld"
     require(kdir.is_dir(), f"missing kernel build tree {kdir}")
     require_programs("make", gnu_ld, "gcc" if arch == "x86_64" else "riscv64-linux-gnu-gcc")

@@ -82,6 +82,11 @@ def test_recordings_are_still_what_the_real_tool_says(dialect, group):
         replay = {"files": {k: {"base64": v} for k, v in recorded[name]["inputs"].items()},
                   "argv": scenario["argv"], "stdin": scenario.get("stdin")}
         live = run_scenario(binary, replay)
+        # a message naming the program names it as the recording did: 7.3's real modpost lives
+        # in the kernel cache, wherever that is on this machine ($PYMODPOST_CACHE)
+        prog = PROG.search(recorded[name]["stderr"])
+        if prog:
+            live["stderr"] = live["stderr"].replace(binary, prog.group(0)[:-len(": ")])
         assert live["stderr"] == recorded[name]["stderr"], name
         assert live["status"] == recorded[name]["status"], name
         assert live["written"] == recorded[name]["written"], name
