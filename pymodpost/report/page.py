@@ -31,16 +31,7 @@ def _environment():
 
     env = Environment(loader=PackageLoader("pymodpost.report", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals["pygments_css"] = Markup(_pygments_css())
     return env
-
-
-def _pygments_css() -> str:
-    from pygments.formatters import HtmlFormatter
-
-    light = HtmlFormatter(style="default").get_style_defs(".hl")
-    dark = HtmlFormatter(style="monokai").get_style_defs(".hl")
-    return f"{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}"
 
 
 def highlight_c(lines: list[str]) -> list[Markup]:
