@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pymodpost.errors import InputError
 from pymodpost.fileio import write_atomic
@@ -35,13 +35,24 @@ def _environment():
 
 
 def highlight_c(lines: list[str]) -> list[Markup]:
-    """Each line of C as highlighted HTML (Pygments escapes the text itself)."""
-    from pygments import highlight
-    from pygments.formatters import HtmlFormatter
+    """Each line of C as highlighted HTML: Pygments' C lexer finds the tokens, each becomes a
+    span of its token class (pygments.token's short names, coloured by report.css), escaped
+    here -- Pygments' own formatter escapes differently from release to release."""
     from pygments.lexers import CLexer
+    from pygments.token import STANDARD_TYPES
 
-    lexer, formatter = CLexer(), HtmlFormatter(nowrap=True)
-    return [Markup(highlight(line, lexer, formatter).rstrip("\n")) for line in lines]
+    lexer = CLexer(stripnl=False, ensurenl=False)
+    out = []
+    for line in lines:
+        parts = []
+        for ttype, value in lexer.get_tokens(line):
+            while ttype not in STANDARD_TYPES:
+                ttype = ttype.parent
+            css = STANDARD_TYPES[ttype]
+            text = escape(value)
+            parts.append(Markup(f'<span class="{css}">{text}</span>') if css and css != "w" else text)
+        out.append(Markup("").join(parts))
+    return out
 
 
 def _check_explanations(checks: list[dict]) -> list[dict]:
