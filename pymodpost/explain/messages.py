@@ -91,13 +91,21 @@ def _modpost(key: str) -> tuple[Wording, ...]:
     return tuple(wordings)
 
 
-#: the section checks of 6.1 name the object file and the symbols alone; 6.7's rework
-#: (6.12) the module path and each place as ``symbol+0xoffset``; 7.3 puts ``mod.ko:`` first
-_SECTION_CHECK_6_1 = _kernels(lambda rules: rules.section_check == "6.1")
-_SECTION_CHECK_CLASSIC = _kernels(lambda rules: rules.section_check != "6.1"
-                                  and rules.message_style == "classic")
-_SECTION_CHECK_PREFIXED = _kernels(lambda rules: rules.section_check != "6.1"
-                                   and rules.message_style == "mod-prefixed")
+def _section_checks(report: str, mod_prefixed: bool) -> tuple[str, ...]:
+    """The dialects whose section check (:data:`pymodpost.modpost.secmismatch.RULE_SETS`)
+    reports in this style."""
+    from pymodpost.modpost.secmismatch import RULE_SETS
+
+    return _kernels(lambda rules: RULE_SETS[rules.section_check].report == report
+                    and RULE_SETS[rules.section_check].mod_prefixed == mod_prefixed)
+
+
+#: find_elf_symbol's reports (6.1) name the object file and the symbols alone; the nearest-symbol
+#: search (6.7's rework) the module path and each place as ``symbol+0xoffset``; with
+#: mod_warn() (7.3) ``mod.ko:`` comes first
+_FIND_ELF_SYMBOL = _section_checks("find-elf-symbol", False)
+_SYMSEARCH = _section_checks("symsearch", False)
+_SYMSEARCH_PREFIXED = _section_checks("symsearch", True)
 _PLACE = r"(?:(?P<fromsym>[^\s+]+)\+)?0x(?P<fromoff>[0-9a-f]+)"
 _MISMATCH_TAIL = (r"section mismatch in reference: {place} \(section: (?P<fromsec>[^)]+)\) -> "
                   r"(?P<tosym>\S+) \(section: (?P<tosec>[^)]+)\)")
@@ -151,11 +159,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "section-mismatch",
         _re(r"modpost: (?P<object>\S+\.o): " + _MISMATCH_TAIL.format(place=r"(?P<fromsym>\S+)"),
-            _SECTION_CHECK_6_1)
+            _FIND_ELF_SYMBOL)
         + _re(r"modpost: (?P<module>\S+?(?<!\.ko)): " + _MISMATCH_TAIL.format(place=_PLACE),
-              _SECTION_CHECK_CLASSIC)
+              _SYMSEARCH)
         + _re(r"modpost: (?P<module>\S+\.ko|vmlinux): " + _MISMATCH_TAIL.format(place=_PLACE),
-              _SECTION_CHECK_PREFIXED),
+              _SYMSEARCH_PREFIXED),
         "section mismatch",
         "Code or data that stays after initialisation ({fromsec}) refers to something in a section "
         "the kernel frees or never loads ({tosec}: __init/__initdata are freed once init is done, "
@@ -178,11 +186,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "export-init-symbol",
         _re(r"modpost: (?P<object>\S+): EXPORT_SYMBOL used for init/exit symbol: (?P<symbol>\S+) "
-            r"\(section: (?P<section>[^)]+)\)", _SECTION_CHECK_6_1)
+            r"\(section: (?P<section>[^)]+)\)", _FIND_ELF_SYMBOL)
         + _re(r"modpost: (?P<module>\S+): (?P<symbol>\S+): EXPORT_SYMBOL used for (?P<kind>init|exit) "
-              r"symbol\. Remove __(?P=kind) or EXPORT_SYMBOL\.", _SECTION_CHECK_CLASSIC)
+              r"symbol\. Remove __(?P=kind) or EXPORT_SYMBOL\.", _SYMSEARCH)
         + _re(r"modpost: (?P<module>\S+): EXPORT_SYMBOL used for (?P<kind>init|exit) symbol "
-              r"'(?P<symbol>[^']+)'\. Remove __(?P=kind) or EXPORT_SYMBOL\.", _SECTION_CHECK_PREFIXED),
+              r"'(?P<symbol>[^']+)'\. Remove __(?P=kind) or EXPORT_SYMBOL\.", _SYMSEARCH_PREFIXED),
         "exported __init/__exit symbol",
         "{symbol} is marked __init or __exit: it lives in a section the kernel frees after init "
         "(or discards), yet it is exported, so another module calling it later would jump into "
